@@ -1,0 +1,3 @@
+from sectorial.cli import main
+
+raise SystemExit(main())

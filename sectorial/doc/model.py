@@ -1,0 +1,143 @@
+"""The document model: frozen, typed data between the text layer and the renderers.
+
+No I/O, no rendering, no number formatting happens here: every string a reader sees is
+already final (figures formatted by the text layer), and numbers kept in charts are only
+the geometry of bars and slices. Blocks carry style *roles*; the house style resolves them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ChartKind = Literal["columns", "columns_line", "donut", "hbars", "lines"]
+"""columns: vertical bars; columns_line: bars plus a line on a second axis (variation %);
+donut: shares of one whole; hbars: sorted horizontal bars; lines: one or more lines."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text, bold or not."""
+
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph made of spans."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def plain(self) -> str:
+        """Return the text without formatting."""
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document properties written into both files."""
+
+    title: str
+    subject: str
+    author: str
+    language: str  # BCP 47, e.g. "es-PE"
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover page: government band, series, title, offices and edition."""
+
+    country: str
+    institution: str
+    series: str
+    title: str
+    offices: tuple[str, ...]
+    edition: str
+
+
+@dataclass(frozen=True)
+class Box:
+    """A key-indicator box: a big figure, then a caption that may hold bold spans."""
+
+    figure: str
+    caption: Text
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series of a chart: values give the geometry, labels are printed as they are."""
+
+    name: str
+    values: tuple[float, ...]
+    labels: tuple[str, ...]
+    axis: Literal["primary", "secondary"] = "primary"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart, drawn once per build and used by every output."""
+
+    key: str
+    kind: ChartKind
+    title: str
+    subtitle: str
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    alt_text: str
+    highlight: tuple[int, ...] = ()
+    center_label: str = ""
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """The foot of a page: notes, sources and the office that prepared it."""
+
+    notes: tuple[Text, ...] = ()
+    sources: tuple[str, ...] = ()
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class BoxesPage:
+    """A page of key-indicator boxes laid out in a grid."""
+
+    label: str
+    title: str
+    heading: str
+    boxes: tuple[Box, ...]
+    columns: int = 4
+    foot: SourceNote = field(default_factory=SourceNote)
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """A thematic page: label and title, key message, charts, bullets, sources."""
+
+    label: str
+    title: str
+    message: Text | None
+    charts: tuple[Chart, ...]
+    bullets: tuple[Text, ...]
+    foot: SourceNote = field(default_factory=SourceNote)
+
+
+Page = BoxesPage | TopicPage
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole brief, ready to render."""
+
+    name: str
+    meta: Metadata
+    cover: Cover
+    pages: tuple[Page, ...]
+
+    def charts(self) -> tuple[Chart, ...]:
+        """Return every chart of the document, in page order."""
+        return tuple(
+            chart for page in self.pages if isinstance(page, TopicPage) for chart in page.charts
+        )

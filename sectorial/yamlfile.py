@@ -1,0 +1,152 @@
+"""Read YAML files keeping the line of every key, so that errors can name it."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sectorial.errors import Location, SectorialError
+
+
+class LineDict(dict):
+    """A mapping that remembers the line (1-based) of itself and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        """Return the line of ``key``, or of the mapping itself when the key is absent."""
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence that remembers its line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+        mapping = LineDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int)):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "clave no válida", key_node.start_mark
+                )
+            key = str(key)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"la clave '{key}' está repetida", key_node.start_mark
+                )
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+        items = LineList(self.construct_object(child, deep=True) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence
+)
+
+
+def load_yaml(path: Path, error: type[SectorialError]) -> LineDict:
+    """Load a YAML file whose top level is a mapping; raise ``error`` with file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise error(
+            "no existe el archivo",
+            Location(str(path)),
+            "revise la ruta; las rutas relativas parten de la carpeta actual",
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise error(
+            "el archivo no está en UTF-8",
+            Location(str(path)),
+            "guárdelo con codificación UTF-8",
+        ) from exc
+    except OSError as exc:
+        raise error(f"no se puede leer el archivo ({exc.strerror})", Location(str(path))) from exc
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = f" (columna {mark.column + 1})" if mark else ""
+        problem = exc.problem or exc.context or "sintaxis no válida"
+        raise error(
+            f"error de sintaxis YAML{column}: {problem}",
+            Location(str(path), line=line),
+            "revise la sangría, los dos puntos y las comillas en esa línea",
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise error(f"error de sintaxis YAML: {exc}", Location(str(path))) from exc
+    if not isinstance(data, LineDict):
+        raise error(
+            "el archivo debe ser un diccionario de campos (clave: valor)", Location(str(path))
+        )
+    return data
+
+
+def closest(name: str, valid: list[str] | tuple[str, ...]) -> str | None:
+    """Return the valid name closest to ``name``, if any is close enough."""
+    found = difflib.get_close_matches(name, list(valid), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def unknown_key_hint(name: str, valid: list[str] | tuple[str, ...]) -> str:
+    """Return a hint for an unknown key: the closest valid one, or the list of valid ones."""
+    guess = closest(name, valid)
+    if guess:
+        return f"¿quiso decir '{guess}'?"
+    return "campos válidos: " + ", ".join(sorted(valid))
+
+
+def check_keys(
+    mapping: LineDict,
+    file: str,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    error: type[SectorialError],
+    prefix: str = "",
+) -> list[SectorialError]:
+    """Return an error for each unknown or missing key of ``mapping``."""
+    errors: list[SectorialError] = []
+    valid = required + optional
+    for key in mapping:
+        if key not in valid:
+            errors.append(
+                error(
+                    f"campo desconocido '{prefix}{key}'",
+                    Location(file, line=mapping.line_of(key), field=prefix + key),
+                    unknown_key_hint(key, valid),
+                )
+            )
+    for key in required:
+        if key not in mapping:
+            errors.append(
+                error(
+                    f"falta el campo obligatorio '{prefix}{key}'",
+                    Location(file, line=mapping.line, field=prefix + key),
+                    f"agregue '{key}:' en esta sección",
+                )
+            )
+    return errors
+
+
+def source_line(value: Any, default: int) -> int:
+    """Return the line stored on a LineDict/LineList value, else ``default``."""
+    return getattr(value, "line", 0) or default
