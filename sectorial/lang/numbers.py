@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+
+from babel.numbers import (
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+)
 
 
 @dataclass(frozen=True)
@@ -21,3 +30,304 @@ class NumberStyle:
 
 PRODUCE = NumberStyle()
 PROMPERU = NumberStyle(group="\u00a0", decimal=",", percent_space=True)
+
+NBSP = "\u00a0"
+CURRENCY_SYMBOLS = {"PEN": "S/", "USD": "US$"}
+SCALES = ("unidades", "mil", "millones", "mil millones", "auto")
+
+# scale -> (power of ten, singular word, plural word)
+_SCALE_WORDS: dict[str, tuple[int, str, str]] = {
+    "unidades": (0, "", ""),
+    "mil": (3, "mil", "mil"),
+    "millones": (6, "millón", "millones"),
+    "mil millones": (9, "mil millones", "mil millones"),
+    "billones": (12, "billón", "billones"),
+}
+# Spaces that data files use as thousands separators: normal, no-break, narrow, thin.
+_SPACES = " \u00a0\u202f\u2009"
+_MINUS_SIGNS = "-\u2212"
+_DIGITS = "0123456789"
+_PARSE_CURRENCIES = ("US$", "S/.", "S/")
+
+Number = float | Decimal | int
+
+
+class NumberParseError(ValueError):
+    """A text that cannot be read as a number without guessing."""
+
+
+def to_decimal(value: Number) -> Decimal:
+    """Return a finite number as a Decimal, reading floats by their shortest repr.
+
+    >>> to_decimal(0.285), to_decimal(17224)
+    (Decimal('0.285'), Decimal('17224'))
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"se esperaba un número y hay un valor lógico: {value!r}")
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"la cifra no es un número finito: {value!r}")
+    return number
+
+
+def round_half_up(value: Number, decimals: int) -> Decimal:
+    """Round half away from zero, as Excel and the ministry do (not banker's rounding).
+
+    A result equal to zero is always positive, so it never prints as "-0.0".
+
+    >>> round_half_up(0.285, 2), round_half_up(84.65, 1), round_half_up(-0.04, 1)
+    (Decimal('0.29'), Decimal('84.7'), Decimal('0.0'))
+    """
+    number = to_decimal(value)
+    with localcontext() as ctx:
+        ctx.prec = max(28, number.adjusted() + decimals + 2)
+        rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded == 0 else rounded
+
+
+def _check_decimals(decimals: int) -> None:
+    if decimals < 0:
+        raise ValueError(f"el número de decimales no puede ser negativo: {decimals}")
+
+
+def _swap_symbols(text: str, style: NumberStyle) -> str:
+    """Replace babel's locale symbols by the style's, all at once (',' and '.' may trade)."""
+    mapping = {
+        get_group_symbol(style.locale): style.group,
+        get_decimal_symbol(style.locale): style.decimal,
+        get_minus_sign_symbol(style.locale): "-",
+    }
+    pattern = "|".join(re.escape(symbol) for symbol in mapping)
+    return re.sub(pattern, lambda match: mapping[match.group()], text)
+
+
+def format_number(value: Number, decimals: int = 0, *, style: NumberStyle = PRODUCE) -> str:
+    """Format a number with grouped thousands and a fixed number of decimals.
+
+    >>> format_number(2525492), format_number(84.6, 1)
+    ('2,525,492', '84.6')
+    >>> format_number(18.1, 1, style=PROMPERU)
+    '18,1'
+    """
+    _check_decimals(decimals)
+    rounded = round_half_up(value, decimals)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return _swap_symbols(format_decimal(rounded, format=pattern, locale=style.locale), style)
+
+
+def _percent_sign(style: NumberStyle) -> str:
+    return NBSP + "%" if style.percent_space else "%"
+
+
+def format_percent(value: Number, decimals: int = 1, *, style: NumberStyle = PRODUCE) -> str:
+    """Format a value already in percent units (84.6 means 84.6%).
+
+    >>> format_percent(84.6), format_percent(18.1, style=PROMPERU)
+    ('84.6%', '18,1\\xa0%')
+    """
+    return format_number(value, decimals, style=style) + _percent_sign(style)
+
+
+def format_signed(
+    value: Number, decimals: int = 1, *, style: NumberStyle = PRODUCE, suffix: str = ""
+) -> str:
+    """Format a number with its sign always shown; zero has no sign.
+
+    >>> format_signed(51.8), format_signed(-0.2, suffix="%"), format_signed(-0.04)
+    ('+51.8', '-0.2%', '0.0')
+    """
+    text = format_number(value, decimals, style=style)
+    if round_half_up(value, decimals) > 0:
+        text = "+" + text
+    if suffix == "%":
+        suffix = _percent_sign(style)
+    return text + suffix
+
+
+def _currency_prefix(currency: str | None) -> str:
+    if currency is None:
+        return ""
+    if currency not in CURRENCY_SYMBOLS:
+        raise ValueError(
+            f"moneda desconocida '{currency}': use " + " o ".join(sorted(CURRENCY_SYMBOLS))
+        )
+    return CURRENCY_SYMBOLS[currency] + NBSP
+
+
+def _auto_scale(number: Decimal, decimals: int) -> str:
+    """Pick mil, millones or billones by size; never billones below 10^12."""
+    size = abs(number)
+    if size >= Decimal("1e12"):
+        return "billones"
+    if size >= Decimal("1e6"):
+        return "millones"
+    if size >= Decimal("1e3"):
+        # 999,600 would read "1,000 mil": move it up to "1 millón".
+        return "millones" if abs(round_half_up(number.scaleb(-3), decimals)) >= 1000 else "mil"
+    return "unidades"
+
+
+def _scale_word(rounded: Decimal, decimals: int, scale: str) -> str:
+    _, singular, plural = _SCALE_WORDS[scale]
+    return singular if decimals == 0 and abs(rounded) == 1 else plural
+
+
+def format_amount(
+    value: Number,
+    *,
+    currency: str | None = None,
+    scale: str = "auto",
+    decimals: int = 0,
+    style: NumberStyle = PRODUCE,
+) -> str:
+    """Format an amount given in units, with its currency symbol and scale word.
+
+    The symbol is tied to the figure by a non-breaking space; a "billón" is 10^12.
+
+    >>> format_amount(1_093_000_000, currency="PEN")
+    'S/\\xa01,093 millones'
+    >>> format_amount(2_848e6, currency="USD", scale="mil millones", decimals=1)
+    'US$\\xa02.8 mil millones'
+    """
+    if scale not in SCALES:
+        raise ValueError(f"escala desconocida '{scale}': use " + ", ".join(SCALES))
+    _check_decimals(decimals)
+    prefix = _currency_prefix(currency)
+    number = to_decimal(value)
+    if scale == "auto":
+        scale = _auto_scale(number, decimals)
+    scaled = number.scaleb(-_SCALE_WORDS[scale][0])
+    figure = format_number(scaled, decimals, style=style)
+    word = _scale_word(round_half_up(scaled, decimals), decimals, scale)
+    return prefix + figure + (" " + word if word else "")
+
+
+def _mixed_parts(rounded: int, with_billions: bool) -> list[tuple[int, str]]:
+    """Split a whole number into (count, scale) parts, largest first, zeros left out."""
+    steps = ("billones", "mil millones", "millones", "mil", "unidades")
+    parts: list[tuple[int, str]] = []
+    rest = rounded
+    for scale in steps if with_billions else steps[1:]:
+        size = 10 ** _SCALE_WORDS[scale][0]
+        count, rest = divmod(rest, size)
+        if count:
+            parts.append((count, scale))
+    return parts
+
+
+def _mixed_word(count: int, scale: str, style: NumberStyle) -> str:
+    figure = format_number(count, style=style)
+    return figure if scale == "unidades" else f"{figure} {_scale_word(Decimal(count), 0, scale)}"
+
+
+def format_mixed(
+    value: Number, *, currency: str | None = None, style: NumberStyle = PRODUCE
+) -> str:
+    """Write an amount in figures and words, rounded half-up to thousands from 1,000 on.
+
+    >>> format_mixed(2_525_492), format_mixed(1_200_000), format_mixed(999)
+    ('2 millones 525 mil', '1 millón 200 mil', '999')
+    """
+    number = to_decimal(value)
+    rounded = int(round_half_up(number, -3 if abs(number) >= 1000 else 0))
+    parts = _mixed_parts(abs(rounded), with_billions=abs(number) >= Decimal("1e12"))
+    words = [_mixed_word(count, scale, style) for count, scale in parts]
+    text = " ".join(words) or "0"
+    return _currency_prefix(currency) + ("-" if rounded < 0 else "") + text
+
+
+class _Reader:
+    """Strip the wrappers of a figure (parentheses, sign, currency, percent) one by one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rest = text.strip(_SPACES)
+        self.negative = False
+        self.signed = False
+
+    def fail(self, reason: str) -> NumberParseError:
+        return NumberParseError(f"no se puede leer la cifra '{self.text}': {reason}")
+
+    def take_parentheses(self) -> None:
+        if self.rest.startswith("(") and self.rest.endswith(")"):
+            self.rest = self.rest[1:-1].strip(_SPACES)
+            self.negative = self.signed = True
+
+    def take_sign(self) -> None:
+        first = self.rest[:1]
+        if first and first in "+" + _MINUS_SIGNS:
+            if self.signed:
+                raise self.fail("tiene más de un signo")
+            self.signed = True
+            self.negative = first in _MINUS_SIGNS
+            self.rest = self.rest[1:].lstrip(_SPACES)
+
+    def take_currency(self) -> bool:
+        for symbol in _PARSE_CURRENCIES:
+            if self.rest.startswith(symbol):
+                self.rest = self.rest[len(symbol):].lstrip(_SPACES)
+                return True
+        return False
+
+    def take_percent(self) -> bool:
+        if self.rest.endswith("%"):
+            self.rest = self.rest[:-1].rstrip(_SPACES)
+            return True
+        return False
+
+
+def _body_pattern(style: NumberStyle) -> re.Pattern[str]:
+    """Digits grouped by threes with one consistent separator, then an optional fraction."""
+    groups = re.escape(style.group + _SPACES)
+    decimal = re.escape(style.decimal)
+    return re.compile(
+        rf"(?a)(?:\d{{1,3}}(?P<sep>[{groups}])\d{{3}}(?:(?P=sep)\d{{3}})*|\d+)?(?:{decimal}\d+)?"
+    )
+
+
+def _read_body(reader: _Reader, style: NumberStyle) -> Decimal:
+    body = reader.rest
+    if not any(char in _DIGITS for char in body):
+        raise reader.fail("no contiene cifras")
+    if any(char.isalpha() for char in body):
+        raise reader.fail("contiene letras")
+    marks = style.group + style.decimal + _SPACES
+    stray = [char for char in body if char not in _DIGITS + marks]
+    if stray:
+        raise reader.fail(f"contiene el signo '{stray[0]}'")
+    if not _body_pattern(style).fullmatch(body):
+        raise reader.fail(
+            f"los separadores no siguen el estilo (miles '{style.group}', "
+            f"decimales '{style.decimal}')"
+        )
+    digits = "".join(c for c in body if c not in style.group + _SPACES)
+    try:
+        return Decimal(digits.replace(style.decimal, "."))
+    except InvalidOperation as exc:  # the pattern should already exclude this
+        raise reader.fail("no es un número") from exc
+
+
+def parse_number(text: str, *, style: NumberStyle = PRODUCE) -> Decimal:
+    """Read a figure as it arrives in data, refusing anything ambiguous.
+
+    Currency symbols (S/, US$), a trailing percent sign, spaces of any kind as thousands
+    separators and accounting parentheses for negatives are accepted.
+
+    >>> parse_number("S/ 1,093"), parse_number("(10.9)"), parse_number("18,1 %", style=PROMPERU)
+    (Decimal('1093'), Decimal('-10.9'), Decimal('18.1'))
+    """
+    reader = _Reader(text)
+    if not reader.rest:
+        raise reader.fail("el texto está vacío")
+    reader.take_parentheses()
+    reader.take_sign()
+    has_currency = reader.take_currency()
+    if has_currency:
+        reader.take_sign()
+    if reader.take_percent() and has_currency:
+        raise reader.fail("tiene a la vez moneda y signo de porcentaje")
+    number = _read_body(reader, style)
+    if number == 0:
+        return number.copy_abs()
+    return -number if reader.negative else number
+

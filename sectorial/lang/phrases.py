@@ -1,0 +1,239 @@
+"""Spanish phrasing of figures: lists, variations, counts, ranks and months (es-PE).
+
+Numbers inside phrases go through ``numbers.py`` and follow the given number style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sectorial.lang.numbers import (
+    NBSP,
+    PRODUCE,
+    Number,
+    NumberStyle,
+    format_number,
+    format_percent,
+    format_signed,
+    round_half_up,
+    to_decimal,
+)
+
+MONTHS = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "setiembre", "octubre", "noviembre", "diciembre",
+)  # fmt: skip
+
+# "y" -> "e" before /i/, "o" -> "u" before /o/; "hie", "hia"... start with a /y/ sound.
+_E_STARTS = ("i", "í", "hi", "hí")
+_E_EXCEPTIONS = ("hia", "hie", "hio", "hiu")
+_U_STARTS = ("o", "ó", "ho", "hó")
+
+
+def _conjunction_before(conjunction: str, word: str) -> str:
+    """Return "e" for "y" before an /i/ sound and "u" for "o" before an /o/ sound."""
+    start = word.lstrip("«\"“'(¿¡*_").lower()
+    if conjunction == "y" and start.startswith(_E_STARTS) and not start.startswith(_E_EXCEPTIONS):
+        return "e"
+    if conjunction == "o" and start.startswith(_U_STARTS):
+        return "u"
+    return conjunction
+
+
+def join_list(items: Sequence[str], conjunction: str = "y") -> str:
+    """Join items with commas and a final conjunction (no comma before it).
+
+    >>> join_list(["China", "Suiza", "India", "Corea del Sur", "Japón"])
+    'China, Suiza, India, Corea del Sur y Japón'
+    >>> join_list(["Suiza", "India"]), join_list(["siete", "ocho"], "o")
+    ('Suiza e India', 'siete u ocho')
+    """
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    last = items[-1]
+    return f"{', '.join(items[:-1])} {_conjunction_before(conjunction, last)} {last}"
+
+
+def _rounded_change(value: Number | None, decimals: int) -> Decimal:
+    if value is None:
+        raise ValueError("la variación no está disponible (n.d.)")
+    return round_half_up(value, decimals)
+
+
+def change_verb(
+    value: Number | None,
+    decimals: int = 1,
+    *,
+    style: NumberStyle = PRODUCE,
+    up: str = "aumentó",
+    down: str = "disminuyó",
+    flat: str = "se mantuvo sin variación",
+) -> str:
+    """Turn a percent variation into a verb and its size; the verb carries the sign.
+
+    >>> change_verb(8.6), change_verb(-0.3), change_verb(0.04)
+    ('aumentó 8.6%', 'disminuyó 0.3%', 'se mantuvo sin variación')
+    """
+    rounded = _rounded_change(value, decimals)
+    if rounded == 0:
+        return flat
+    verb = up if rounded > 0 else down
+    return f"{verb} {format_percent(abs(rounded), decimals, style=style)}"
+
+
+def change_noun(
+    value: Number | None,
+    decimals: int = 1,
+    *,
+    style: NumberStyle = PRODUCE,
+    up: str = "un aumento",
+    down: str = "una caída",
+    flat: str = "sin variación",
+) -> str:
+    """Turn a percent variation into a noun phrase.
+
+    >>> change_noun(8.6), change_noun(-0.3), change_noun(0)
+    ('un aumento de 8.6%', 'una caída de 0.3%', 'sin variación')
+    """
+    rounded = _rounded_change(value, decimals)
+    if rounded == 0:
+        return flat
+    noun = up if rounded > 0 else down
+    return f"{noun} de {format_percent(abs(rounded), decimals, style=style)}"
+
+
+def interannual(
+    value: Number | None,
+    decimals: int = 1,
+    *,
+    style: NumberStyle = PRODUCE,
+    flat: str = "una variación interanual nula",
+) -> str:
+    """Describe an interannual variation by its sign and size.
+
+    >>> interannual(16.3), interannual(-0.3)
+    ('una variación interanual positiva de 16.3%', 'una variación interanual negativa de 0.3%')
+    """
+    rounded = _rounded_change(value, decimals)
+    if rounded == 0:
+        return flat
+    sign = "positiva" if rounded > 0 else "negativa"
+    size = format_percent(abs(rounded), decimals, style=style)
+    return f"una variación interanual {sign} de {size}"
+
+
+def points(
+    value: Number, decimals: int = 1, *, style: NumberStyle = PRODUCE, short: bool = False
+) -> str:
+    """Write a difference between two rates in percentage points.
+
+    The long form gives the size only (the sentence's verb carries the sign); the short
+    form is signed and tied to its figure by a non-breaking space.
+
+    >>> points(2.1), points(1, 0), points(2.4, short=True)
+    ('2.1 puntos porcentuales', '1 punto porcentual', '+2.4\\xa0p.p.')
+    """
+    if short:
+        return format_signed(value, decimals, style=style) + NBSP + "p.p."
+    size = abs(round_half_up(value, decimals))
+    unit = "punto porcentual" if decimals == 0 and size == 1 else "puntos porcentuales"
+    return f"{format_number(size, decimals, style=style)} {unit}"
+
+
+def out_of(percent: Number, base: int = 10, *, style: NumberStyle = PRODUCE) -> str:
+    """Turn a percentage into "n de cada base", rounding half-up.
+
+    >>> out_of(84.6), out_of(25, 100)
+    ('8 de cada 10', '25 de cada 100')
+    """
+    if base <= 0:
+        raise ValueError(f"la base debe ser un entero positivo: {base}")
+    count = round_half_up(to_decimal(percent) * base / 100, 0)
+    return f"{format_number(count, style=style)} de cada {format_number(base, style=style)}"
+
+
+def count_noun(n: int, singular: str, plural: str, *, style: NumberStyle = PRODUCE) -> str:
+    """Write a count with the noun agreeing in number.
+
+    >>> count_noun(1, "empresa", "empresas"), count_noun(17224, "empresa", "empresas")
+    ('1 empresa', '17,224 empresas')
+    """
+    noun = singular if abs(n) == 1 else plural
+    return f"{format_number(n, style=style)} {noun}"
+
+
+def _check_rank(n: int) -> None:
+    if n < 1:
+        raise ValueError(f"un puesto debe ser un entero positivo: {n}")
+
+
+def ordinal_short(n: int) -> str:
+    """Write an ordinal number in its abbreviated form.
+
+    >>> ordinal_short(11)
+    '11.°'
+    """
+    _check_rank(n)
+    return f"{n}.°"
+
+
+def rank_phrase(n: int) -> str:
+    """Name a position in a ranking.
+
+    >>> rank_phrase(11)
+    'el puesto 11'
+    """
+    _check_rank(n)
+    return f"el puesto {n}"
+
+
+def month_name(month: int, capital: bool = False) -> str:
+    """Return the Peruvian name of a month (1-12), "setiembre" included.
+
+    >>> month_name(9), month_name(5, capital=True)
+    ('setiembre', 'Mayo')
+    """
+    if not 1 <= month <= 12:
+        raise ValueError(f"mes no válido: {month} (use un número del 1 al 12)")
+    name = MONTHS[month - 1]
+    return name.capitalize() if capital else name
+
+
+def edition_date(year: int, month: int, title: bool = True) -> str:
+    """Write an edition date for a title page or for running text.
+
+    >>> edition_date(2025, 5), edition_date(2025, 5, title=False)
+    ('Mayo 2025', 'mayo de 2025')
+    """
+    if title:
+        return f"{month_name(month, capital=True)} {year}"
+    return f"{month_name(month)} de {year}"
+
+
+def month_range(start_month: int, end_month: int, year: int) -> str:
+    """Write a span of months within one year.
+
+    >>> month_range(1, 9, 2025), month_range(3, 3, 2025)
+    ('enero-setiembre 2025', 'marzo 2025')
+    """
+    if start_month > end_month:
+        raise ValueError(f"el mes inicial ({start_month}) es posterior al final ({end_month})")
+    if start_month == end_month:
+        return f"{month_name(start_month)} {year}"
+    return f"{month_name(start_month)}-{month_name(end_month)} {year}"
+
+
+def capitalize_first(text: str) -> str:
+    """Upper-case the first letter, after any opening marks; leave the rest untouched.
+
+    >>> capitalize_first("el 44.2% de las empresas"), capitalize_first("«junín» lidera")
+    ('El 44.2% de las empresas', '«Junín» lidera')
+    """
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1:]
+        if char not in "«\"“'(¿¡*_ ":
+            return text
+    return text
