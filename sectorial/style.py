@@ -139,7 +139,9 @@ def load_theme(folder: Path) -> Theme:
     fonts = section("fuentes", ("pdf", "docx", "tamanos"))
     colors = section("colores", ("serie",), open_=True)  # any role name
     nums = section(
-        "numeros", ("miles", "decimal"), ("locale", "espacio_porcentaje", "redondeo_participaciones")
+        "numeros",
+        ("miles", "decimal"),
+        ("locale", "espacio_porcentaje", "redondeo_participaciones"),
     )
     charts = raw.get("graficos") or {}
     if errors:

@@ -88,7 +88,7 @@ class Chart:
     series: tuple[ChartSeries, ...]
     alt_text: str
     highlight: tuple[int, ...] = ()
-    center_label: str = ""
+    center_label: str = ""  # a headline figure printed as text under the chart's heading
 
 
 @dataclass(frozen=True)

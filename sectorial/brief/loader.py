@@ -1,0 +1,335 @@
+"""Load a brief YAML file into a ``Brief``, collecting every problem before stopping once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from sectorial.brief.schema import BoxSpec, Brief, ChartSpec, PageSpec, Snippet
+from sectorial.data.loader import COLUMN_TYPES, SourceSpec
+from sectorial.errors import BriefError, Location, SectorialError, raise_all
+from sectorial.indicators.compute import GROWTH_METHODS, KINDS, IndicatorSpec
+from sectorial.indicators.values import UNITS
+from sectorial.lang.numbers import NumberStyle
+from sectorial.yamlfile import LineDict, LineList, check_keys, load_yaml, unknown_key_hint
+
+TOP_REQUIRED = ("nombre", "estilo", "periodo", "serie", "titulo", "edicion", "datos",
+                "indicadores", "paginas")
+TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion")
+SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion"))
+COMMON_INDICATOR = ("tipo", "descripcion", "unidad", "escala")
+INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "total": (("datos", "valor"), ("filtro", "en")),
+    "serie": (("datos", "valor"), ("filtro", "desde")),
+    "participaciones": (("datos", "valor", "por"), ("filtro", "en", "decimales", "redondeo")),
+    "variacion": (("de",), ("desde",)),
+    "variaciones": (("de",), ()),
+    "crecimiento_promedio": (("de", "metodo"), ("desde",)),
+    "razon": (("numerador", "denominador"), ()),
+}
+SCALES = {"unidades": 1.0, "mil": 1e3, "miles": 1e3, "millones": 1e6, "mil_millones": 1e9}
+CHART_KINDS = ("columnas", "columnas_variacion", "dona", "barras", "lineas")
+CHART_KEYS = (("tipo", "titulo", "unidad", "datos"),
+              ("variacion", "escala", "decimales", "resaltar", "maximo", "resto", "mostrar",
+               "centro"))
+PAGE_KEYS = {
+    "indicadores": (("tipo", "etiqueta", "titulo", "encabezado", "cajas"),
+                    ("columnas", "notas", "fuentes")),
+    "tema": (("tipo", "etiqueta", "titulo", "graficos"),
+             ("mensaje", "vinetas", "notas", "fuentes")),
+}
+_EDITION = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class _Reader:
+    """Holds the file name and the error list while one brief is read."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.file = str(path)
+        self.errors: list[SectorialError] = []
+
+    def error(self, message: str, line: int, field: str, hint: str | None = None) -> None:
+        self.errors.append(BriefError(message, Location(self.file, line=line, field=field), hint))
+
+    def keys(self, node: LineDict, required: tuple, optional: tuple, prefix: str) -> bool:
+        found = check_keys(node, self.file, required, optional, BriefError, prefix)
+        self.errors.extend(found)
+        return not any("falta" in e.message for e in found)
+
+    def mapping(self, parent: LineDict, key: str, prefix: str = "") -> LineDict | None:
+        value = parent.get(key)
+        if isinstance(value, LineDict):
+            return value
+        if key in parent:
+            self.error("debe ser un diccionario de campos", parent.line_of(key), prefix + key)
+        return None
+
+    def sequence(self, parent: LineDict, key: str, prefix: str) -> list[tuple[Any, int]]:
+        value = parent.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, LineList):
+            self.error("debe ser una lista (líneas que empiezan con '- ')",
+                       parent.line_of(key), prefix + key)
+            return []
+        return list(zip(value, value.item_lines))
+
+    def snippet(self, parent: LineDict, key: str, prefix: str) -> Snippet:
+        value = parent.get(key)
+        if isinstance(value, (dict, list)):
+            self.error("debe ser un texto", parent.line_of(key), prefix + key)
+            value = ""
+        return Snippet("" if value is None else str(value), self.file, parent.line_of(key),
+                       prefix + key)
+
+    def integer(self, parent: LineDict, key: str, prefix: str, default: int) -> int:
+        value = parent.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(f"debe ser un número entero, no '{value}'", parent.line_of(key),
+                       prefix + key)
+            return default
+        return value
+
+    def choice(self, parent: LineDict, key: str, prefix: str, valid: tuple, default: str) -> str:
+        value = str(parent.get(key, default))
+        if value not in valid:
+            self.error(f"valor no válido '{value}'", parent.line_of(key), prefix + key,
+                       unknown_key_hint(value, valid))
+        return value
+
+
+def load_brief(path: Path, period: int | None = None) -> Brief:
+    """Read and validate the brief at ``path``; ``period`` overrides the file's one."""
+    raw = load_yaml(path, BriefError)
+    r = _Reader(path)
+    r.keys(raw, TOP_REQUIRED, TOP_OPTIONAL, "")
+    file_period = r.integer(raw, "periodo", "", 0)
+    edition = _edition(r, raw)
+    sources = _sources(r, raw.get("datos"), raw)
+    indicators = _indicators(r, raw.get("indicadores"), raw, sources)
+    pages = _pages(r, raw, indicators, sources)
+    raise_all(r.errors)
+    offices = tuple(
+        Snippet(str(v), r.file, line, f"oficinas[{i}]")
+        for i, (v, line) in enumerate(r.sequence(raw, "oficinas", ""))
+    )
+    return Brief(
+        path=path,
+        name=r.snippet(raw, "nombre", ""),
+        style=str(raw["estilo"]),
+        period=period if period is not None else file_period,
+        series=r.snippet(raw, "serie", ""),
+        title=r.snippet(raw, "titulo", ""),
+        edition=edition,
+        offices=offices,
+        keywords=tuple(str(k) for k in raw.get("palabras_clave") or ()),
+        sources=sources,
+        indicators=indicators,
+        pages=pages,
+        subject=r.snippet(raw, "asunto", "") if "asunto" in raw else None,
+    )
+
+
+def _edition(r: _Reader, raw: LineDict) -> tuple[int, int]:
+    match = _EDITION.match(str(raw.get("edicion", "")))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        if "edicion" in raw:
+            r.error(f"fecha de edición no válida '{raw['edicion']}'", raw.line_of("edicion"),
+                    "edicion", "escriba año y mes, por ejemplo 2025-05 (entre comillas)")
+        return (0, 0)
+    return int(match.group(1)), int(match.group(2))
+
+
+def _sources(r: _Reader, node: Any, raw: LineDict) -> dict[str, SourceSpec]:
+    if not isinstance(node, LineDict):
+        if node is not None:
+            r.error("debe ser un diccionario de fuentes de datos", raw.line_of("datos"), "datos")
+        return {}
+    found: dict[str, SourceSpec] = {}
+    for key, spec in node.items():
+        prefix = f"datos.{key}."
+        if not isinstance(spec, LineDict):
+            r.error("debe ser un diccionario de campos", node.line_of(key), prefix[:-1])
+            continue
+        if not r.keys(spec, *SOURCE_KEYS, prefix):
+            continue
+        columns = r.mapping(spec, "columnas", prefix) or {}
+        for name, kind in columns.items():
+            if kind not in COLUMN_TYPES:
+                r.error(f"tipo de columna desconocido '{kind}'", columns.line_of(name),
+                        f"{prefix}columnas.{name}", unknown_key_hint(str(kind), COLUMN_TYPES))
+        numbers = r.mapping(spec, "numeros", prefix) or {}
+        found[key] = SourceSpec(
+            key=key,
+            path=(r.path.parent / str(spec["archivo"])),
+            origin=str(spec["fuente"]),
+            columns={str(k): str(v) for k, v in columns.items()},
+            sheet=str(spec["hoja"]) if spec.get("hoja") else None,
+            numbers=NumberStyle(group=str(numbers.get("miles", ",")),
+                                decimal=str(numbers.get("decimal", "."))),
+        )
+    return found
+
+
+def _indicators(
+    r: _Reader, node: Any, raw: LineDict, sources: dict[str, SourceSpec]
+) -> dict[str, IndicatorSpec]:
+    if not isinstance(node, LineDict):
+        if node is not None:
+            r.error("debe ser un diccionario de indicadores", raw.line_of("indicadores"),
+                    "indicadores")
+        return {}
+    found: dict[str, IndicatorSpec] = {}
+    for key, spec in node.items():
+        prefix = f"indicadores.{key}."
+        if not isinstance(spec, LineDict) or "tipo" not in spec:
+            r.error("falta el campo 'tipo'", node.line_of(key), prefix + "tipo",
+                    "tipos: " + ", ".join(KINDS))
+            continue
+        kind = r.choice(spec, "tipo", prefix, tuple(KINDS), "")
+        if kind not in KINDS:
+            continue
+        required, optional = INDICATOR_KEYS[kind]
+        if not r.keys(spec, required, optional + COMMON_INDICATOR, prefix):
+            continue
+        source = spec.get("datos")
+        if source is not None and str(source) not in sources:
+            r.error(f"no existe la fuente de datos '{source}'", spec.line_of("datos"),
+                    prefix + "datos", unknown_key_hint(str(source), list(sources)))
+        for column_key in ("valor", "por", *spec.get("filtro", {}).keys()):
+            column = spec.get(column_key, column_key)
+            if column_key in ("valor", "por") and column_key not in spec:
+                continue
+            if source in sources and str(column) not in sources[str(source)].columns:
+                r.error(f"la columna '{column}' no está declarada en 'datos.{source}.columnas'",
+                        spec.line_of(column_key if column_key in spec else "filtro"),
+                        prefix + column_key,
+                        unknown_key_hint(str(column), list(sources[str(source)].columns)))
+        scale = str(spec.get("escala", "unidades"))
+        if scale not in SCALES:
+            r.error(f"escala desconocida '{scale}'", spec.line_of("escala"), prefix + "escala",
+                    unknown_key_hint(scale, tuple(SCALES)))
+        found[key] = IndicatorSpec(
+            key=key,
+            kind=kind,
+            file=r.file,
+            line=node.line_of(key),
+            source=str(source) if source is not None else None,
+            of=_opt(spec, "de"),
+            value=_opt(spec, "valor"),
+            by=_opt(spec, "por"),
+            filters=dict(spec.get("filtro") or {}),
+            at=spec.get("en"),
+            since=spec.get("desde"),
+            method=r.choice(spec, "metodo", prefix, tuple(GROWTH_METHODS), "compuesto"),
+            unit=r.choice(spec, "unidad", prefix, UNITS, "numero"),
+            scale=SCALES.get(scale, 1.0),
+            decimals=r.integer(spec, "decimales", prefix, 1),
+            rounding=_opt(spec, "redondeo"),
+            numerator=_opt(spec, "numerador"),
+            denominator=_opt(spec, "denominador"),
+            description=str(spec.get("descripcion", "")),
+        )
+    for key, spec in found.items():
+        for field_name, ref in (("de", spec.of), ("numerador", spec.numerator),
+                                ("denominador", spec.denominator)):
+            if ref is not None and ref not in found:
+                r.error(f"no existe el indicador '{ref}'", spec.line, f"indicadores.{key}."
+                        f"{field_name}", unknown_key_hint(ref, list(found)))
+    return found
+
+
+def _opt(node: LineDict, key: str) -> str | None:
+    return None if node.get(key) is None else str(node[key])
+
+
+def _pages(
+    r: _Reader, raw: LineDict, indicators: dict[str, IndicatorSpec],
+    sources: dict[str, SourceSpec],
+) -> tuple[PageSpec, ...]:
+    pages: list[PageSpec] = []
+    for index, (node, line) in enumerate(r.sequence(raw, "paginas", "")):
+        prefix = f"paginas[{index + 1}]."
+        if not isinstance(node, LineDict):
+            r.error("cada página debe ser un diccionario de campos", line, prefix[:-1])
+            continue
+        kind = r.choice(node, "tipo", prefix, tuple(PAGE_KEYS), "")
+        if kind not in PAGE_KEYS or not r.keys(node, *PAGE_KEYS[kind], prefix):
+            continue
+        page_sources = tuple(str(s) for s, _ in r.sequence(node, "fuentes", prefix))
+        for name in page_sources:
+            if name not in sources:
+                r.error(f"no existe la fuente de datos '{name}'", node.line_of("fuentes"),
+                        prefix + "fuentes", unknown_key_hint(name, list(sources)))
+        pages.append(PageSpec(
+            kind=kind,
+            label=r.snippet(node, "etiqueta", prefix),
+            title=r.snippet(node, "titulo", prefix),
+            line=line,
+            heading=r.snippet(node, "encabezado", prefix) if "encabezado" in node else None,
+            message=r.snippet(node, "mensaje", prefix) if "mensaje" in node else None,
+            boxes=tuple(_box(r, b, ln, f"{prefix}cajas[{i + 1}].")
+                        for i, (b, ln) in enumerate(r.sequence(node, "cajas", prefix))),
+            columns=r.integer(node, "columnas", prefix, 4),
+            charts=tuple(_chart(r, c, ln, f"{prefix}graficos[{i + 1}].", indicators)
+                         for i, (c, ln) in enumerate(r.sequence(node, "graficos", prefix))),
+            bullets=_snippets(r, node, "vinetas", prefix),
+            notes=_snippets(r, node, "notas", prefix),
+            sources=page_sources,
+        ))
+    if not pages and "paginas" in raw:
+        r.error("el informe no tiene páginas", raw.line_of("paginas"), "paginas")
+    return tuple(pages)
+
+
+def _snippets(r: _Reader, node: LineDict, key: str, prefix: str) -> tuple[Snippet, ...]:
+    return tuple(Snippet(str(v), r.file, ln, f"{prefix}{key}[{i + 1}]")
+                 for i, (v, ln) in enumerate(r.sequence(node, key, prefix)))
+
+
+def _box(r: _Reader, node: Any, line: int, prefix: str) -> BoxSpec:
+    if not isinstance(node, LineDict):
+        r.error("cada caja debe tener 'cifra' y 'texto'", line, prefix[:-1])
+        return BoxSpec(Snippet("", r.file, line, prefix), Snippet("", r.file, line, prefix))
+    r.keys(node, ("cifra", "texto"), (), prefix)
+    return BoxSpec(r.snippet(node, "cifra", prefix), r.snippet(node, "texto", prefix))
+
+
+def _chart(
+    r: _Reader, node: Any, line: int, prefix: str, indicators: dict[str, IndicatorSpec]
+) -> ChartSpec:
+    empty = Snippet("", r.file, line, prefix)
+    if not isinstance(node, LineDict):
+        r.error("cada gráfico debe ser un diccionario de campos", line, prefix[:-1])
+        return ChartSpec("columnas", empty, empty, "", line)
+    r.keys(node, *CHART_KEYS, prefix)
+    kind = r.choice(node, "tipo", prefix, CHART_KINDS, "columnas")
+    for key in ("datos", "variacion"):
+        ref = node.get(key)
+        if ref is not None and str(ref) not in indicators:
+            r.error(f"no existe el indicador '{ref}'", node.line_of(key), prefix + key,
+                    unknown_key_hint(str(ref), list(indicators)))
+    if kind == "columnas_variacion" and "variacion" not in node:
+        r.error("un gráfico 'columnas_variacion' necesita 'variacion' (una serie de tipo "
+                "'variaciones')", node.line, prefix + "variacion")
+    scale = node.get("escala")
+    if scale is not None and str(scale) not in ("mil", "millones"):
+        r.error(f"escala desconocida '{scale}'", node.line_of("escala"), prefix + "escala",
+                "use 'mil' o 'millones'")
+    return ChartSpec(
+        kind=kind,
+        title=r.snippet(node, "titulo", prefix),
+        unit=r.snippet(node, "unidad", prefix),
+        data=str(node.get("datos", "")),
+        line=line,
+        variation=_opt(node, "variacion"),
+        scale=None if scale is None else str(scale),
+        decimals=r.integer(node, "decimales", prefix, 0),
+        highlight=r.choice(node, "resaltar", prefix, ("ultimo", "primero", "ninguno"), "ultimo"),
+        limit=r.integer(node, "maximo", prefix, 0) or None,
+        rest_label=str(node.get("resto", "Resto")),
+        show=r.choice(node, "mostrar", prefix, ("valor", "participacion", "ambos"), "valor"),
+        center=r.snippet(node, "centro", prefix) if "centro" in node else None,
+    )

@@ -1,0 +1,192 @@
+"""Read CSV and Excel data files into typed tables: the only module that reads data files.
+
+Every cell is read as text first (so "NA" stays "NA" and "030101" keeps its zero), then
+converted by the column type the brief declares. Problems name the file, sheet, row and
+column of the cell, and say what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from sectorial.errors import DataError, Location, SectorialError, raise_all
+from sectorial.lang.numbers import PRODUCE, NumberParseError, NumberStyle, parse_number
+from sectorial.yamlfile import unknown_key_hint
+
+COLUMN_TYPES = ("periodo", "texto", "entero", "decimal")
+PLACEHOLDERS = {"-", "–", "—", "n.d.", "nd", "n.d", "s.i.", "si", "…", "...", "s/d", "n.a."}
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """A data source as the brief declares it."""
+
+    key: str
+    path: Path
+    origin: str
+    columns: dict[str, str]
+    sheet: str | None = None
+    numbers: NumberStyle = PRODUCE
+
+
+@dataclass(frozen=True)
+class Table:
+    """A loaded table: typed columns, and the file row of each record for error messages."""
+
+    spec: SourceSpec
+    frame: pd.DataFrame  # typed columns plus "_row" (the row number in the file)
+
+    @property
+    def period_column(self) -> str | None:
+        """Return the name of the column declared as ``periodo``, if any."""
+        return next((c for c, t in self.spec.columns.items() if t == "periodo"), None)
+
+
+def load_table(spec: SourceSpec) -> Table:
+    """Read the file of ``spec`` and convert its declared columns; report all bad cells."""
+    raw, first_row = _read_raw(spec)
+    where = str(spec.path)
+    raw.columns = [str(c).replace("\ufeff", "").strip() for c in raw.columns]
+    missing = [c for c in spec.columns if c not in raw.columns]
+    if missing:
+        raise_all(
+            [
+                DataError(
+                    f"falta la columna '{name}'",
+                    Location(where, sheet=spec.sheet, column=name),
+                    unknown_key_hint(name, list(raw.columns))
+                    + " (corrija el encabezado del archivo o 'columnas' en el informe)",
+                )
+                for name in missing
+            ]
+        )
+    errors: list[SectorialError] = []
+    typed: dict[str, list] = {}
+    for name, kind in spec.columns.items():
+        typed[name] = [
+            _convert(value, kind, spec, first_row + i, name, errors)
+            for i, value in enumerate(raw[name].tolist())
+        ]
+        if len(errors) > 20:
+            break
+    raise_all(errors)
+    frame = pd.DataFrame(typed)
+    frame["_row"] = range(first_row, first_row + len(frame))
+    return Table(spec, frame)
+
+
+def _read_raw(spec: SourceSpec) -> tuple[pd.DataFrame, int]:
+    """Return the file's cells as text and the file row number of the first record."""
+    where = Location(str(spec.path), sheet=spec.sheet)
+    if not spec.path.is_file():
+        raise DataError(
+            "no existe el archivo de datos",
+            where,
+            "revise 'archivo' en la sección 'datos' del informe (la ruta parte de la "
+            "carpeta del informe)",
+        )
+    suffix = spec.path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_excel(spec), 2
+        if suffix == ".csv":
+            return _read_csv(spec.path), 2
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise DataError(
+            f"no se puede leer como tabla ({exc})",
+            where,
+            "verifique que sea un CSV separado por comas o un Excel con encabezado en la "
+            "primera fila",
+        ) from exc
+    raise DataError(
+        f"formato de archivo no admitido '{suffix}'",
+        where,
+        "use un archivo .csv o .xlsx",
+    )
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    options = dict(dtype=str, keep_default_na=False, na_filter=False, skipinitialspace=True)
+    try:
+        return pd.read_csv(path, encoding="utf-8-sig", **options)
+    except UnicodeDecodeError:
+        # Excel on Windows saves CSV as Windows-1252; "Apurímac" must survive.
+        return pd.read_csv(path, encoding="cp1252", **options)
+
+
+def _read_excel(spec: SourceSpec) -> pd.DataFrame:
+    try:
+        sheets = pd.read_excel(
+            spec.path,
+            sheet_name=spec.sheet if spec.sheet else 0,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            engine="openpyxl",
+        )
+    except ValueError as exc:
+        if spec.sheet and "not found" in str(exc):
+            raise DataError(
+                f"no existe la hoja '{spec.sheet}'",
+                Location(str(spec.path)),
+                "corrija 'hoja' en la sección 'datos' del informe",
+            ) from exc
+        raise
+    return sheets
+
+
+def _convert(
+    value: object,
+    kind: str,
+    spec: SourceSpec,
+    row: int,
+    column: str,
+    errors: list[SectorialError],
+) -> object:
+    """Convert one cell to its declared type, or record an error naming the cell."""
+    text = str(value).strip()
+    where = Location(str(spec.path), sheet=spec.sheet, row=row, column=column)
+    if kind == "texto":
+        return "".join(ch for ch in text if ch.isprintable())
+    if text == "" or text.lower() in PLACEHOLDERS:
+        what = "vacía" if text == "" else f"con '{text}' (dato no disponible)"
+        errors.append(
+            DataError(
+                f"celda {what} en una columna numérica",
+                where,
+                "escriba el valor, o quite la fila si el dato no existe",
+            )
+        )
+        return None
+    if kind == "periodo":
+        if text.isdigit() and len(text) == 4:
+            return int(text)
+        errors.append(
+            DataError(
+                f"periodo no válido '{text}'",
+                where,
+                "escriba el año con cuatro cifras, por ejemplo 2024",
+            )
+        )
+        return None
+    try:
+        number: Decimal = parse_number(text, style=spec.numbers)
+    except NumberParseError as exc:
+        errors.append(DataError(str(exc), where, "escriba el número sin texto adicional"))
+        return None
+    if kind == "entero":
+        if number != number.to_integral_value():
+            errors.append(
+                DataError(
+                    f"se esperaba un número entero y hay '{text}'",
+                    where,
+                    "escriba un entero o declare la columna como 'decimal'",
+                )
+            )
+            return None
+        return int(number)
+    return float(number)

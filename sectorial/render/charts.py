@@ -1,0 +1,179 @@
+"""Draw the model's charts with matplotlib (Agg): once per build, PNG bytes for every output.
+
+Labels are printed exactly as the model gives them; this module never formats a figure.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable
+
+import matplotlib
+
+matplotlib.use("Agg")
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from sectorial.doc.model import Chart, Document, TopicPage  # noqa: E402
+from sectorial.errors import RenderError  # noqa: E402
+from sectorial.style import Theme  # noqa: E402
+
+MM = 1 / 25.4
+# Chart size (width, height in mm) by the number of charts that share a page row.
+SIZES_MM = {1: (190.0, 92.0), 2: (128.0, 88.0), 3: (84.0, 84.0)}
+
+
+def chart_size_mm(charts_on_page: int) -> tuple[float, float]:
+    """Return the drawing size of a chart on a page holding ``charts_on_page`` charts."""
+    return SIZES_MM.get(charts_on_page, SIZES_MM[3])
+
+
+def render_charts(doc: Document, theme: Theme) -> dict[str, bytes]:
+    """Return PNG bytes for every chart of ``doc``, keyed by chart key."""
+    family = _register_fonts(theme)
+    images: dict[str, bytes] = {}
+    for page in doc.pages:
+        if not isinstance(page, TopicPage):
+            continue
+        size = chart_size_mm(len(page.charts))
+        for chart in page.charts:
+            if chart.key in images:
+                raise RenderError(f"hay dos gráficos con la clave '{chart.key}'")
+            images[chart.key] = ChartPainter(theme, family, size).paint(chart)
+    return images
+
+
+def _register_fonts(theme: Theme) -> str:
+    """Make the house PDF font available to matplotlib and return its family name."""
+    for path in (theme.pdf_regular, theme.pdf_bold):
+        font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(theme.pdf_regular)).get_name()
+
+
+class ChartPainter:
+    """Paint one chart; ``visit`` dispatches on the chart kind."""
+
+    def __init__(self, theme: Theme, family: str, size_mm: tuple[float, float]):
+        self.theme = theme
+        self.family = family
+        self.size_mm = size_mm
+        self.label_size = theme.size("grafico_etiqueta")
+
+    def paint(self, chart: Chart) -> bytes:
+        """Return the PNG bytes of ``chart``."""
+        painter: Callable[[Chart, Axes], None] | None = getattr(self, f"_{chart.kind}", None)
+        if painter is None:
+            raise RenderError(f"tipo de gráfico desconocido '{chart.kind}'")
+        with matplotlib.rc_context({"font.family": self.family, "font.size": self.label_size,
+                                    "svg.fonttype": "none"}):
+            figure = Figure(figsize=(self.size_mm[0] * MM, self.size_mm[1] * MM))
+            axes = figure.add_subplot()
+            painter(chart, axes)
+            figure.tight_layout(pad=0.6)
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format="png", dpi=self.theme.chart_dpi,
+                           metadata={"Software": None}, facecolor="white")
+        return buffer.getvalue()
+
+    # Kinds -------------------------------------------------------------------------------
+
+    def _columns(self, chart: Chart, ax: Axes) -> None:
+        series = chart.series[0]
+        positions = range(len(chart.categories))
+        bars = ax.bar(positions, series.values, width=0.62, color=self._bar_colors(chart))
+        top = max(series.values, default=0) or 1
+        for bar, text in zip(bars, series.labels):
+            ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + top * 0.02, text,
+                    ha="center", va="bottom", fontsize=self.label_size,
+                    color=self.theme.color("texto"), fontweight="bold")
+        ax.set_ylim(0, top * 1.18)
+        self._category_axis(ax, chart)
+
+    def _columns_line(self, chart: Chart, ax: Axes) -> None:
+        self._columns(chart, ax)
+        line = chart.series[1]
+        twin = ax.twinx()
+        xs = [i for i, v in enumerate(line.values) if not math.isnan(v)]
+        ys = [line.values[i] for i in xs]
+        color = self.theme.palette[2]
+        twin.plot(xs, ys, color=color, linewidth=1.8, marker="o", markersize=4, zorder=3)
+        for x, y in zip(xs, ys):
+            below = y < 0  # negative variations are labelled under their point
+            twin.annotate(line.labels[x], (x, y), textcoords="offset points",
+                          xytext=(0, -7 if below else 6), va="top" if below else "bottom",
+                          ha="center", fontsize=self.label_size - 0.5, color=color,
+                          fontweight="bold")
+        low, high = min(ys, default=0.0), max(ys, default=0.0)
+        span = (high - low) or 1.0
+        # Columns fill the lower 55% of the plot; the line lives in the band above them.
+        ax.set_ylim(0, max(chart.series[0].values, default=0) * 1.85 or 1)
+        twin.set_ylim(low - span * 1.9, high + span * 0.25)
+        twin.axis("off")
+        ax.legend([ax.patches[0], twin.lines[0]], [chart.series[0].name, line.name],
+                  loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False,
+                  fontsize=self.label_size - 0.5)
+
+    def _lines(self, chart: Chart, ax: Axes) -> None:
+        for index, series in enumerate(chart.series):
+            color = self.theme.palette[index % len(self.theme.palette)]
+            ax.plot(range(len(series.values)), series.values, color=color, linewidth=2,
+                    marker="o", markersize=4, label=series.name)
+            for x, (y, text) in enumerate(zip(series.values, series.labels)):
+                ax.annotate(text, (x, y), textcoords="offset points", xytext=(0, 6),
+                            ha="center", fontsize=self.label_size - 0.5, color=color)
+        ax.margins(y=0.25)
+        self._category_axis(ax, chart)
+        if len(chart.series) > 1:
+            ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1),
+                      ncol=len(chart.series))
+
+    def _hbars(self, chart: Chart, ax: Axes) -> None:
+        series = chart.series[0]
+        count = len(chart.categories)
+        positions = list(range(count))[::-1]  # the largest on top
+        bars = ax.barh(positions, series.values, height=0.62, color=self._bar_colors(chart))
+        right = max(series.values, default=0) or 1
+        for bar, text in zip(bars, series.labels):
+            ax.text(bar.get_width() + right * 0.015, bar.get_y() + bar.get_height() / 2, text,
+                    va="center", ha="left", fontsize=self.label_size,
+                    color=self.theme.color("texto"), fontweight="bold")
+        ax.set_xlim(0, right * 1.32)
+        ax.set_yticks(positions, chart.categories, fontsize=self.label_size)
+        ax.tick_params(axis="y", length=0)
+        ax.set_xticks([])
+        for side in ("top", "right", "bottom"):
+            ax.spines[side].set_visible(False)
+        ax.spines["left"].set_color(self.theme.color("linea"))
+
+    def _donut(self, chart: Chart, ax: Axes) -> None:
+        series = chart.series[0]
+        colors = [self.theme.palette[i % len(self.theme.palette)]
+                  for i in range(len(series.values))]
+        wedges, _ = ax.pie(series.values, colors=colors, startangle=90, counterclock=False,
+                           wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1.5})
+        for wedge, text in zip(wedges, series.labels):
+            angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
+            share = (wedge.theta2 - wedge.theta1) / 360
+            radius = 0.81 if share >= 0.06 else 1.16
+            color = "white" if share >= 0.06 else self.theme.color("texto")
+            ax.text(radius * math.cos(angle), radius * math.sin(angle), text, ha="center",
+                    va="center", fontsize=self.label_size - 0.5, color=color, fontweight="bold")
+        ax.legend(wedges, chart.categories, loc="center left", bbox_to_anchor=(1.0, 0.5),
+                  frameon=False, fontsize=self.label_size)
+        ax.set_aspect("equal")
+
+    # Helpers -----------------------------------------------------------------------------
+
+    def _bar_colors(self, chart: Chart) -> list[str]:
+        normal, strong = self.theme.color("barra"), self.theme.color("resaltado")
+        return [strong if i in chart.highlight else normal for i in range(len(chart.categories))]
+
+    def _category_axis(self, ax: Axes, chart: Chart) -> None:
+        ax.set_xticks(range(len(chart.categories)), chart.categories, fontsize=self.label_size)
+        ax.tick_params(axis="x", length=0)
+        ax.set_yticks([])
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.spines["bottom"].set_color(self.theme.color("linea"))

@@ -1,0 +1,283 @@
+"""The PDF renderer (reportlab): landscape slide-like pages, embedded fonts, bookmarks.
+
+A visitor over the document model. It lays out and draws; it never computes or formats
+a figure. Chart pictures come from ``images`` (drawn once per build by charts.py).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor, white
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from sectorial.doc.model import Box, BoxesPage, Chart, Cover, Document, SourceNote, Text, TopicPage
+from sectorial.doc.visitor import Visitor
+from sectorial.errors import RenderError
+from sectorial.style import Theme
+
+REGULAR, BOLD = "House", "House-Bold"
+HEADER_H = 9 * mm
+FOOTER_H = 7 * mm
+
+
+def render_pdf(doc: Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO) -> None:
+    """Write ``doc`` as PDF to ``out``; ``images`` maps chart keys to PNG bytes."""
+    PdfRenderer(doc, theme, images, out).render()
+
+
+def _register_fonts(theme: Theme) -> None:
+    pdfmetrics.registerFont(TTFont(REGULAR, str(theme.pdf_regular)))
+    pdfmetrics.registerFont(TTFont(BOLD, str(theme.pdf_bold)))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
+                                  boldItalic=BOLD)
+
+
+def markup(text: Text) -> str:
+    """Return reportlab paragraph markup for a Text (bold spans as <b>)."""
+    return "".join(f"<b>{escape(s.text)}</b>" if s.bold else escape(s.text) for s in text.spans)
+
+
+class PdfRenderer(Visitor):
+    """Draw each page of the model on a reportlab canvas."""
+
+    def __init__(self, doc: Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO):
+        _register_fonts(theme)
+        self.doc, self.theme, self.images = doc, theme, images
+        page = theme.page
+        self.width, self.height = page.width_mm * mm, page.height_mm * mm
+        self.left, self.right = page.margin_left_mm * mm, self.width - page.margin_right_mm * mm
+        self.top, self.bottom = self.height - page.margin_top_mm * mm, page.margin_bottom_mm * mm
+        self.canvas = Canvas(out, pagesize=(self.width, self.height), lang=doc.meta.language,
+                             initialFontName=REGULAR, initialFontSize=10, pageCompression=1)
+        self.number = 0
+
+    def render(self) -> None:
+        c = self.canvas
+        meta = self.doc.meta
+        c.setTitle(meta.title)
+        c.setAuthor(meta.author)
+        c.setSubject(meta.subject)
+        c.setKeywords(", ".join(meta.keywords))
+        c.setCreator("sectorial")
+        c.showOutline()
+        self.visit(self.doc.cover)
+        for page in self.doc.pages:
+            self.visit(page)
+        c.save()
+
+    # Pages -------------------------------------------------------------------------------
+
+    def visit_Cover(self, cover: Cover) -> None:
+        c, t = self.canvas, self.theme
+        self._bookmark(cover.title)
+        band_w = self.width * 0.36
+        c.setFillColor(HexColor(t.color("oscuro")))
+        c.rect(self.width - band_w, 0, band_w, self.height, stroke=0, fill=1)
+        c.setFillColor(HexColor(t.color("primario")))
+        c.rect(self.width - band_w, 0, 5 * mm, self.height, stroke=0, fill=1)
+        self._government_band(self.left, self.height - 34 * mm, scale=1.6)
+        text_w = self.width - band_w - self.left - 14 * mm
+        y = self.height * 0.62
+        y = self._paragraph(cover.series, self.left, y, text_w, "portada_serie",
+                            color=t.color("primario"), bold=True)
+        c.setStrokeColor(HexColor(t.color("primario")))
+        c.setLineWidth(2)
+        c.line(self.left, y - 3 * mm, self.left + 40 * mm, y - 3 * mm)
+        y = self._paragraph(cover.title, self.left, y - 8 * mm, text_w, "portada_titulo",
+                            color=t.color("oscuro"), bold=True, leading=1.15)
+        y = self.bottom + 30 * mm
+        for office in cover.offices:
+            y = self._paragraph(office, self.left, y, text_w, "texto", color=t.color("texto"))
+        self._paragraph(cover.edition, self.left, y - 4 * mm, text_w, "mensaje",
+                        color=t.color("oscuro"), bold=True)
+        c.showPage()
+
+    def visit_BoxesPage(self, page: BoxesPage) -> None:
+        y = self._start_page(page.label, page.title)
+        y = self._paragraph(page.heading, self.left, y, self.right - self.left, "mensaje",
+                            color=self.theme.color("oscuro"), bold=True, align=TA_CENTER)
+        foot_top = self._foot(page.foot)
+        columns = max(1, page.columns)
+        rows = -(-len(page.boxes) // columns)
+        gap = 5 * mm
+        box_w = (self.right - self.left - gap * (columns - 1)) / columns
+        box_h = min(52 * mm, (y - 4 * mm - foot_top - gap * (rows - 1)) / max(rows, 1))
+        for index, box in enumerate(page.boxes):
+            row, col = divmod(index, columns)
+            x = self.left + col * (box_w + gap)
+            top = y - 4 * mm - row * (box_h + gap)
+            self._box(box, x, top, box_w, box_h)
+        self.canvas.showPage()
+
+    def visit_TopicPage(self, page: TopicPage) -> None:
+        t = self.theme
+        y = self._start_page(page.label, page.title)
+        if page.message:
+            y = self._message(page.message, y)
+        foot_top = self._foot(page.foot)
+        width = self.right - self.left
+        bullets = [self._para(f"•&nbsp;&nbsp;{markup(b)}", "texto", t.color("texto"))
+                   for b in page.bullets]
+        heights = [p.wrap(width - 4 * mm, self.height)[1] for p in bullets]
+        bullets_h = sum(heights) + 2 * mm * len(bullets)
+        chart_bottom = foot_top + bullets_h + 4 * mm
+        if page.charts:
+            y = self._charts(page.charts, y - 3 * mm, chart_bottom)
+        yb = y - 4 * mm
+        for paragraph, h in zip(bullets, heights):
+            paragraph.drawOn(self.canvas, self.left + 2 * mm, yb - h)
+            yb -= h + 2 * mm
+        self.canvas.showPage()
+
+    # Building blocks ---------------------------------------------------------------------
+
+    def _start_page(self, label: str, title: str) -> float:
+        """Draw header band, footer and title; bookmark the page; return the y below."""
+        c, t = self.canvas, self.theme
+        self.number += 1
+        heading = f"{label}: {title}" if label else title
+        self._bookmark(heading)
+        self._government_band(self.left, self.top - HEADER_H, scale=1.0)
+        c.setFont(REGULAR, t.size("nota") + 0.5)
+        c.setFillColor(HexColor(t.color("suave")))
+        c.drawRightString(self.right, self.top - HEADER_H + 3 * mm, self.doc.cover.series)
+        c.setStrokeColor(HexColor(t.color("linea")))
+        c.setLineWidth(0.6)
+        c.line(self.left, self.bottom + FOOTER_H - 2 * mm, self.right,
+               self.bottom + FOOTER_H - 2 * mm)
+        c.setFont(REGULAR, t.size("nota"))
+        c.drawString(self.left, self.bottom, self.doc.meta.title)
+        c.drawRightString(self.right, self.bottom, str(self.number + 1))
+        top = self.top - HEADER_H - 5 * mm
+        text = (f'<font color="{t.color("primario")}">{escape(label)}:</font> '
+                if label else "") + escape(title)
+        return self._draw(self._para(text, "pagina_titulo", t.color("oscuro"), bold=True),
+                          self.left, top, self.right - self.left) - 2 * mm
+
+    def _government_band(self, x: float, y: float, scale: float) -> None:
+        """Draw the state identity: a red block with the country, then the institution."""
+        c, t = self.canvas, self.theme
+        h = 7 * mm * scale
+        country = t.institution.country
+        size = 9 * scale
+        w1 = pdfmetrics.stringWidth(country, BOLD, size) + 6 * mm * scale
+        c.setFillColor(HexColor(t.color("primario")))
+        c.rect(x, y, w1, h, stroke=0, fill=1)
+        c.setFillColor(white)
+        c.setFont(BOLD, size)
+        c.drawString(x + 3 * mm * scale, y + h / 2 - size * 0.35, country)
+        entity = t.institution.entity
+        w2 = pdfmetrics.stringWidth(entity, REGULAR, size * 0.85) + 6 * mm * scale
+        c.setFillColor(HexColor(t.color("oscuro")))
+        c.rect(x + w1, y, w2, h, stroke=0, fill=1)
+        c.setFillColor(white)
+        c.setFont(REGULAR, size * 0.85)
+        c.drawString(x + w1 + 3 * mm * scale, y + h / 2 - size * 0.3, entity)
+
+    def _message(self, message: Text, top: float) -> float:
+        t = self.theme
+        width = self.right - self.left
+        paragraph = self._para(markup(message), "mensaje", t.color("texto"))
+        _, h = paragraph.wrap(width - 10 * mm, self.height)
+        c = self.canvas
+        c.setFillColor(HexColor(t.color("fondo_caja")))
+        c.rect(self.left, top - h - 5 * mm, width, h + 5 * mm, stroke=0, fill=1)
+        c.setFillColor(HexColor(t.color("primario")))
+        c.rect(self.left, top - h - 5 * mm, 1.6 * mm, h + 5 * mm, stroke=0, fill=1)
+        paragraph.drawOn(c, self.left + 6 * mm, top - h - 2.5 * mm)
+        return top - h - 5 * mm
+
+    def _charts(self, charts: tuple[Chart, ...], top: float, bottom: float) -> float:
+        """Draw the charts side by side between ``top`` and ``bottom``; return their bottom."""
+        gap = 8 * mm
+        lowest = top
+        count = len(charts)
+        cell_w = (self.right - self.left - gap * (count - 1)) / count
+        for index, chart in enumerate(charts):
+            x = self.left + index * (cell_w + gap)
+            y = self._draw(self._para(escape(chart.title), "grafico_titulo",
+                                      self.theme.color("oscuro"), bold=True, align=TA_CENTER),
+                           x, top, cell_w)
+            y = self._draw(self._para(escape(chart.subtitle), "grafico_titulo",
+                                      self.theme.color("suave"), align=TA_CENTER), x, y, cell_w)
+            if chart.center_label:
+                y = self._draw(self._para(escape(chart.center_label), "grafico_titulo",
+                                          self.theme.color("cifra"), bold=True,
+                                          align=TA_CENTER), x, y - 1 * mm, cell_w)
+            lowest = min(lowest, self._image(chart, x, y - 1 * mm, cell_w, y - 1 * mm - bottom))
+        return lowest
+
+    def _image(self, chart: Chart, x: float, top: float, max_w: float, max_h: float) -> float:
+        data = self.images.get(chart.key)
+        if data is None:
+            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})")
+        reader = ImageReader(io.BytesIO(data))
+        px_w, px_h = reader.getSize()
+        scale = min(max_w / px_w, max(max_h, 10 * mm) / px_h)
+        w, h = px_w * scale, px_h * scale
+        self.canvas.drawImage(reader, x + (max_w - w) / 2, top - h, w, h)
+        return top - h
+
+    def _box(self, box: Box, x: float, top: float, w: float, h: float) -> None:
+        c, t = self.canvas, self.theme
+        c.setFillColor(HexColor(t.color("fondo_caja")))
+        c.roundRect(x, top - h, w, h, 2.5 * mm, stroke=0, fill=1)
+        c.setFillColor(HexColor(t.color("primario")))
+        c.rect(x, top - h + 4 * mm, 1.4 * mm, h - 8 * mm, stroke=0, fill=1)
+        inner = w - 10 * mm
+        y = self._draw(self._para(escape(box.figure), "cifra", t.color("cifra"), bold=True,
+                                  leading=1.1), x + 5 * mm, top - 4 * mm, inner)
+        self._draw(self._para(markup(box.caption), "texto", t.color("texto")),
+                   x + 5 * mm, y - 1.5 * mm, inner)
+
+    def _foot(self, foot: SourceNote) -> float:
+        """Draw notes, sources and credit above the footer line; return their top."""
+        t = self.theme
+        lines = [markup(n) for n in foot.notes] + [escape(s) for s in foot.sources]
+        if foot.credit:
+            lines.append(escape(foot.credit))
+        y = self.bottom + FOOTER_H
+        for line in reversed(lines):
+            paragraph = self._para(line, "nota", t.color("suave"))
+            _, h = paragraph.wrap(self.right - self.left, self.height)
+            paragraph.drawOn(self.canvas, self.left, y)
+            y += h + 0.5 * mm
+        return y
+
+    # Text helpers ------------------------------------------------------------------------
+
+    def _para(self, text: str, size_role: str, color: str, *, bold: bool = False,
+              align: int = TA_LEFT, leading: float = 1.25) -> Paragraph:
+        size = self.theme.size(size_role)
+        style = ParagraphStyle(
+            name=size_role, fontName=BOLD if bold else REGULAR, fontSize=size,
+            leading=size * leading, textColor=HexColor(color), alignment=align,
+        )
+        return Paragraph(text, style)
+
+    def _draw(self, paragraph: Paragraph, x: float, top: float, width: float) -> float:
+        _, h = paragraph.wrap(width, self.height)
+        paragraph.drawOn(self.canvas, x, top - h)
+        return top - h
+
+    def _paragraph(self, text: str, x: float, top: float, width: float, size_role: str, *,
+                   color: str, bold: bool = False, align: int = TA_LEFT,
+                   leading: float = 1.25) -> float:
+        para = self._para(escape(text), size_role, color, bold=bold, align=align, leading=leading)
+        return self._draw(para, x, top, width)
+
+    def _bookmark(self, title: str) -> None:
+        key = f"p{self.number}"
+        self.canvas.bookmarkPage(key)
+        self.canvas.addOutlineEntry(title, key, level=0)

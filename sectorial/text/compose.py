@@ -1,0 +1,130 @@
+"""Compose a brief and its indicators into the document model (all text final)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sectorial.brief.schema import Brief, PageSpec
+from sectorial.doc.model import (
+    Box,
+    BoxesPage,
+    Cover,
+    Document,
+    Metadata,
+    Page,
+    SourceNote,
+    TopicPage,
+)
+from sectorial.errors import BriefError, Location, SectorialError, raise_all
+from sectorial.indicators.values import Indicator
+from sectorial.lang.phrases import edition_date
+from sectorial.style import Theme
+from sectorial.text.chartdata import build_chart
+from sectorial.text.env import TextEngine
+
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def template_context(brief: Brief, indicators: dict[str, Indicator]) -> dict[str, Any]:
+    """Return what templates can read: the period, the previous one, every indicator."""
+    return {**indicators, "periodo": brief.period, "anterior": brief.period - 1}
+
+
+def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Document:
+    """Render every snippet of the brief and assemble the document; report all failures."""
+    engine = TextEngine(theme.numbers, template_context(brief, indicators))
+    errors: list[SectorialError] = []
+
+    def attempt(function: Any, *args: Any) -> Any:
+        try:
+            return function(*args)
+        except SectorialError as exc:
+            errors.append(exc)
+            return None
+
+    name = attempt(_document_name, brief, engine)
+    title = attempt(engine.plain, brief.title)
+    series = attempt(engine.plain, brief.series)
+    offices = tuple(attempt(engine.plain, o) for o in brief.offices)
+    pages = [attempt(_page, spec, index, brief, indicators, engine, theme)
+             for index, spec in enumerate(brief.pages, start=1)]
+    subject = attempt(engine.plain, brief.subject) if brief.subject else series
+    raise_all(errors)
+    year, month = brief.edition
+    return Document(
+        name=name,
+        meta=Metadata(
+            title=title,
+            subject=subject,
+            author=theme.institution.author,
+            language=theme.language,
+            keywords=brief.keywords,
+        ),
+        cover=Cover(
+            country=theme.institution.country,
+            institution=theme.institution.entity,
+            series=series,
+            title=title,
+            offices=offices,
+            edition=edition_date(year, month, title=True),
+        ),
+        pages=tuple(pages),
+    )
+
+
+def _document_name(brief: Brief, engine: TextEngine) -> str:
+    name = engine.plain(brief.name)
+    if not SAFE_NAME.match(name) or ".." in name:
+        raise BriefError(
+            f"nombre de archivo no válido '{name}'",
+            Location(brief.name.file, line=brief.name.line, field="nombre"),
+            "use solo letras sin tilde, números, guiones y puntos, sin '/' ni '..'",
+        )
+    return name
+
+
+def _page(
+    spec: PageSpec, index: int, brief: Brief, indicators: dict[str, Indicator],
+    engine: TextEngine, theme: Theme,
+) -> Page:
+    label, title = engine.plain(spec.label), engine.plain(spec.title)
+    foot = SourceNote(
+        notes=tuple(engine.rich(n) for n in spec.notes),
+        sources=_sources_line(brief, spec),
+        credit=theme.institution.credit,
+    )
+    if spec.kind == "indicadores":
+        return BoxesPage(
+            label=label,
+            title=title,
+            heading=engine.plain(spec.heading) if spec.heading else "",
+            boxes=tuple(Box(engine.plain(b.figure), engine.rich(b.caption)) for b in spec.boxes),
+            columns=spec.columns,
+            foot=foot,
+        )
+    charts = tuple(
+        build_chart(
+            chart, f"p{index}_g{number}", engine.plain(chart.title), engine.plain(chart.unit),
+            engine.plain(chart.center) if chart.center else "", indicators, theme.numbers,
+        )
+        for number, chart in enumerate(spec.charts, start=1)
+    )
+    return TopicPage(
+        label=label,
+        title=title,
+        message=engine.rich(spec.message) if spec.message else None,
+        charts=charts,
+        bullets=tuple(engine.rich(b) for b in spec.bullets),
+        foot=foot,
+    )
+
+
+def _sources_line(brief: Brief, spec: PageSpec) -> tuple[str, ...]:
+    """Return "Fuente: A, B" from the declared origin of the data the page names."""
+    origins: list[str] = []
+    for key in spec.sources:
+        origin = brief.sources[key].origin
+        if origin not in origins:
+            origins.append(origin)
+    return (f"Fuente: {', '.join(origins)}",) if origins else ()

@@ -1,0 +1,103 @@
+"""The sandboxed Jinja2 environment that turns brief snippets into final text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from sectorial.brief.schema import Snippet
+from sectorial.doc.model import Span, Text
+from sectorial.errors import Location, SectorialError, TemplateError
+from sectorial.lang.numbers import NumberStyle
+from sectorial.text.filters import bound_filters
+
+MAX_OUTPUT = 20_000  # characters one snippet may produce
+_SPACES = re.compile(r"[ \t\r\n]+")
+_BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    """Immutable sandbox that also refuses to build huge strings."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" or any(isinstance(x, (str, list, tuple)) for x in (left, right)):
+            raise SecurityError("operación no permitida en una plantilla")
+        return super().call_binop(context, operator, left, right)
+
+
+class TextEngine:
+    """Render snippets in a context of indicators, with the house style's filters."""
+
+    def __init__(self, numbers: NumberStyle, context: Mapping[str, Any]):
+        self.env = _Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+        self.env.filters.update(bound_filters(numbers))
+        self.context = dict(context)
+
+    def plain(self, snippet: Snippet, **extra: Any) -> str:
+        """Render a snippet to plain text (bold marks are removed)."""
+        return _BOLD.sub(r"\1", self.render(snippet, **extra))
+
+    def rich(self, snippet: Snippet, **extra: Any) -> Text:
+        """Render a snippet to a Text; ``**bold**`` marks become bold spans."""
+        return to_text(self.render(snippet, **extra))
+
+    def render(self, snippet: Snippet, **extra: Any) -> str:
+        """Render a snippet, converting every Jinja failure into a TemplateError."""
+        try:
+            template = self.env.from_string(snippet.source)
+            out = template.render({**self.context, **extra})
+        except jinja2.TemplateSyntaxError as exc:
+            raise _error(snippet, exc.lineno, f"error de sintaxis en la plantilla: {exc.message}",
+                         "revise las llaves {{ }} y los filtros en ese texto") from exc
+        except jinja2.UndefinedError as exc:
+            raise _error(snippet, _line_of(exc), f"nombre no definido: {exc.message}",
+                         "use el nombre de un indicador declarado en 'indicadores'") from exc
+        except SecurityError as exc:
+            raise _error(snippet, _line_of(exc), f"operación no permitida: {exc}",
+                         "las plantillas solo pueden leer indicadores y aplicar filtros") from exc
+        except SectorialError as exc:
+            raise _error(snippet, _line_of(exc), exc.message, exc.hint) from exc
+        except (TypeError, ValueError, AttributeError, IndexError, KeyError) as exc:
+            raise _error(snippet, _line_of(exc), f"la plantilla falla: {exc}",
+                         "revise los filtros y sus argumentos") from exc
+        if len(out) > MAX_OUTPUT:
+            raise _error(snippet, 1, f"el texto generado es demasiado largo ({len(out)} "
+                         "caracteres)", "acorte la plantilla")
+        return _SPACES.sub(" ", out).strip()  # folds YAML line breaks, keeps NBSP
+
+
+def _line_of(exc: BaseException) -> int:
+    """Return the template line where ``exc`` was raised, from Jinja's traceback rewrite."""
+    tb = exc.__traceback__
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _error(snippet: Snippet, line: int | None, message: str, hint: str | None) -> TemplateError:
+    where = Location(snippet.file, line=snippet.line + max((line or 1) - 1, 0),
+                     field=snippet.field)
+    return TemplateError(message, where, hint)
+
+
+def to_text(rendered: str) -> Text:
+    """Split ``a **b** c`` into spans: "a ", bold "b", " c"."""
+    spans: list[Span] = []
+    position = 0
+    for match in _BOLD.finditer(rendered):
+        if match.start() > position:
+            spans.append(Span(rendered[position:match.start()]))
+        spans.append(Span(match.group(1), bold=True))
+        position = match.end()
+    if position < len(rendered):
+        spans.append(Span(rendered[position:]))
+    return Text(tuple(spans))

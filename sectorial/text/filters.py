@@ -1,0 +1,187 @@
+"""The template filters: one table, each a thin adapter over ``sectorial.lang``.
+
+Filters take indicator values (or plain numbers) and the house style's number style, so
+a template never formats a number by hand: ``{{ exportaciones | monto }}``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
+
+from sectorial.errors import TemplateError
+from sectorial.indicators.values import Quantity, Share
+from sectorial.lang import phrases
+from sectorial.lang.numbers import (
+    NumberStyle,
+    format_amount,
+    format_mixed,
+    format_number,
+    format_percent,
+    format_signed,
+)
+from sectorial.lang.plural import plural_phrase
+
+CURRENCIES = {"PEN": "PEN", "USD": "USD"}
+SCALE_WORDS = {"auto": "auto", "unidades": "unidades", "mil": "mil", "millones": "millones",
+               "mil_millones": "mil millones"}
+
+
+def number_of(value: Any) -> float:
+    """Return the number behind a filter argument (a Quantity gives its value in units)."""
+    if isinstance(value, Share):
+        value = value.amount
+    if isinstance(value, Quantity):
+        if value.units is None:
+            raise TemplateError(f"la cifra '{value.name}' no está disponible (n.d.)")
+        return value.units
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TemplateError(
+            f"se esperaba una cifra y se recibió '{value}'",
+            hint="aplique este filtro a un indicador o a un número",
+        )
+    return float(value)
+
+
+def _currency(value: Any) -> str | None:
+    unit = value.amount.unit if isinstance(value, Share) else getattr(value, "unit", None)
+    return CURRENCIES.get(unit or "")
+
+
+def integer(value: Any, *, style: NumberStyle) -> str:
+    """17224 -> "17,224"."""
+    return format_number(number_of(value), 0, style=style)
+
+
+def decimal(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
+    """84.62 -> "84.6"."""
+    return format_number(number_of(value), decimals, style=style)
+
+
+def percent(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
+    """84.6 -> "84.6%"."""
+    return format_percent(number_of(value), decimals, style=style)
+
+
+def amount(value: Any, decimals: int = 0, scale: str = "auto", *, style: NumberStyle) -> str:
+    """A Quantity in US$ millions 9580 -> "US$ 9,580 millones"."""
+    if scale not in SCALE_WORDS:
+        raise TemplateError(f"escala desconocida '{scale}'",
+                            hint="use " + ", ".join(f"'{s}'" for s in SCALE_WORDS))
+    return format_amount(number_of(value), currency=_currency(value), scale=SCALE_WORDS[scale],
+                         decimals=decimals, style=style)
+
+
+def millions(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
+    """2525492 -> "2.5 millones"."""
+    return format_amount(number_of(value), scale="millones", decimals=decimals, style=style)
+
+
+def mixed(value: Any, *, style: NumberStyle) -> str:
+    """2525492 -> "2 millones 525 mil"."""
+    return format_mixed(number_of(value), currency=_currency(value), style=style)
+
+
+def change(value: Any, decimals: int = 1, up: str = "aumentó", down: str = "disminuyó",
+           flat: str = "se mantuvo sin variación", *, style: NumberStyle) -> str:
+    """8.6 -> "aumentó 8.6%"; -0.3 -> "disminuyó 0.3%"."""
+    return phrases.change_verb(number_of(value), decimals, style=style, up=up, down=down,
+                               flat=flat)
+
+
+def change_noun(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
+    """-0.3 -> "una caída de 0.3%"."""
+    return phrases.change_noun(number_of(value), decimals, style=style)
+
+
+def interannual(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
+    """16.3 -> "una variación interanual positiva de 16.3%"."""
+    return phrases.interannual(number_of(value), decimals, style=style)
+
+
+def points(value: Any, decimals: int = 1, short: bool = False, *, style: NumberStyle) -> str:
+    """2.1 -> "2.1 puntos porcentuales"; short -> "+2.1 p.p."."""
+    return phrases.points(number_of(value), decimals, style=style, short=short)
+
+
+def signed(value: Any, decimals: int = 1, suffix: str = "%", *, style: NumberStyle) -> str:
+    """51.8 -> "+51.8%"."""
+    return format_signed(number_of(value), decimals, style=style, suffix=suffix)
+
+
+def join(items: Iterable[Any], conjunction: str = "y") -> str:
+    """["China", "Suiza", "India"] -> "China, Suiza e India"."""
+    labels = [item.label if isinstance(item, Share) else str(item) for item in items]
+    return phrases.join_list(labels, conjunction)
+
+
+def parts(items: Iterable[Any], decimals: int = 1, bold: bool = False, plural: bool = False,
+          lower: bool = False, *, style: NumberStyle) -> str:
+    """Shares -> "Cusco (27.7%), Junín (22.3%) y Apurímac (2.7%)"; bold wraps each in **."""
+    texts = []
+    for share in items:
+        if not isinstance(share, Share):
+            raise TemplateError("el filtro 'partes' se aplica a participaciones",
+                                hint="use, p. ej., {{ regiones.principales(3) | partes }}")
+        label = plural_phrase(share.label) if plural else share.label
+        label = label.lower() if lower else label
+        text = f"{label} ({format_percent(number_of(share.percent), decimals, style=style)})"
+        texts.append(f"**{text}**" if bold else text)
+    return phrases.join_list(texts)
+
+
+def out_of(value: Any, base: int = 10) -> str:
+    """84.6 -> "8 de cada 10"."""
+    return phrases.out_of(number_of(value), base)
+
+
+def count(value: Any, singular: str, plural: str, *, style: NumberStyle) -> str:
+    """1 -> "1 empresa"; 17224 -> "17,224 empresas"."""
+    return phrases.count_noun(int(round(number_of(value))), singular, plural, style=style)
+
+
+def rank(value: Any) -> str:
+    """11 -> "el puesto 11"."""
+    return phrases.rank_phrase(int(number_of(value)))
+
+
+def month(value: Any, capital: bool = False) -> str:
+    """9 -> "setiembre"."""
+    return phrases.month_name(int(value), capital=capital)
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "entero": integer,
+    "decimal": decimal,
+    "pct": percent,
+    "monto": amount,
+    "millones": millions,
+    "mixto": mixed,
+    "variacion": change,
+    "cambio": change_noun,
+    "interanual": interannual,
+    "pp": points,
+    "signo": signed,
+    "lista": join,
+    "partes": lambda items, decimales=1, negrita=False, plural=False, minusculas=False, *,
+    style: parts(items, decimales, negrita, plural, minusculas, style=style),
+    "plural": plural_phrase,
+    "de_cada": out_of,
+    "contar": count,
+    "puesto": rank,
+    "mes": month,
+    "mayuscula": phrases.capitalize_first,
+}
+"""Filter name in templates -> function. Those with a ``style`` keyword get the house's."""
+
+
+def bound_filters(style: NumberStyle) -> dict[str, Callable[..., str]]:
+    """Return the filters with the number style of a house style bound in."""
+    return {
+        name: partial(function, style=style)
+        if "style" in inspect.signature(function).parameters
+        else function
+        for name, function in FILTERS.items()
+    }

@@ -1,0 +1,91 @@
+"""The data loader: typed columns, Peruvian number marks, errors that name the cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from sectorial.data.loader import SourceSpec, load_table
+from sectorial.errors import DataError, ErrorList
+
+COLUMNS = {"anio": "periodo", "region": "texto", "empresas": "entero"}
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "datos.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def load(path: Path, columns=COLUMNS, sheet=None):
+    return load_table(SourceSpec("d", path, "SUNAT", columns, sheet=sheet))
+
+
+def test_reads_typed_columns_and_file_rows(tmp_path):
+    table = load(write(tmp_path, "anio,region,empresas,extra\n2024,Apurímac,465,x\n"))
+    row = table.frame.iloc[0]
+    assert (row["anio"], row["region"], row["empresas"], row["_row"]) == (2024, "Apurímac", 465, 2)
+    assert "extra" not in table.frame.columns
+
+
+def test_peruvian_thousands_in_quoted_cells(tmp_path):
+    table = load(write(tmp_path, 'anio,region,empresas\n2024,Ayacucho,"17,224"\n'))
+    assert table.frame.iloc[0]["empresas"] == 17224
+
+
+def test_windows_1252_keeps_accents(tmp_path):
+    table = load(write(tmp_path, "anio,region,empresas\n2024,Apurímac,1\n", "cp1252"))
+    assert table.frame.iloc[0]["region"] == "Apurímac"
+
+
+def test_utf8_bom_is_ignored(tmp_path):
+    table = load(write(tmp_path, "\ufeffanio,region,empresas\n2024,Junín,1\n"))
+    assert list(table.frame["anio"]) == [2024]
+
+
+def test_text_na_stays_text(tmp_path):
+    table = load(write(tmp_path, "anio,region,empresas\n2024,NA,1\n"))
+    assert table.frame.iloc[0]["region"] == "NA"
+
+
+def test_placeholder_in_a_number_column_names_the_cell(tmp_path):
+    path = write(tmp_path, "anio,region,empresas\n2024,Cusco,n.d.\n")
+    with pytest.raises(DataError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert "datos.csv" in message and "fila 2" in message and "columna 'empresas'" in message
+    assert "n.d." in message
+
+
+def test_missing_column_suggests_the_closest(tmp_path):
+    path = write(tmp_path, "anio,region,empresa\n2024,Cusco,1\n")
+    with pytest.raises(DataError, match="¿quiso decir 'empresa'"):
+        load(path)
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(DataError, match="no existe el archivo de datos"):
+        load(tmp_path / "nada.csv")
+
+
+def test_every_bad_cell_is_reported(tmp_path):
+    path = write(tmp_path, "anio,region,empresas\n2024,Cusco,-\n2023,Cusco,x1\n")
+    with pytest.raises(ErrorList) as caught:
+        load(path)
+    assert {e.where.row for e in caught.value.errors} == {2, 3}
+
+
+def test_reads_excel_sheets(tmp_path):
+    path = tmp_path / "datos.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Empresas"
+    sheet.append(["anio", "region", "empresas"])
+    sheet.append([2024, "Huancavelica", 2293])
+    book.save(path)
+    table = load(path, sheet="Empresas")
+    assert table.frame.iloc[0]["empresas"] == 2293
+    with pytest.raises(DataError, match="no existe la hoja 'Otra'"):
+        load(path, sheet="Otra")
