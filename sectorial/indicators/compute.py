@@ -230,7 +230,7 @@ def _shares(spec: IndicatorSpec, ctx: Context) -> Shares:
         for (label, v), pct in zip(ordered, percents)
     )
     total = _quantity(spec, float(sums.sum()), text, period=period)
-    return Shares(spec.key, items, total, text, method, period)
+    return Shares(spec.key, items, total, text, method, period, spec.decimals)
 
 
 def _change(base: float | None, end: float | None) -> float | None:

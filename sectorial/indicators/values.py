@@ -128,6 +128,7 @@ class Shares:
     origin: str = ""
     rounding: str = "individual"
     period: int | None = None
+    decimals: int = 1
     _index: dict[str, Share] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

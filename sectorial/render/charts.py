@@ -84,9 +84,12 @@ class ChartPainter:
         positions = range(len(chart.categories))
         bars = ax.bar(positions, series.values, width=0.62, color=self._bar_colors(chart))
         top = max(series.values, default=0) or 1
+        # Narrow charts with many columns: smaller labels so neighbours do not touch.
+        crowded = self.size_mm[0] / max(len(chart.categories), 1) < 16
+        size = self.label_size - 1.5 if crowded else self.label_size
         for bar, text in zip(bars, series.labels):
             ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + top * 0.02, text,
-                    ha="center", va="bottom", fontsize=self.label_size,
+                    ha="center", va="bottom", fontsize=size,
                     color=self.theme.color("texto"), fontweight="bold")
         ax.set_ylim(0, top * 1.18)
         self._category_axis(ax, chart)

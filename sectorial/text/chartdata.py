@@ -55,7 +55,7 @@ def build_chart(
         categories, values, percents = _parts(data, spec.limit, spec.rest_label)
         values = tuple(v / divisor for v in values)
         labels = tuple(
-            _share_label(spec.show, label(v), format_percent(p, data_decimals(p), style=numbers))
+            _share_label(spec.show, label(v), format_percent(p, data.decimals, style=numbers))
             for v, p in zip(values, percents)
         )
         series = [ChartSeries(unit.strip("()") or data.name, values, labels)]
@@ -67,12 +67,6 @@ def build_chart(
         series=tuple(series), alt_text="", highlight=highlight, center_label=center,
     )
     return _with_alt_text(chart)
-
-
-def data_decimals(percent: Decimal) -> int:
-    """Return the decimals a rounded share carries (1 for 72.7, 0 for 84)."""
-    exponent = percent.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 1
 
 
 def _units(q: Quantity) -> float:

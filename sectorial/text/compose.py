@@ -124,7 +124,7 @@ def _sources_line(brief: Brief, spec: PageSpec) -> tuple[str, ...]:
     """Return "Fuente: A, B" from the declared origin of the data the page names."""
     origins: list[str] = []
     for key in spec.sources:
-        origin = brief.sources[key].origin
-        if origin not in origins:
-            origins.append(origin)
+        for origin in brief.sources[key].origin.split(", "):
+            if origin not in origins:
+                origins.append(origin)
     return (f"Fuente: {', '.join(origins)}",) if origins else ()

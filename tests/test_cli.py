@@ -1,0 +1,126 @@
+"""The command line: exit codes, Spanish messages, nothing half-written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mini import BRIEF, DATA, make_project
+from sectorial.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = subprocess.run([sys.executable, "-m", "sectorial", *args], capture_output=True,
+                            text=True, timeout=120)
+    return result.returncode, result.stdout, result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+
+
+def test_build_writes_the_files_and_reports_time(tmp_path):
+    brief = make_project(tmp_path)
+    code, out, err = run("build", str(brief), "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    assert f"escrito: {tmp_path / 'out' / 'mini-2024.docx'}" in out
+    assert f"escrito: {tmp_path / 'out' / 'mini-2024.pdf'}" in out
+    assert "tiempo:" in out
+
+
+def test_formats_option_limits_the_outputs(tmp_path):
+    brief = make_project(tmp_path)
+    assert main(["build", str(brief), "--out", str(tmp_path / "o"), "--formats", "pdf"]) == 0
+    assert [p.name for p in (tmp_path / "o").iterdir()] == ["mini-2024.pdf"]
+
+
+def test_period_option_changes_the_edition(tmp_path):
+    brief = make_project(tmp_path)
+    assert main(["build", str(brief), "--out", str(tmp_path / "o"), "--period", "2023",
+                 "--formats", "pdf"]) == 0
+    assert (tmp_path / "o" / "mini-2023.pdf").is_file()
+
+
+def test_check_validates_without_writing(tmp_path, capsys):
+    brief = make_project(tmp_path)
+    assert main(["check", str(brief)]) == 0
+    assert "correcto" in capsys.readouterr().out
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize("args", [[], ["build"], ["publicar", "x"], ["build", "x", "--formats",
+                                                                      "html"],
+                                  ["build", "x", "--period", "2025-13x"]])
+def test_wrong_usage_exits_with_2(args):
+    code, _, err = run(*args)
+    assert code == 2
+    assert "uso:" in err
+
+
+def test_missing_brief_is_a_clear_error(tmp_path):
+    code, out, err = run("build", str(tmp_path / "no.yaml"))
+    assert code == 1
+    assert "no existe el archivo" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("brief", "data", "expected"),
+    [
+        (BRIEF, DATA.replace("2024,Cusco,120", "2024,Cusco,n.d."),
+         ["empresas.csv", "fila 6", "columna 'empresas'", "n.d."]),
+        (BRIEF, DATA.replace("region", "departamento"),
+         ["empresas.csv", "falta la columna 'region'"]),
+        (BRIEF.replace("{{ total | entero }} empresas\"", "{{ totl | entero }} empresas\""),
+         DATA, ["mini.yaml", "línea 23", "nombre no definido", "totl"]),
+        (BRIEF.replace("{{ var | variacion }}", "{{ cycler.__init__.__globals__ }}"),
+         DATA, ["mini.yaml", "no permitida"]),
+        (BRIEF.replace("nombre: \"mini-{{ periodo }}\"", "nombre: \"../../etc\""),
+         DATA, ["nombre de archivo no válido"]),
+        (BRIEF.replace("estilo: produce", "estilo: otro"), DATA,
+         ["no se encuentra el estilo 'otro'"]),
+    ],
+    ids=["nd-en-datos", "columna-renombrada", "nombre-no-definido", "caja-de-arena",
+         "nombre-fuera-de-salida", "estilo-inexistente"],
+)
+def test_bad_input_exits_1_and_leaves_outputs_untouched(tmp_path, brief, data, expected):
+    good = make_project(tmp_path / "bueno")
+    out = tmp_path / "out"
+    assert main(["build", str(good), "--out", str(out)]) == 0
+    before = snapshot(out)
+    bad = make_project(tmp_path / "malo", brief=brief, data=data)
+    (bad.parent / "mini.yaml").rename(bad)  # same name as the good brief
+    code, _, err = run("build", str(bad), "--out", str(out))
+    assert code == 1, err
+    for fragment in expected:
+        assert fragment in err
+    assert "Traceback" not in err
+    assert snapshot(out) == before
+
+
+def test_a_failing_renderer_leaves_previous_outputs(tmp_path, monkeypatch):
+    brief = make_project(tmp_path)
+    out = tmp_path / "out"
+    assert main(["build", str(brief), "--out", str(out)]) == 0
+    before = snapshot(out)
+    import sectorial.render.pdf as pdf
+
+    def explode(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pdf, "render_pdf", explode)
+    (tmp_path / "data" / "empresas.csv").write_text(DATA.replace("120", "130"), "utf-8")
+    assert main(["build", str(brief), "--out", str(out)]) == 130
+    assert snapshot(out) == before
+
+
+def test_a_changed_data_value_changes_the_figure(tmp_path):
+    brief = make_project(tmp_path, data=DATA.replace("2024,Cusco,120", "2024,Cusco,1234"))
+    assert main(["build", str(brief), "--out", str(tmp_path / "o"), "--formats", "pdf"]) == 0
+    text = subprocess.run(["pdftotext", str(tmp_path / "o" / "mini-2024.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    text = " ".join(text.replace("\u00a0", " ").split())
+    assert "1,294 empresas" in text  # 1234 + 60
+    assert "aumentó 762.7%" in text  # 1294 / 150 - 1
