@@ -45,7 +45,9 @@ def build_chart(
             raise _wrong(spec, "una dona necesita un indicador de tipo 'participaciones'")
         categories = tuple(str(p) for p in data.periods)
         values = tuple(_units(q) / divisor for q in data)
-        series = [ChartSeries(unit.strip("()") or data.name, values, tuple(map(label, values)))]
+        # "(Miles de trabajadores; Var. % anual)": the columns are the part before ";".
+        name = unit.strip("()").split(";")[0].strip() or data.name
+        series = [ChartSeries(name, values, tuple(map(label, values)))]
         if spec.variation:
             series.append(_variation_series(spec, data, indicators, numbers))
         highlight = _highlight(spec.highlight, len(categories))
