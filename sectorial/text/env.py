@@ -16,6 +16,8 @@ from sectorial.lang.numbers import NumberStyle
 from sectorial.text.filters import bound_filters
 
 MAX_OUTPUT = 20_000  # characters one snippet may produce
+# Built-in filters that can pad a string to any length before MAX_OUTPUT is checked.
+PADDING_FILTERS = ("center", "indent", "format", "wordwrap")
 _SPACES = re.compile(r"[ \t\r\n]+")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
@@ -36,6 +38,8 @@ class TextEngine:
 
     def __init__(self, numbers: NumberStyle, context: Mapping[str, Any]):
         self.env = _Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+        for name in PADDING_FILTERS:
+            del self.env.filters[name]
         self.env.filters.update(bound_filters(numbers))
         self.context = dict(context)
 
@@ -63,7 +67,7 @@ class TextEngine:
                          "las plantillas solo pueden leer indicadores y aplicar filtros") from exc
         except SectorialError as exc:
             raise _error(snippet, _line_of(exc), exc.message, exc.hint) from exc
-        except (TypeError, ValueError, AttributeError, IndexError, KeyError) as exc:
+        except Exception as exc:  # any other failure of a user's template is the user's to fix
             raise _error(snippet, _line_of(exc), f"la plantilla falla: {exc}",
                          "revise los filtros y sus argumentos") from exc
         if len(out) > MAX_OUTPUT:
