@@ -128,12 +128,14 @@ def renderer(fmt: str) -> Callable[..., None]:
 def write_all(outputs: Mapping[Path, bytes]) -> tuple[Path, ...]:
     """Write each file through a temporary name and rename it; clean up on any failure."""
     temporaries: list[tuple[Path, Path]] = []
+    mode = 0o666 & ~_umask()  # mkstemp creates 0600; outputs get the usual permissions
     try:
         for path, data in outputs.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                             dir=path.parent)
             temporaries.append((Path(name), path))
+            os.chmod(name, mode)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
@@ -149,3 +151,9 @@ def write_all(outputs: Mapping[Path, bytes]) -> tuple[Path, ...]:
         for temporary, _ in temporaries:
             temporary.unlink(missing_ok=True)
     return tuple(outputs)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -29,6 +29,8 @@ def test_build_writes_the_files_and_reports_time(tmp_path):
     assert f"escrito: {tmp_path / 'out' / 'mini-2024.docx'}" in out
     assert f"escrito: {tmp_path / 'out' / 'mini-2024.pdf'}" in out
     assert "tiempo:" in out
+    mode = (tmp_path / "out" / "mini-2024.pdf").stat().st_mode & 0o777
+    assert mode & 0o044 == 0o044  # readable by others, as any file the user saves
 
 
 def test_formats_option_limits_the_outputs(tmp_path):
