@@ -154,3 +154,30 @@ def test_pdf_pages_metadata_and_bookmarks(built: Path):
         "EXPORTACIONES: Principales productos exportados desde el VRAEM",
         "FINANCIAMIENTO: Evolución y distribución del Crédito Empresarial",
     ]
+
+
+def test_libreoffice_lays_out_the_docx_on_seven_landscape_pages(built: Path, tmp_path):
+    profile = tmp_path / "perfil"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / "vraem-2024.docx")],
+        capture_output=True, timeout=180, check=False,
+    )
+    converted = tmp_path / "vraem-2024.pdf"
+    assert converted.is_file(), "LibreOffice no pudo convertir el DOCX"
+    info = subprocess.run(["pdfinfo", str(converted)], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Pages:\s+7$", info, re.M)
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert width > height
+
+
+def test_docx_sections_are_word_headings(built: Path):
+    import docx
+
+    word = docx.Document(str(built / "vraem-2024.docx"))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "VRAEM: Contribución del VRAEM a la actividad económica"
+    assert len(headings) == 6
+    assert len(word.inline_shapes) == 13
+    assert all(s._inline.docPr.get("descr") for s in word.inline_shapes)

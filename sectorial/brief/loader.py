@@ -27,6 +27,7 @@ INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "variaciones": (("de",), ()),
     "crecimiento_promedio": (("de", "metodo"), ("desde",)),
     "razon": (("numerador", "denominador"), ()),
+    "puesto": (("datos", "valor", "por", "categoria"), ("filtro", "en")),
 }
 SCALES = {"unidades": 1.0, "mil": 1e3, "miles": 1e3, "millones": 1e6, "mil_millones": 1e9}
 CHART_KINDS = ("columnas", "columnas_variacion", "dona", "barras", "lineas")
@@ -230,6 +231,7 @@ def _indicators(
             rounding=_opt(spec, "redondeo"),
             numerator=_opt(spec, "numerador"),
             denominator=_opt(spec, "denominador"),
+            category=_opt(spec, "categoria"),
             description=str(spec.get("descripcion", "")),
         )
     for key, spec in found.items():

@@ -44,6 +44,7 @@ class IndicatorSpec:
     rounding: str | None = None
     numerator: str | None = None
     denominator: str | None = None
+    category: str | None = None  # categoria: for 'puesto', the one whose position is wanted
     description: str = ""
 
     def where(self) -> Location:
@@ -233,6 +234,23 @@ def _shares(spec: IndicatorSpec, ctx: Context) -> Shares:
     return Shares(spec.key, items, total, text, method, period, spec.decimals)
 
 
+def _rank(spec: IndicatorSpec, ctx: Context) -> Quantity:
+    """Return the 1-based position of ``categoria`` among the groups of ``por``, largest first."""
+    period = ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
+    frame, origin = _rows(spec, ctx, period)
+    sums = frame.groupby(str(spec.by), sort=False)[str(spec.value)].sum()
+    ordered = [str(label) for label, _ in sorted(sums.items(), key=lambda item: -item[1])]
+    if spec.category not in ordered:
+        raise IndicatorError(
+            f"la categoría '{spec.category}' no aparece en '{spec.by}' ({origin})",
+            hint="categorías disponibles: " + ", ".join(sorted(ordered)),
+        )
+    position = ordered.index(str(spec.category)) + 1
+    text = (f"puesto de {spec.category} por '{spec.value}' entre {len(ordered)} "
+            f"{spec.by} en {origin}")
+    return Quantity(float(position), "numero", 1.0, spec.key, text, period=period)
+
+
 def _change(base: float | None, end: float | None) -> float | None:
     if base is None or end is None or base == 0:
         return None
@@ -307,6 +325,7 @@ KINDS: dict[str, Callable[[IndicatorSpec, Context], Indicator]] = {
     "variaciones": _variations,
     "crecimiento_promedio": _growth,
     "razon": _ratio,
+    "puesto": _rank,
 }
 """Indicator kinds by the name a brief uses in 'tipo'."""
 

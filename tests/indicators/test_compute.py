@@ -146,3 +146,17 @@ def test_every_failing_indicator_is_reported(tables):
         compute(tables, SERIES, bad, worse)
     assert len(caught.value.errors) == 2
     assert all("informe.yaml" in str(e) for e in caught.value.errors)
+
+
+def test_rank_is_the_position_among_the_groups(tables):
+    # 2022: Norte 110, Sur 90.
+    rank = spec("r", "puesto", source="t", value="valor", by="region", category="Sur")
+    assert compute(tables, rank)["r"].value == 2
+    first = spec("r", "puesto", source="t", value="valor", by="region", category="Norte")
+    assert compute(tables, first)["r"].value == 1
+
+
+def test_rank_of_an_unknown_category_lists_the_known_ones(tables):
+    rank = spec("r", "puesto", source="t", value="valor", by="region", category="Este")
+    with pytest.raises(IndicatorError, match="Norte, Sur"):
+        compute(tables, rank)
