@@ -62,6 +62,7 @@ class Theme:
     numbers: NumberStyle
     share_rounding: str
     chart_dpi: int = 200
+    cover: bool = True
     extra: dict[str, str] = field(default_factory=dict)
 
     def color(self, role: str) -> str:
@@ -113,7 +114,7 @@ def load_theme(folder: Path) -> Theme:
         raw,
         file,
         ("nombre", "institucion", "pagina", "fuentes", "colores", "numeros"),
-        ("idioma", "graficos", "textos"),
+        ("idioma", "graficos", "textos", "portada"),
         StyleError,
     )
     if errors:
@@ -226,6 +227,7 @@ def load_theme(folder: Path) -> Theme:
         ),
         share_rounding=rounding,
         chart_dpi=int(charts.get("dpi", 200)),
+        cover=bool(raw.get("portada", True)),
         extra={str(k): str(v) for k, v in (raw.get("textos") or {}).items()},
     )
 

@@ -6,7 +6,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sectorial.brief.schema import BoxSpec, Brief, ChartSpec, PageSpec, Snippet
+from sectorial.brief.schema import (
+    BlockSpec,
+    BoxSpec,
+    Brief,
+    ChartSpec,
+    PageSpec,
+    Snippet,
+    TableSpec,
+)
 from sectorial.data.loader import COLUMN_TYPES, SourceSpec
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.indicators.compute import GROWTH_METHODS, KINDS, IndicatorSpec
@@ -28,6 +36,7 @@ INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "crecimiento_promedio": (("de", "metodo"), ("desde",)),
     "razon": (("numerador", "denominador"), ()),
     "puesto": (("datos", "valor", "por", "categoria"), ("filtro", "en")),
+    "conteo": (("datos", "por"), ("filtro", "en")),
 }
 SCALES = {"unidades": 1.0, "mil": 1e3, "miles": 1e3, "millones": 1e6, "mil_millones": 1e9}
 CHART_KINDS = ("columnas", "columnas_variacion", "dona", "barras", "lineas")
@@ -39,7 +48,12 @@ PAGE_KEYS = {
                     ("columnas", "notas", "fuentes")),
     "tema": (("tipo", "etiqueta", "titulo", "graficos"),
              ("mensaje", "vinetas", "notas", "fuentes")),
+    "articulo": (("tipo", "titulo", "bloques"),
+                 ("etiqueta", "lugar_fecha", "entradilla", "notas", "fuentes")),
 }
+BLOCK_KINDS = ("subtitulo", "parrafo", "cita", "tabla", "grafico")
+TABLE_KEYS = (("titulo", "datos", "columnas"),
+              ("unidad", "maximo", "resto", "escala", "decimales"))
 _EDITION = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -267,7 +281,8 @@ def _pages(
                         prefix + "fuentes", unknown_key_hint(name, list(sources)))
         pages.append(PageSpec(
             kind=kind,
-            label=r.snippet(node, "etiqueta", prefix),
+            label=r.snippet(node, "etiqueta", prefix) if "etiqueta" in node else Snippet(
+                "", r.file, line, prefix + "etiqueta"),
             title=r.snippet(node, "titulo", prefix),
             line=line,
             heading=r.snippet(node, "encabezado", prefix) if "encabezado" in node else None,
@@ -280,6 +295,10 @@ def _pages(
             bullets=_snippets(r, node, "vinetas", prefix),
             notes=_snippets(r, node, "notas", prefix),
             sources=page_sources,
+            dateline=r.snippet(node, "lugar_fecha", prefix) if "lugar_fecha" in node else None,
+            lead=r.snippet(node, "entradilla", prefix) if "entradilla" in node else None,
+            blocks=tuple(_block(r, b, ln, f"{prefix}bloques[{i + 1}].", indicators)
+                         for i, (b, ln) in enumerate(r.sequence(node, "bloques", prefix))),
         ))
     if not pages and "paginas" in raw:
         r.error("el informe no tiene páginas", raw.line_of("paginas"), "paginas")
@@ -334,4 +353,55 @@ def _chart(
         rest_label=str(node.get("resto", "Resto")),
         show=r.choice(node, "mostrar", prefix, ("valor", "participacion", "ambos"), "valor"),
         center=r.snippet(node, "centro", prefix) if "centro" in node else None,
+    )
+
+
+def _block(
+    r: _Reader, node: Any, line: int, prefix: str, indicators: dict[str, IndicatorSpec]
+) -> BlockSpec:
+    kinds = [k for k in BLOCK_KINDS if isinstance(node, LineDict) and k in node]
+    if len(kinds) != 1:
+        r.error("cada bloque debe tener uno de: " + ", ".join(BLOCK_KINDS), line, prefix[:-1],
+                "por ejemplo '- parrafo: \"texto\"'")
+        return BlockSpec("parrafo", line, Snippet("", r.file, line, prefix))
+    kind = kinds[0]
+    allowed = ("cita", "autor") if kind == "cita" else (kind,)
+    r.keys(node, (kind,), allowed, prefix)
+    if kind == "grafico":
+        chart_node = node["grafico"]
+        return BlockSpec(kind, line, chart=_chart(r, chart_node, node.line_of(kind),
+                                                  prefix + "grafico.", indicators))
+    if kind == "tabla":
+        return BlockSpec(kind, line, table=_table(r, node["tabla"], node.line_of(kind),
+                                                  prefix + "tabla.", indicators))
+    return BlockSpec(kind, line, text=r.snippet(node, kind, prefix),
+                     author=r.snippet(node, "autor", prefix) if "autor" in node else None)
+
+
+def _table(
+    r: _Reader, node: Any, line: int, prefix: str, indicators: dict[str, IndicatorSpec]
+) -> TableSpec:
+    empty = Snippet("", r.file, line, prefix)
+    if not isinstance(node, LineDict):
+        r.error("la tabla debe ser un diccionario de campos", line, prefix[:-1])
+        return TableSpec(empty, empty, "", (), line)
+    r.keys(node, *TABLE_KEYS, prefix)
+    ref = str(node.get("datos", ""))
+    if ref not in indicators:
+        r.error(f"no existe el indicador '{ref}'", node.line_of("datos"), prefix + "datos",
+                unknown_key_hint(ref, list(indicators)))
+    header = tuple(str(h) for h, _ in r.sequence(node, "columnas", prefix))
+    if len(header) not in (2, 3):
+        r.error("'columnas' debe nombrar 2 columnas (nombre, valor) o 3 (nombre, valor, "
+                "participación)", node.line_of("columnas"), prefix + "columnas")
+    return TableSpec(
+        title=r.snippet(node, "titulo", prefix),
+        unit=r.snippet(node, "unidad", prefix),
+        data=ref,
+        header=header,
+        line=line,
+        limit=r.integer(node, "maximo", prefix, 0) or None,
+        rest_label=str(node.get("resto", "Resto")),
+        scale=str(node["escala"]) if node.get("escala") else None,
+        decimals=r.integer(node, "decimales", prefix, 0),
     )

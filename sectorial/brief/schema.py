@@ -60,8 +60,38 @@ class ChartSpec:
 
 
 @dataclass(frozen=True)
+class TableSpec:
+    """A table of the parts of a whole: ``datos`` (participaciones), ``columnas`` (headers:
+    name, value and optionally share), ``maximo``/``resto`` as in charts, ``escala``,
+    ``decimales`` of the values."""
+
+    title: Snippet
+    unit: Snippet
+    data: str
+    header: tuple[str, ...]
+    line: int
+    limit: int | None = None
+    rest_label: str = "Resto"
+    scale: str | None = None
+    decimals: int = 0
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """A block of running text: subtitulo, parrafo, cita (with autor), tabla or grafico."""
+
+    kind: str
+    line: int
+    text: Snippet | None = None
+    author: Snippet | None = None
+    table: TableSpec | None = None
+    chart: ChartSpec | None = None
+
+
+@dataclass(frozen=True)
 class PageSpec:
-    """A page. ``tipo: indicadores`` has boxes; ``tipo: tema`` has charts and bullets."""
+    """A page. ``tipo: indicadores`` has boxes; ``tipo: tema`` has charts and bullets;
+    ``tipo: articulo`` is running text (``titulo`` is the headline)."""
 
     kind: str
     label: Snippet
@@ -75,6 +105,9 @@ class PageSpec:
     bullets: tuple[Snippet, ...] = ()
     notes: tuple[Snippet, ...] = ()
     sources: tuple[str, ...] = ()
+    dateline: Snippet | None = None
+    lead: Snippet | None = None
+    blocks: tuple[BlockSpec, ...] = ()
 
 
 @dataclass(frozen=True)

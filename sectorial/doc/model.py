@@ -124,7 +124,55 @@ class TopicPage:
     foot: SourceNote = field(default_factory=SourceNote)
 
 
-Page = BoxesPage | TopicPage
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of running text."""
+
+    text: Text
+
+
+@dataclass(frozen=True)
+class Subheading:
+    """A sub-heading inside running text ("Panorama")."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words of an official, with who said them."""
+
+    text: Text
+    attribution: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data table: every cell already formatted; ``numeric`` marks right-aligned columns."""
+
+    title: str
+    subtitle: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+
+
+Block = Paragraph | Subheading | Quote | Table | Chart
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """Running text, as a press note: kicker, dateline, headline, lead, then blocks."""
+
+    kicker: str
+    dateline: str
+    headline: str
+    lead: Text | None
+    blocks: tuple[Block, ...]
+    foot: SourceNote = field(default_factory=SourceNote)
+
+
+Page = BoxesPage | TopicPage | ArticlePage
 
 
 @dataclass(frozen=True)
@@ -133,11 +181,18 @@ class Document:
 
     name: str
     meta: Metadata
-    cover: Cover
+    cover: Cover | None
     pages: tuple[Page, ...]
 
     def charts(self) -> tuple[Chart, ...]:
         """Return every chart of the document, in page order."""
-        return tuple(
-            chart for page in self.pages if isinstance(page, TopicPage) for chart in page.charts
-        )
+        return tuple(chart for page in self.pages for chart in page_charts(page))
+
+
+def page_charts(page: Page) -> tuple[Chart, ...]:
+    """Return the charts of one page."""
+    if isinstance(page, TopicPage):
+        return page.charts
+    if isinstance(page, ArticlePage):
+        return tuple(block for block in page.blocks if isinstance(block, Chart))
+    return ()

@@ -234,6 +234,17 @@ def _shares(spec: IndicatorSpec, ctx: Context) -> Shares:
     return Shares(spec.key, items, total, text, method, period, spec.decimals)
 
 
+def _count(spec: IndicatorSpec, ctx: Context) -> Quantity:
+    """Return how many distinct values ``columna`` takes in the filtered rows."""
+    period = ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
+    frame, origin = _rows(spec, ctx, period)
+    if frame.empty:
+        raise IndicatorError(f"no hay filas ({origin})", hint="revise el filtro y el periodo")
+    value = float(frame[str(spec.by)].nunique())
+    return Quantity(value, "numero", 1.0, spec.key,
+                    f"número de valores distintos de '{spec.by}' en {origin}", period=period)
+
+
 def _rank(spec: IndicatorSpec, ctx: Context) -> Quantity:
     """Return the 1-based position of ``categoria`` among the groups of ``por``, largest first."""
     period = ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
@@ -326,6 +337,7 @@ KINDS: dict[str, Callable[[IndicatorSpec, Context], Indicator]] = {
     "crecimiento_promedio": _growth,
     "razon": _ratio,
     "puesto": _rank,
+    "conteo": _count,
 }
 """Indicator kinds by the name a brief uses in 'tipo'."""
 

@@ -16,7 +16,7 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from sectorial.doc.model import Chart, Document, TopicPage  # noqa: E402
+from sectorial.doc.model import ArticlePage, Chart, Document, page_charts  # noqa: E402
 from sectorial.errors import RenderError  # noqa: E402
 from sectorial.style import Theme  # noqa: E402
 
@@ -35,10 +35,10 @@ def render_charts(doc: Document, theme: Theme) -> dict[str, bytes]:
     family = _register_fonts(theme)
     images: dict[str, bytes] = {}
     for page in doc.pages:
-        if not isinstance(page, TopicPage):
-            continue
-        size = chart_size_mm(len(page.charts))
-        for chart in page.charts:
+        charts = page_charts(page)
+        # Charts of running text stand alone across the column; topic pages share a row.
+        size = chart_size_mm(1 if isinstance(page, ArticlePage) else len(charts))
+        for chart in charts:
             if chart.key in images:
                 raise RenderError(f"hay dos gráficos con la clave '{chart.key}'")
             images[chart.key] = ChartPainter(theme, family, size).paint(chart)

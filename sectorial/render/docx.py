@@ -20,9 +20,23 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
-from docx.text.paragraph import Paragraph
+from docx.text.paragraph import Paragraph as WordParagraph
 
-from sectorial.doc.model import Box, BoxesPage, Chart, Cover, Document, SourceNote, Text, TopicPage
+from sectorial.doc.model import (
+    ArticlePage,
+    Box,
+    BoxesPage,
+    Chart,
+    Cover,
+    Document,
+    Paragraph,
+    Quote,
+    SourceNote,
+    Subheading,
+    Table,
+    Text,
+    TopicPage,
+)
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
 from sectorial.reproducible import build_time
@@ -44,13 +58,14 @@ class DocxRenderer(Visitor):
     def __init__(self, doc: Document, theme: Theme, images: Mapping[str, bytes]):
         self.doc, self.theme, self.images = doc, theme, images
         self.word: WordDocument = new_document()
-        self.first_page = True
+        self.started = False  # whether a page has been written (later ones break before)
         page = theme.page
         self.content_mm = page.width_mm - page.margin_left_mm - page.margin_right_mm
 
     def render(self, out: BinaryIO) -> None:
         self._setup()
-        self.visit(self.doc.cover)
+        if self.doc.cover is not None:
+            self.visit(self.doc.cover)
         for page in self.doc.pages:
             self.visit(page)
         self.word.save(out)
@@ -111,7 +126,7 @@ class DocxRenderer(Visitor):
         run.font.size, run.font.color.rgb = Pt(t.size("nota")), _rgb(t.color("suave"))
         _add_page_field(footer.add_run(), t.size("nota"))
 
-    def _government_band(self, paragraph: Paragraph, size: float) -> None:
+    def _government_band(self, paragraph: WordParagraph, size: float) -> None:
         t = self.theme
         for text, fill, bold in ((f" {t.institution.country} ", t.color("primario"), True),
                                  (f" {t.institution.entity} ", t.color("oscuro"), False)):
@@ -124,6 +139,7 @@ class DocxRenderer(Visitor):
 
     def visit_Cover(self, cover: Cover) -> None:
         t, word = self.theme, self.word
+        self.started = True
         band = word.paragraphs[0] if word.paragraphs else word.add_paragraph()
         self._government_band(band, size=14)
         band.paragraph_format.space_after = Pt(90)
@@ -177,15 +193,79 @@ class DocxRenderer(Visitor):
             paragraph.paragraph_format.space_after = Pt(2)
         self._foot(page.foot)
 
+    def visit_ArticlePage(self, page: ArticlePage) -> None:
+        t = self.theme
+        breaks, self.started = self.started, True
+        opening = []
+        if page.kicker:
+            opening.append(self._small(page.kicker, t.size("nota") + 1, t.color("primario")))
+            opening[-1].runs[0].bold = True
+        if page.dateline:
+            opening.append(self._small(page.dateline, t.size("texto"), t.color("suave")))
+        opening.append(self._heading("", page.headline))
+        for index, paragraph in enumerate(opening):  # only the first one starts a new page
+            paragraph.paragraph_format.page_break_before = breaks and index == 0
+        if page.lead:
+            lead = self.word.add_paragraph()
+            self._runs(lead, page.lead, t.size("mensaje"))
+            for run in lead.runs:
+                run.bold = True
+        for block in page.blocks:
+            self._block(block)
+        self._foot(page.foot)
+
+    def _block(self, block: object) -> None:
+        t = self.theme
+        if isinstance(block, Subheading):
+            self.word.add_paragraph(block.text, style="Heading 2")
+        elif isinstance(block, Paragraph):
+            paragraph = self.word.add_paragraph()
+            self._runs(paragraph, block.text, t.size("texto"))
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        elif isinstance(block, Quote):
+            quote = self.word.add_paragraph(style="Quote")
+            self._runs(quote, block.text, t.size("texto"), t.color("oscuro"))
+            if block.attribution:
+                self._small(block.attribution, t.size("nota"), t.color("suave"))
+        elif isinstance(block, Table):
+            self._table(block)
+        elif isinstance(block, Chart):
+            self._charts((block,))
+        else:
+            raise RenderError(f"DocxRenderer no sabe dibujar un bloque de tipo "
+                              f"'{type(block).__name__}'")
+
+    def _table(self, table: Table) -> None:
+        t = self.theme
+        title = self._small(table.title, t.size("grafico_titulo"), t.color("oscuro"))
+        title.runs[0].bold = True
+        self._small(table.subtitle, t.size("grafico_titulo"), t.color("suave"))
+        grid = self.word.add_table(rows=1 + len(table.rows), cols=len(table.header))
+        for row_index, values in enumerate((table.header, *table.rows)):
+            for cell, value, numeric in zip(grid.rows[row_index].cells, values, table.numeric):
+                paragraph = cell.paragraphs[0]
+                run = paragraph.add_run(value)
+                run.font.size = Pt(t.size("texto"))
+                if numeric:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if row_index == 0:
+                    run.bold = True
+                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                    cell._tc.get_or_add_tcPr().append(_shd(t.color("oscuro")))
+        _mark_header_row(grid)
+        self.word.add_paragraph()
+
     # Blocks ------------------------------------------------------------------------------
 
-    def _heading(self, label: str, title: str) -> None:
+    def _heading(self, label: str, title: str) -> WordParagraph:
         heading = self.word.add_paragraph(style="Heading 1")
         if label:
             run = heading.add_run(f"{label}: ")
             run.font.color.rgb = _rgb(self.theme.color("primario"))
         heading.add_run(title)
-        heading.paragraph_format.page_break_before = True
+        heading.paragraph_format.page_break_before = self.started
+        self.started = True
+        return heading
 
     def _box(self, cell: _Cell, box: Box) -> None:
         t = self.theme
@@ -249,7 +329,7 @@ class DocxRenderer(Visitor):
             if index == 0:
                 paragraph.paragraph_format.space_before = Pt(6)
 
-    def _runs(self, paragraph: Paragraph, text: Text, size: float,
+    def _runs(self, paragraph: WordParagraph, text: Text, size: float,
               color: str | None = None) -> None:
         for span in text.spans:
             run = paragraph.add_run(span.text)
@@ -257,7 +337,7 @@ class DocxRenderer(Visitor):
             if color:
                 run.font.color.rgb = _rgb(color)
 
-    def _small(self, text: str, size: float, color: str, container=None) -> Paragraph:
+    def _small(self, text: str, size: float, color: str, container=None) -> WordParagraph:
         target = container if container is not None else self.word
         paragraph = target.add_paragraph()
         run = paragraph.add_run(text)
@@ -323,7 +403,7 @@ def _shade_run(run, fill: str) -> None:
     run._r.get_or_add_rPr().append(_shd(fill))
 
 
-def _shade_paragraph(paragraph: Paragraph, fill: str, accent: str) -> None:
+def _shade_paragraph(paragraph: WordParagraph, fill: str, accent: str) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     borders.append(_border("w:left", accent, 24))
@@ -350,6 +430,12 @@ def _cell_margins(table, margin) -> None:
         element.set(qn("w:type"), "dxa")
         margins.append(element)
     tblpr.append(margins)
+
+
+def _mark_header_row(table) -> None:
+    """Mark the first row as a header row, repeated on each page (w:tblHeader)."""
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:tblHeader"))
 
 
 def _add_page_field(run, size: float) -> None:

@@ -12,16 +12,32 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor, white
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Frame, Image, Spacer, TableStyle
+from reportlab.platypus import Paragraph as Para
+from reportlab.platypus import Table as PlatypusTable
 
-from sectorial.doc.model import Box, BoxesPage, Chart, Cover, Document, SourceNote, Text, TopicPage
+from sectorial.doc.model import (
+    ArticlePage,
+    Box,
+    BoxesPage,
+    Chart,
+    Cover,
+    Document,
+    Paragraph,
+    Quote,
+    SourceNote,
+    Subheading,
+    Table,
+    Text,
+    TopicPage,
+)
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
 from sectorial.style import Theme
@@ -60,7 +76,6 @@ class PdfRenderer(Visitor):
         self.top, self.bottom = self.height - page.margin_top_mm * mm, page.margin_bottom_mm * mm
         self.canvas = Canvas(out, pagesize=(self.width, self.height), lang=doc.meta.language,
                              initialFontName=REGULAR, initialFontSize=10, pageCompression=1)
-        self.number = 0
 
     def render(self) -> None:
         c = self.canvas
@@ -71,7 +86,8 @@ class PdfRenderer(Visitor):
         c.setKeywords(", ".join(meta.keywords))
         c.setCreator("sectorial")
         c.showOutline()
-        self.visit(self.doc.cover)
+        if self.doc.cover is not None:
+            self.visit(self.doc.cover)
         for page in self.doc.pages:
             self.visit(page)
         c.save()
@@ -140,14 +156,127 @@ class PdfRenderer(Visitor):
             yb -= h + 2 * mm
         self.canvas.showPage()
 
+    def visit_ArticlePage(self, page: ArticlePage) -> None:
+        self._bookmark(page.headline)
+        flowables = self._article(page)
+        frame_h = self.top - HEADER_H - 6 * mm - (self.bottom + FOOTER_H)
+        while flowables:
+            self._chrome()
+            frame = Frame(self.left, self.bottom + FOOTER_H, self.right - self.left, frame_h,
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            before = len(flowables)
+            frame.addFromList(flowables, self.canvas)
+            self.canvas.showPage()
+            if len(flowables) == before:
+                raise RenderError("un bloque no cabe en una página (una tabla o un gráfico "
+                                  "demasiado grande)", hint="reduzca 'maximo' o el texto")
+
+    def _article(self, page: ArticlePage) -> list:
+        """Return the flowables of an article page, in reading order."""
+        t = self.theme
+        flow: list = []
+        if page.kicker:
+            flow.append(self._para(escape(page.kicker), "nota", t.color("primario"), bold=True))
+        if page.dateline:
+            flow.append(self._para(escape(page.dateline), "texto", t.color("suave")))
+        flow += [Spacer(0, 2 * mm),
+                 self._para(escape(page.headline), "pagina_titulo", t.color("oscuro"),
+                            bold=True, leading=1.15), Spacer(0, 3 * mm)]
+        if page.lead:
+            flow += [self._para(markup(page.lead), "mensaje", t.color("texto"), bold=True),
+                     Spacer(0, 3 * mm)]
+        for block in page.blocks:
+            flow += self._block(block)
+        notes = [markup(n) for n in page.foot.notes] + [escape(x) for x in page.foot.sources]
+        flow.append(Spacer(0, 4 * mm))
+        flow += [self._para(n, "nota", t.color("suave")) for n in notes]
+        if page.foot.credit:
+            flow.append(self._para(escape(page.foot.credit), "nota", t.color("suave")))
+        return flow
+
+    def _block(self, block: object) -> list:
+        t = self.theme
+        if isinstance(block, Subheading):
+            return [Spacer(0, 2 * mm), self._para(escape(block.text), "mensaje",
+                                                  t.color("primario"), bold=True),
+                    Spacer(0, 1 * mm)]
+        if isinstance(block, Paragraph):
+            return [self._para(markup(block.text), "texto", t.color("texto"),
+                               align=TA_JUSTIFY, leading=1.45), Spacer(0, 2.5 * mm)]
+        if isinstance(block, Quote):
+            quote = self._para(markup(block.text), "texto", t.color("oscuro"), leading=1.45)
+            cells = [[quote]]
+            if block.attribution:
+                cells.append([self._para(escape(block.attribution), "nota", t.color("suave"))])
+            box = PlatypusTable(cells, colWidths=[self.right - self.left - 8 * mm])
+            box.setStyle(TableStyle([
+                ("LINEBEFORE", (0, 0), (0, -1), 2, HexColor(t.color("primario"))),
+                ("BACKGROUND", (0, 0), (-1, -1), HexColor(t.color("fondo_caja"))),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ]))
+            return [box, Spacer(0, 3 * mm)]
+        if isinstance(block, Table):
+            return self._table(block)
+        if isinstance(block, Chart):
+            return self._chart_flowables(block)
+        raise RenderError(f"PdfRenderer no sabe dibujar un bloque de tipo "
+                          f"'{type(block).__name__}'")
+
+    def _table(self, table: Table) -> list:
+        t = self.theme
+        size = t.size("texto")
+
+        def cell(text: str, numeric: bool, bold: bool = False, color: str = "texto") -> Para:
+            return self._para(escape(text), "texto", t.color(color), bold=bold,
+                              align=TA_RIGHT if numeric else TA_LEFT)
+
+        data = [[cell(h, n, True, "fondo_caja") for h, n in zip(table.header, table.numeric)]]
+        data += [[cell(v, n) for v, n in zip(row, table.numeric)] for row in table.rows]
+        width = self.right - self.left
+        first = width * (0.6 if len(table.header) == 2 else 0.5)
+        rest = (width - first) / (len(table.header) - 1)
+        grid = PlatypusTable(data, colWidths=[first] + [rest] * (len(table.header) - 1),
+                             repeatRows=1)
+        grid.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, 0), HexColor(t.color("oscuro"))),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, HexColor(t.color("linea"))),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.25),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
+        ]))
+        return [self._para(escape(table.title), "grafico_titulo", t.color("oscuro"), bold=True),
+                self._para(escape(table.subtitle), "grafico_titulo", t.color("suave")),
+                Spacer(0, 1.5 * mm), grid, Spacer(0, 4 * mm)]
+
+    def _chart_flowables(self, chart: Chart) -> list:
+        data = self.images.get(chart.key)
+        if data is None:
+            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})")
+        reader = ImageReader(io.BytesIO(data))
+        px_w, px_h = reader.getSize()
+        width = self.right - self.left
+        t = self.theme
+        return [self._para(escape(chart.title), "grafico_titulo", t.color("oscuro"), bold=True),
+                self._para(escape(chart.subtitle), "grafico_titulo", t.color("suave")),
+                Image(io.BytesIO(data), width=width, height=width * px_h / px_w),
+                Spacer(0, 3 * mm)]
+
     # Building blocks ---------------------------------------------------------------------
 
     def _start_page(self, label: str, title: str) -> float:
         """Draw header band, footer and title; bookmark the page; return the y below."""
-        c, t = self.canvas, self.theme
-        self.number += 1
+        t = self.theme
         heading = f"{label}: {title}" if label else title
         self._bookmark(heading)
+        self._chrome()
+        top = self.top - HEADER_H - 5 * mm
+        text = (f'<font color="{t.color("primario")}">{escape(label)}:</font> '
+                if label else "") + escape(title)
+        return self._draw(self._para(text, "pagina_titulo", t.color("oscuro"), bold=True),
+                          self.left, top, self.right - self.left) - 2 * mm
+
+    def _chrome(self) -> None:
+        """Draw the header band and the footer with the page number."""
+        c, t = self.canvas, self.theme
         self._government_band(self.left, self.top - HEADER_H, scale=1.0)
         c.setFont(REGULAR, t.size("nota") + 0.5)
         c.setFillColor(HexColor(t.color("suave")))
@@ -158,12 +287,7 @@ class PdfRenderer(Visitor):
                self.bottom + FOOTER_H - 2 * mm)
         c.setFont(REGULAR, t.size("nota"))
         c.drawString(self.left, self.bottom, self.doc.meta.title)
-        c.drawRightString(self.right, self.bottom, str(self.number + 1))
-        top = self.top - HEADER_H - 5 * mm
-        text = (f'<font color="{t.color("primario")}">{escape(label)}:</font> '
-                if label else "") + escape(title)
-        return self._draw(self._para(text, "pagina_titulo", t.color("oscuro"), bold=True),
-                          self.left, top, self.right - self.left) - 2 * mm
+        c.drawRightString(self.right, self.bottom, str(c.getPageNumber()))
 
     def _government_band(self, x: float, y: float, scale: float) -> None:
         """Draw the state identity: a red block with the country, then the institution."""
@@ -258,15 +382,15 @@ class PdfRenderer(Visitor):
     # Text helpers ------------------------------------------------------------------------
 
     def _para(self, text: str, size_role: str, color: str, *, bold: bool = False,
-              align: int = TA_LEFT, leading: float = 1.25) -> Paragraph:
+              align: int = TA_LEFT, leading: float = 1.25) -> Para:
         size = self.theme.size(size_role)
         style = ParagraphStyle(
             name=size_role, fontName=BOLD if bold else REGULAR, fontSize=size,
             leading=size * leading, textColor=HexColor(color), alignment=align,
         )
-        return Paragraph(text, style)
+        return Para(text, style)
 
-    def _draw(self, paragraph: Paragraph, x: float, top: float, width: float) -> float:
+    def _draw(self, paragraph: Para, x: float, top: float, width: float) -> float:
         _, h = paragraph.wrap(width, self.height)
         paragraph.drawOn(self.canvas, x, top - h)
         return top - h
@@ -278,6 +402,6 @@ class PdfRenderer(Visitor):
         return self._draw(para, x, top, width)
 
     def _bookmark(self, title: str) -> None:
-        key = f"p{self.number}"
+        key = f"p{self.canvas.getPageNumber()}"
         self.canvas.bookmarkPage(key)
         self.canvas.addOutlineEntry(title, key, level=0)

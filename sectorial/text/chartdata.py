@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sectorial.brief.schema import ChartSpec
-from sectorial.doc.model import Chart, ChartKind, ChartSeries
+from sectorial.brief.schema import ChartSpec, TableSpec
+from sectorial.doc.model import Chart, ChartKind, ChartSeries, Table
 from sectorial.errors import Location, TemplateError
 from sectorial.indicators.values import Indicator, Quantity, Series, Shares
 from sectorial.lang.numbers import NumberStyle, format_number, format_percent
@@ -136,3 +136,27 @@ def _with_alt_text(chart: Chart) -> Chart:
 def _wrong(spec: ChartSpec, message: str) -> TemplateError:
     return TemplateError(message, Location(spec.title.file, line=spec.line, field="graficos"),
                          "cambie 'tipo' o 'datos' del gráfico")
+
+
+def build_table(
+    spec: TableSpec, title: str, unit: str, indicators: dict[str, Indicator],
+    numbers: NumberStyle,
+) -> Table:
+    """Return the model table of the parts of a whole, every cell formatted."""
+    data = indicators[spec.data]
+    if not isinstance(data, Shares):
+        raise TemplateError(
+            "una tabla necesita un indicador de tipo 'participaciones'",
+            Location(spec.title.file, line=spec.line, field="tabla.datos"),
+            "indique en 'datos' un indicador de participaciones",
+        )
+    categories, values, percents = _parts(data, spec.limit, spec.rest_label)
+    divisor = DIVISORS[spec.scale]
+    with_share = len(spec.header) == 3
+    rows = tuple(
+        (label, format_number(value / divisor, spec.decimals, style=numbers))
+        + ((format_percent(share, data.decimals, style=numbers),) if with_share else ())
+        for label, value, share in zip(categories, values, percents)
+    )
+    numeric = (False, True, True)[: len(spec.header)]
+    return Table(title, unit, spec.header, rows, numeric)

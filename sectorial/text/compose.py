@@ -5,22 +5,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sectorial.brief.schema import Brief, PageSpec
+from sectorial.brief.schema import BlockSpec, Brief, PageSpec
 from sectorial.doc.model import (
+    ArticlePage,
+    Block,
     Box,
     BoxesPage,
     Cover,
     Document,
     Metadata,
     Page,
+    Paragraph,
+    Quote,
     SourceNote,
+    Subheading,
     TopicPage,
 )
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.indicators.values import Indicator
 from sectorial.lang.phrases import edition_date
 from sectorial.style import Theme
-from sectorial.text.chartdata import build_chart
+from sectorial.text.chartdata import build_chart, build_table
 from sectorial.text.env import TextEngine
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -28,7 +33,9 @@ SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 def template_context(brief: Brief, indicators: dict[str, Indicator]) -> dict[str, Any]:
     """Return what templates can read: the period, the previous one, every indicator."""
-    return {**indicators, "periodo": brief.period, "anterior": brief.period - 1}
+    year, month = brief.edition
+    return {**indicators, "periodo": brief.period, "anterior": brief.period - 1,
+            "fecha_edicion": edition_date(year, month, title=False)}
 
 
 def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Document:
@@ -61,7 +68,7 @@ def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Doc
             language=theme.language,
             keywords=brief.keywords,
         ),
-        cover=Cover(
+        cover=None if not theme.cover else Cover(
             country=theme.institution.country,
             institution=theme.institution.entity,
             series=series,
@@ -103,6 +110,16 @@ def _page(
             columns=spec.columns,
             foot=foot,
         )
+    if spec.kind == "articulo":
+        return ArticlePage(
+            kicker=label,
+            dateline=engine.plain(spec.dateline) if spec.dateline else "",
+            headline=title,
+            lead=engine.rich(spec.lead) if spec.lead else None,
+            blocks=tuple(_block(b, f"p{index}_b{n}", indicators, engine, theme)
+                         for n, b in enumerate(spec.blocks, start=1)),
+            foot=foot,
+        )
     charts = tuple(
         build_chart(
             chart, f"p{index}_g{number}", engine.plain(chart.title), engine.plain(chart.unit),
@@ -118,6 +135,27 @@ def _page(
         bullets=tuple(engine.rich(b) for b in spec.bullets),
         foot=foot,
     )
+
+
+def _block(
+    spec: BlockSpec, key: str, indicators: dict[str, Indicator], engine: TextEngine,
+    theme: Theme,
+) -> Block:
+    if spec.chart is not None:
+        chart = spec.chart
+        return build_chart(chart, key, engine.plain(chart.title), engine.plain(chart.unit),
+                           engine.plain(chart.center) if chart.center else "", indicators,
+                           theme.numbers)
+    if spec.table is not None:
+        table = spec.table
+        return build_table(table, engine.plain(table.title), engine.plain(table.unit),
+                           indicators, theme.numbers)
+    assert spec.text is not None
+    if spec.kind == "subtitulo":
+        return Subheading(engine.plain(spec.text))
+    if spec.kind == "cita":
+        return Quote(engine.rich(spec.text), engine.plain(spec.author) if spec.author else "")
+    return Paragraph(engine.rich(spec.text))
 
 
 def _sources_line(brief: Brief, spec: PageSpec) -> tuple[str, ...]:

@@ -91,9 +91,11 @@ def change(value: Any, decimals: int = 1, up: str = "aumentó", down: str = "dis
                                flat=flat)
 
 
-def change_noun(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
-    """-0.3 -> "una caída de 0.3%"."""
-    return phrases.change_noun(number_of(value), decimals, style=style)
+def change_noun(value: Any, decimals: int = 1, up: str = "un aumento", down: str = "una caída",
+                flat: str = "sin variación", *, style: NumberStyle) -> str:
+    """-0.3 -> "una caída de 0.3%"; up="un incremento" -> "un incremento de 18.1%"."""
+    return phrases.change_noun(number_of(value), decimals, style=style, up=up, down=down,
+                               flat=flat)
 
 
 def interannual(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
@@ -118,8 +120,9 @@ def join(items: Iterable[Any], conjunction: str = "y") -> str:
 
 
 def parts(items: Iterable[Any], decimals: int = 1, bold: bool = False, plural: bool = False,
-          lower: bool = False, *, style: NumberStyle) -> str:
-    """Shares -> "Cusco (27.7%), Junín (22.3%) y Apurímac (2.7%)"; bold wraps each in **."""
+          lower: bool = False, amounts: bool = False, *, style: NumberStyle) -> str:
+    """Shares -> "Cusco (27.7%), Junín (22.3%) y Apurímac (2.7%)"; bold wraps each in **;
+    amounts shows the value instead: "café (US$ 100 millones)"."""
     texts = []
     for share in items:
         if not isinstance(share, Share):
@@ -127,7 +130,9 @@ def parts(items: Iterable[Any], decimals: int = 1, bold: bool = False, plural: b
                                 hint="use, p. ej., {{ regiones.principales(3) | partes }}")
         label = plural_phrase(share.label) if plural else share.label
         label = label.lower() if lower else label
-        text = f"{label} ({format_percent(number_of(share.percent), decimals, style=style)})"
+        figure = (amount(share.amount, decimals, style=style) if amounts
+                  else format_percent(number_of(share.percent), decimals, style=style))
+        text = f"{label} ({figure})"
         texts.append(f"**{text}**" if bold else text)
     return phrases.join_list(texts)
 
@@ -165,8 +170,9 @@ FILTERS: dict[str, Callable[..., str]] = {
     "pp": points,
     "signo": signed,
     "lista": join,
-    "partes": lambda items, decimales=1, negrita=False, plural=False, minusculas=False, *,
-    style: parts(items, decimales, negrita, plural, minusculas, style=style),
+    "partes": lambda items, decimales=1, negrita=False, plural=False, minusculas=False,
+    montos=False, *, style: parts(items, decimales, negrita, plural, minusculas, montos,
+                                  style=style),
     "plural": plural_phrase,
     "de_cada": out_of,
     "contar": count,

@@ -160,3 +160,10 @@ def test_rank_of_an_unknown_category_lists_the_known_ones(tables):
     rank = spec("r", "puesto", source="t", value="valor", by="region", category="Este")
     with pytest.raises(IndicatorError, match="Norte, Sur"):
         compute(tables, rank)
+
+
+def test_count_is_the_number_of_distinct_values(tables):
+    count = spec("n", "conteo", source="t", by="region")
+    assert compute(tables, count)["n"].value == 2
+    one = spec("n", "conteo", source="t", by="region", filters={"region": "Sur"})
+    assert compute(tables, one)["n"].value == 1

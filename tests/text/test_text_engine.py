@@ -23,7 +23,14 @@ REGIONS = Shares(
         ("Huancavelica", 2293, 13.3), ("Apurímac", 465, 2.7), ("Lima", 0, 0.0)]),
     q(17224),
 )
+PRODUCTS = Shares(
+    "productos",
+    tuple(Share(name, q(v, "USD", 1e6), q(p, "porcentaje")) for name, v, p in [
+        ("Cobre", 1767, 70.0), ("Café", 100, 20.0), ("Infusiones", 98, 10.0)]),
+    q(1965, "USD", 1e6),
+)
 CONTEXT = {
+    "productos": PRODUCTS,
     "empresas": q(17224),
     "exportaciones": q(9580, "USD", 1e6),
     "credito": q(981, "PEN", 1e6),
@@ -62,6 +69,9 @@ def render(source: str, numbers=PRODUCE) -> str:
         ("{{ regiones.sin_valor | lista }}", "Lima"),
         ("{{ 'Pequeña empresa' | plural | lower }}", "pequeñas empresas"),
         ("{{ 9 | mes }}", "setiembre"),
+        ("{{ crec | cambio(up='un incremento') }}", "un incremento de 3.3%"),
+        ("{{ productos.siguientes(1) | partes(0, montos=true, minusculas=true) }}",
+         "café (US$\u00a0100 millones) e infusiones (US$\u00a098 millones)"),
     ],
 )
 def test_filters_in_produce_style(source, expected):
