@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from readback import docx_text, libreoffice, needs_tools, page_size, pdf_info, pdf_text
 from sectorial.cli import main
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("pdftotext") and shutil.which("soffice")),
-    reason="necesita poppler-utils y LibreOffice (ver README)",
-)
+pytestmark = needs_tools
 
 # Every figure the seed 004 states, as the seed formats it (context where a bare number
 # would be ambiguous).
@@ -68,11 +65,6 @@ SEED_FIGURES = [
 ]
 
 
-def normalise(text: str) -> str:
-    """Fold line breaks, non-breaking and repeated spaces into single spaces."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, root: Path) -> Path:
     out = tmp_path_factory.mktemp("salida")
@@ -82,27 +74,13 @@ def built(tmp_path_factory, root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pdf_text(built: Path) -> str:
-    result = subprocess.run(["pdftotext", "-layout", str(built / "vraem-2024.pdf"), "-"],
-                            capture_output=True, text=True, check=True)
-    raw = subprocess.run(["pdftotext", str(built / "vraem-2024.pdf"), "-"],
-                         capture_output=True, text=True, check=True)
-    return normalise(result.stdout) + " \n " + normalise(raw.stdout)
+def pdf(built: Path) -> str:
+    return pdf_text(built / "vraem-2024.pdf")
 
 
 @pytest.fixture(scope="module")
-def docx_text(built: Path, tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("lo")
-    profile = tmp_path_factory.mktemp("perfil")
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(out),
-         str(built / "vraem-2024.docx")],
-        capture_output=True, timeout=180, check=False,
-    )
-    exported = out / "vraem-2024.txt"
-    assert exported.is_file(), "LibreOffice no pudo abrir el DOCX"
-    return normalise(exported.read_text(encoding="utf-8-sig"))
+def docx(built: Path, tmp_path_factory) -> str:
+    return docx_text(built / "vraem-2024.docx", tmp_path_factory.mktemp("lo"))
 
 
 def test_build_writes_both_files(built: Path):
@@ -112,18 +90,18 @@ def test_build_writes_both_files(built: Path):
 
 
 @pytest.mark.parametrize("figure", SEED_FIGURES)
-def test_pdf_states_the_seed_figure(pdf_text: str, figure: str):
-    assert figure in pdf_text
+def test_pdf_states_the_seed_figure(pdf: str, figure: str):
+    assert figure in pdf
 
 
 @pytest.mark.parametrize("figure", SEED_FIGURES)
-def test_docx_states_the_seed_figure(docx_text: str, figure: str):
-    assert figure in docx_text
+def test_docx_states_the_seed_figure(docx: str, figure: str):
+    assert figure in docx
 
 
-def test_no_negative_sign_or_billion_in_prose(pdf_text: str):
-    assert "billón" not in pdf_text and "billones" not in pdf_text
-    assert "-0.3%" not in pdf_text
+def test_no_negative_sign_or_billion_in_prose(pdf: str):
+    assert "billón" not in pdf and "billones" not in pdf
+    assert "-0.3%" not in pdf
 
 
 def test_pdf_embeds_every_font(built: Path):
@@ -135,11 +113,10 @@ def test_pdf_embeds_every_font(built: Path):
 
 
 def test_pdf_pages_metadata_and_bookmarks(built: Path):
-    info = subprocess.run(["pdfinfo", str(built / "vraem-2024.pdf")],
-                          capture_output=True, text=True, check=True).stdout
+    info = pdf_info(built / "vraem-2024.pdf")
     assert re.search(r"^Pages:\s+7$", info, re.M)
     assert "Title:           Desempeño económico del VRAEM 2024" in info
-    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    width, height = page_size(info)
     assert width > height  # landscape
     assert b"/Lang (es-PE)" in (built / "vraem-2024.pdf").read_bytes()
     xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-q",
@@ -157,18 +134,9 @@ def test_pdf_pages_metadata_and_bookmarks(built: Path):
 
 
 def test_libreoffice_lays_out_the_docx_on_seven_landscape_pages(built: Path, tmp_path):
-    profile = tmp_path / "perfil"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / "vraem-2024.docx")],
-        capture_output=True, timeout=180, check=False,
-    )
-    converted = tmp_path / "vraem-2024.pdf"
-    assert converted.is_file(), "LibreOffice no pudo convertir el DOCX"
-    info = subprocess.run(["pdfinfo", str(converted)], capture_output=True, text=True,
-                          check=True).stdout
+    info = pdf_info(libreoffice(built / "vraem-2024.docx", "pdf", tmp_path))
     assert re.search(r"^Pages:\s+7$", info, re.M)
-    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    width, height = page_size(info)
     assert width > height
 
 
