@@ -19,6 +19,11 @@ STYLE_FILE = "estilo.yaml"
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "carta": (215.9, 279.4)}
 SHARE_ROUNDING = ("individual", "mayor_resto")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# Words for the size of a change (|%| up to the bound), "masculine|feminine".
+DEFAULT_INTENSITY: tuple[tuple[float | None, str], ...] = (
+    (2.0, "ligero|ligera"), (5.0, "moderado|moderada"), (10.0, "importante"),
+    (None, "significativo|significativa"),
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Theme:
     share_rounding: str
     chart_dpi: int = 200
     cover: bool = True
+    intensity: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY
     extra: dict[str, str] = field(default_factory=dict)
 
     def color(self, role: str) -> str:
@@ -114,7 +120,7 @@ def load_theme(folder: Path) -> Theme:
         raw,
         file,
         ("nombre", "institucion", "pagina", "fuentes", "colores", "numeros"),
-        ("idioma", "graficos", "textos", "portada"),
+        ("idioma", "graficos", "textos", "portada", "intensidad"),
         StyleError,
     )
     if errors:
@@ -188,6 +194,7 @@ def load_theme(folder: Path) -> Theme:
             )
         )
     regular, bold = _font_files(fonts["pdf"], file, fonts.line_of("pdf"), errors)
+    intensity = _intensity(raw, file, errors)
     if errors:
         raise_all(errors)
 
@@ -228,6 +235,7 @@ def load_theme(folder: Path) -> Theme:
         share_rounding=rounding,
         chart_dpi=int(charts.get("dpi", 200)),
         cover=bool(raw.get("portada", True)),
+        intensity=intensity,
         extra={str(k): str(v) for k, v in (raw.get("textos") or {}).items()},
     )
 
@@ -271,3 +279,23 @@ def _font_files(spec: object, file: str, line: int, errors: list) -> tuple[Path,
             )
         found.append(path)
     return found[0], found[1]
+
+
+def _intensity(raw: LineDict, file: str, errors: list) -> tuple[tuple[float | None, str], ...]:
+    """Read 'intensidad': a list of {hasta: número o null, palabra: "ligero|ligera"}."""
+    items = raw.get("intensidad")
+    if items is None:
+        return DEFAULT_INTENSITY
+    found: list[tuple[float | None, str]] = []
+    for index, item in enumerate(items if isinstance(items, list) else [None]):
+        bound = item.get("hasta") if isinstance(item, dict) else "x"
+        if (not isinstance(item, dict) or "palabra" not in item
+                or not (bound is None or isinstance(bound, (int, float)))):
+            errors.append(StyleError(
+                "cada nivel de 'intensidad' necesita 'hasta' (número o null) y 'palabra'",
+                Location(file, raw.line_of("intensidad"), field=f"intensidad[{index + 1}]"),
+                "por ejemplo: - {hasta: 2, palabra: \"ligero|ligera\"}",
+            ))
+            continue
+        found.append((None if bound is None else float(bound), str(item["palabra"])))
+    return tuple(found)

@@ -37,6 +37,7 @@ INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "razon": (("numerador", "denominador"), ()),
     "puesto": (("datos", "valor", "por", "categoria"), ("filtro", "en")),
     "conteo": (("datos", "por"), ("filtro", "en")),
+    "racha": (("de",), ()),
 }
 SCALES = {"unidades": 1.0, "mil": 1e3, "miles": 1e3, "millones": 1e6, "mil_millones": 1e9}
 CHART_KINDS = ("columnas", "columnas_variacion", "dona", "barras", "lineas")

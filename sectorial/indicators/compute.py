@@ -245,6 +245,25 @@ def _count(spec: IndicatorSpec, ctx: Context) -> Quantity:
                     f"número de valores distintos de '{spec.by}' en {origin}", period=period)
 
 
+def _streak(spec: IndicatorSpec, ctx: Context) -> Quantity:
+    """Return how many periods in a row, up to the brief's, changed in the same direction."""
+    series = ctx.series(spec)
+    values = [q.value for q in series]
+    changes = [_change(a, b) for a, b in zip(values, values[1:])]
+    if not changes or changes[-1] in (None, 0):
+        raise IndicatorError(f"'{spec.of}' no cambia en el último periodo: no hay racha",
+                             hint="quite esta cifra o use otro periodo")
+    rising = changes[-1] > 0  # type: ignore[operator]
+    count = 0
+    for change in reversed(changes):
+        if change is None or change == 0 or (change > 0) != rising:
+            break
+        count += 1
+    direction = "alzas" if rising else "caídas"
+    origin = f"{direction} consecutivas de {spec.of} hasta {series.periods[-1]}"
+    return Quantity(float(count), "numero", 1.0, spec.key, origin, period=series.periods[-1])
+
+
 def _rank(spec: IndicatorSpec, ctx: Context) -> Quantity:
     """Return the 1-based position of ``categoria`` among the groups of ``por``, largest first."""
     period = ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
@@ -338,6 +357,7 @@ KINDS: dict[str, Callable[[IndicatorSpec, Context], Indicator]] = {
     "razon": _ratio,
     "puesto": _rank,
     "conteo": _count,
+    "racha": _streak,
 }
 """Indicator kinds by the name a brief uses in 'tipo'."""
 

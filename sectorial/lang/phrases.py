@@ -237,3 +237,53 @@ def capitalize_first(text: str) -> str:
         if char not in "«\"“'(¿¡*_ ":
             return text
     return text
+
+
+# Ordinal words before a masculine noun ("segundo mes", "tercer año").
+_ORDINALS = ("primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo",
+             "noveno", "décimo", "undécimo", "duodécimo")
+# Nouns of change and their gender, for agreement with the intensity word.
+_FEMININE = ("disminución", "caída", "reducción", "contracción", "variación", "expansión")
+
+
+def streak(count: int, unit: str = "mes") -> str:
+    """Say how many periods in a row something happened.
+
+    >>> streak(2), streak(3, "año")
+    ('por segundo mes consecutivo', 'por tercer año consecutivo')
+    """
+    if not 1 <= count <= len(_ORDINALS):
+        raise ValueError(f"racha fuera de rango: {count} (se admite de 1 a {len(_ORDINALS)})")
+    return f"por {_ORDINALS[count - 1]} {unit} consecutivo"
+
+
+def intensity(
+    value: Number | None,
+    thresholds: Sequence[tuple[float | None, str]],
+    decimals: int = 1,
+    *,
+    style: NumberStyle = PRODUCE,
+    up: str = "aumento",
+    down: str = "disminución",
+    flat: str = "sin variación",
+) -> str:
+    """Describe a change by its size with the words a house style sets.
+
+    ``thresholds`` are (upper bound of |value| or None for no bound, "masculine|feminine").
+
+    >>> words = [(2, "ligero|ligera"), (5, "moderado|moderada"), (None, "importante")]
+    >>> intensity(-0.3, words), intensity(8.6, words)
+    ('una ligera disminución de 0.3%', 'un importante aumento de 8.6%')
+    """
+    rounded = _rounded_change(value, decimals)
+    if rounded == 0:
+        return flat
+    noun = up if rounded > 0 else down
+    feminine = noun.split()[0] in _FEMININE or noun.endswith(("ción", "sión", "da"))
+    size = abs(rounded)
+    word = next((w for bound, w in thresholds if bound is None or size <= bound), "")
+    forms = word.split("|")
+    adjective = forms[-1] if feminine else forms[0]
+    article = "una" if feminine else "un"
+    phrase = f"{adjective} {noun}" if adjective else noun
+    return f"{article} {phrase} de {format_percent(size, decimals, style=style)}"

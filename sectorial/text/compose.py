@@ -40,7 +40,7 @@ def template_context(brief: Brief, indicators: dict[str, Indicator]) -> dict[str
 
 def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Document:
     """Render every snippet of the brief and assemble the document; report all failures."""
-    engine = TextEngine(theme.numbers, template_context(brief, indicators))
+    engine = TextEngine(theme.numbers, template_context(brief, indicators), theme.intensity)
     errors: list[SectorialError] = []
 
     def attempt(function: Any, *args: Any) -> Any:

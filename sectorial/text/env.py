@@ -13,6 +13,7 @@ from sectorial.brief.schema import Snippet
 from sectorial.doc.model import Span, Text
 from sectorial.errors import Location, SectorialError, TemplateError
 from sectorial.lang.numbers import NumberStyle
+from sectorial.style import DEFAULT_INTENSITY
 from sectorial.text.filters import bound_filters
 
 MAX_OUTPUT = 20_000  # characters one snippet may produce
@@ -36,11 +37,12 @@ class _Environment(ImmutableSandboxedEnvironment):
 class TextEngine:
     """Render snippets in a context of indicators, with the house style's filters."""
 
-    def __init__(self, numbers: NumberStyle, context: Mapping[str, Any]):
+    def __init__(self, numbers: NumberStyle, context: Mapping[str, Any],
+                 words: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY):
         self.env = _Environment(undefined=jinja2.StrictUndefined, autoescape=False)
         for name in PADDING_FILTERS:
             del self.env.filters[name]
-        self.env.filters.update(bound_filters(numbers))
+        self.env.filters.update(bound_filters(numbers, words))
         self.context = dict(context)
 
     def plain(self, snippet: Snippet, **extra: Any) -> str:

@@ -119,6 +119,23 @@ def join(items: Iterable[Any], conjunction: str = "y") -> str:
     return phrases.join_list(labels, conjunction)
 
 
+def intensity(value: Any, decimals: int = 1, up: str = "aumento", down: str = "disminución",
+              *, style: NumberStyle,
+              words: tuple[tuple[float | None, str], ...] = ()) -> str:
+    """-0.3 -> "una ligera disminución de 0.3%" (words from the house style)."""
+    return phrases.intensity(number_of(value), words, decimals, style=style, up=up, down=down)
+
+
+def streak(value: Any, unit: str = "mes") -> str:
+    """2 -> "por segundo mes consecutivo"."""
+    return phrases.streak(int(number_of(value)), unit)
+
+
+def month_range(start: Any, end: Any, year: Any) -> str:
+    """(1, 9, 2025) -> "enero-setiembre 2025"."""
+    return phrases.month_range(int(start), int(end), int(year))
+
+
 def parts(items: Iterable[Any], decimals: int = 1, bold: bool = False, plural: bool = False,
           lower: bool = False, amounts: bool = False, *, style: NumberStyle) -> str:
     """Shares -> "Cusco (27.7%), Junín (22.3%) y Apurímac (2.7%)"; bold wraps each in **;
@@ -178,16 +195,22 @@ FILTERS: dict[str, Callable[..., str]] = {
     "contar": count,
     "puesto": rank,
     "mes": month,
+    "intensidad": intensity,
+    "racha": streak,
+    "rango_meses": month_range,
     "mayuscula": phrases.capitalize_first,
 }
 """Filter name in templates -> function. Those with a ``style`` keyword get the house's."""
 
 
-def bound_filters(style: NumberStyle) -> dict[str, Callable[..., str]]:
-    """Return the filters with the number style of a house style bound in."""
-    return {
-        name: partial(function, style=style)
-        if "style" in inspect.signature(function).parameters
-        else function
-        for name, function in FILTERS.items()
-    }
+def bound_filters(
+    style: NumberStyle, words: tuple[tuple[float | None, str], ...] = ()
+) -> dict[str, Callable[..., str]]:
+    """Return the filters with the house style's number style (and intensity words) bound."""
+    bound: dict[str, Callable[..., str]] = {}
+    for name, function in FILTERS.items():
+        parameters = inspect.signature(function).parameters
+        extra = {"words": words} if "words" in parameters else {}
+        bound[name] = (partial(function, style=style, **extra) if "style" in parameters
+                       else function)
+    return bound

@@ -167,3 +167,12 @@ def test_count_is_the_number_of_distinct_values(tables):
     assert compute(tables, count)["n"].value == 2
     one = spec("n", "conteo", source="t", by="region", filters={"region": "Sur"})
     assert compute(tables, one)["n"].value == 1
+
+
+def test_streak_counts_same_direction_changes_up_to_the_period(tables):
+    # Totals 100, 200, 180, 200: the last change rises, the one before falls -> 1.
+    assert compute(tables, SERIES, spec("r", "racha", of="s"))["r"].value == 1
+    # Norte 100, 150, 120, 110: two falls in a row.
+    north = spec("s", "serie", source="t", value="valor", filters={"region": "Norte"})
+    result = compute(tables, north, spec("r", "racha", of="s"))["r"]
+    assert result.value == 2 and "caídas" in result.origin

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from babel.dates import get_month_names
 
+from sectorial.lang import phrases
 from sectorial.lang.numbers import PROMPERU
 from sectorial.lang.phrases import (
     MONTHS,
@@ -220,3 +221,37 @@ def test_month_range_refuses_a_backwards_span() -> None:
 )
 def test_capitalize_first_leaves_the_rest_untouched(text: str, expected: str) -> None:
     assert capitalize_first(text) == expected
+
+
+WORDS = [(2, "ligero|ligera"), (5, "moderado|moderada"), (10, "importante"),
+         (None, "significativo|significativa")]
+
+
+@pytest.mark.parametrize(
+    ("value", "kwargs", "expected"),
+    [
+        (-0.3, {}, "una ligera disminución de 0.3%"),
+        (1.96, {}, "un ligero aumento de 2.0%"),
+        (4.2, {}, "un moderado aumento de 4.2%"),
+        (-7.5, {}, "una importante disminución de 7.5%"),
+        (16.3, {}, "un significativo aumento de 16.3%"),
+        (-16.3, {"down": "caída"}, "una significativa caída de 16.3%"),
+        (0.04, {}, "sin variación"),
+    ],
+)
+def test_intensity_words_follow_thresholds_and_gender(value, kwargs, expected):
+    assert phrases.intensity(value, WORDS, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "unit", "expected"),
+    [(1, "mes", "por primer mes consecutivo"), (2, "mes", "por segundo mes consecutivo"),
+     (3, "año", "por tercer año consecutivo"), (7, "mes", "por séptimo mes consecutivo")],
+)
+def test_streaks_use_ordinal_words(count, unit, expected):
+    assert phrases.streak(count, unit) == expected
+
+
+def test_streak_out_of_range_is_refused():
+    with pytest.raises(ValueError, match="racha"):
+        phrases.streak(0)
