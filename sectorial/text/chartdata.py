@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from sectorial.brief.schema import ChartSpec, TableSpec
@@ -130,7 +131,7 @@ def _with_alt_text(chart: Chart) -> Chart:
         text += f" {second.name}: " + join_list(pairs) + "."
     if chart.center_label:
         text += f" Total: {chart.center_label}."
-    return Chart(**{**chart.__dict__, "alt_text": text})
+    return replace(chart, alt_text=text)
 
 
 def _wrong(spec: ChartSpec, message: str) -> TemplateError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sectorial.brief.schema import BlockSpec, Brief, PageSpec
+from sectorial.brief.schema import BlockSpec, Brief, PageSpec, Snippet
 from sectorial.doc.model import (
     ArticlePage,
     Block,
@@ -150,12 +150,12 @@ def _block(
         table = spec.table
         return build_table(table, engine.plain(table.title), engine.plain(table.unit),
                            indicators, theme.numbers)
-    assert spec.text is not None
+    text = spec.text or Snippet("", "", spec.line, spec.kind)  # the loader always sets it
     if spec.kind == "subtitulo":
-        return Subheading(engine.plain(spec.text))
+        return Subheading(engine.plain(text))
     if spec.kind == "cita":
-        return Quote(engine.rich(spec.text), engine.plain(spec.author) if spec.author else "")
-    return Paragraph(engine.rich(spec.text))
+        return Quote(engine.rich(text), engine.plain(spec.author) if spec.author else "")
+    return Paragraph(engine.rich(text))
 
 
 def _sources_line(brief: Brief, spec: PageSpec) -> tuple[str, ...]:
