@@ -26,7 +26,7 @@ TOP_REQUIRED = ("nombre", "estilo", "periodo", "serie", "titulo", "edicion", "da
                 "indicadores", "paginas")
 TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion")
 SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion"))
-COMMON_INDICATOR = ("tipo", "descripcion", "unidad", "escala")
+COMMON_INDICATOR = ("tipo", "descripcion", "unidad", "escala", "sin_dato")
 INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "total": (("datos", "valor"), ("filtro", "en")),
     "serie": (("datos", "valor"), ("filtro", "desde")),
@@ -247,6 +247,7 @@ def _indicators(
             numerator=_opt(spec, "numerador"),
             denominator=_opt(spec, "denominador"),
             category=_opt(spec, "categoria"),
+            missing=r.choice(spec, "sin_dato", prefix, ("error", "nd"), "error"),
             description=str(spec.get("descripcion", "")),
         )
     for key, spec in found.items():

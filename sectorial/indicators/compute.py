@@ -44,6 +44,7 @@ class IndicatorSpec:
     rounding: str | None = None
     numerator: str | None = None
     denominator: str | None = None
+    missing: str = "error"  # sin_dato: "error" stops the build; "nd" prints "n.d."
     category: str | None = None  # categoria: for 'puesto', the one whose position is wanted
     description: str = ""
 
@@ -293,10 +294,11 @@ def _variation(spec: IndicatorSpec, ctx: Context) -> Quantity:
     base_period = int(spec.since) if spec.since is not None else end_period - 1
     base, end = series.at(base_period), series.at(end_period)
     value = _change(base.value, end.value)
-    if value is None:
+    if value is None and spec.missing != "nd":
         raise IndicatorError(
             f"no se puede calcular la variación: el valor de {base_period} es cero",
-            hint="use otro periodo base o quite esta cifra del informe",
+            hint="use otro periodo base, quite esta cifra o escriba 'sin_dato: nd' en el "
+            "indicador para publicar «n.d.»",
         )
     origin = f"variación % de {spec.of} entre {base_period} y {end_period}"
     return Quantity(value, "porcentaje", 1.0, spec.key, origin, period=end_period)
@@ -341,7 +343,10 @@ def _ratio(spec: IndicatorSpec, ctx: Context) -> Quantity:
         if not isinstance(part, Quantity):
             raise IndicatorError(f"'{name}' debe ser un valor (tipo 'total' o 'razon')")
     if not bottom.units:  # type: ignore[union-attr]
-        raise IndicatorError(f"el denominador '{spec.denominator}' es cero")
+        if spec.missing == "nd":
+            return Quantity(None, "porcentaje", 1.0, spec.key, "denominador cero: n.d.")
+        raise IndicatorError(f"el denominador '{spec.denominator}' es cero",
+                             hint="escriba 'sin_dato: nd' en el indicador para publicar «n.d.»")
     value = top.units / bottom.units * 100.0  # type: ignore[operator, union-attr]
     origin = f"{spec.numerator} / {spec.denominator} × 100"
     return Quantity(value, "porcentaje", 1.0, spec.key, origin, period=ctx.period)

@@ -29,13 +29,20 @@ SCALE_WORDS = {"auto": "auto", "unidades": "unidades", "mil": "mil", "millones":
                "mil_millones": "mil millones"}
 
 
+NOT_AVAILABLE = "n.d."
+
+
+class Unavailable(TemplateError):
+    """A figure the brief chose to publish as "n.d." (``sin_dato: nd``)."""
+
+
 def number_of(value: Any) -> float:
     """Return the number behind a filter argument (a Quantity gives its value in units)."""
     if isinstance(value, Share):
         value = value.amount
     if isinstance(value, Quantity):
         if value.units is None:
-            raise TemplateError(f"la cifra '{value.name}' no está disponible (n.d.)")
+            raise Unavailable(f"la cifra '{value.name}' no está disponible (n.d.)")
         return value.units
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TemplateError(
@@ -211,6 +218,18 @@ def bound_filters(
     for name, function in FILTERS.items():
         parameters = inspect.signature(function).parameters
         extra = {"words": words} if "words" in parameters else {}
-        bound[name] = (partial(function, style=style, **extra) if "style" in parameters
-                       else function)
+        target = partial(function, style=style, **extra) if "style" in parameters else function
+        bound[name] = _or_not_available(target)
     return bound
+
+
+def _or_not_available(function: Callable[..., str]) -> Callable[..., str]:
+    """Print "n.d." where the figure is unavailable by the brief's choice, never "nan%"."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> str:
+        try:
+            return function(*args, **kwargs)
+        except Unavailable:
+            return NOT_AVAILABLE
+
+    return wrapper

@@ -77,6 +77,12 @@ def test_variation_from_zero_is_a_clear_error(tables):
         compute(tables, south, spec("v", "variacion", of="s", since=2019))
 
 
+def test_variation_from_zero_can_be_published_as_not_available(tables):
+    south = spec("s", "serie", source="t", value="valor", filters={"region": "Sur"})
+    result = compute(tables, south, spec("v", "variacion", of="s", since=2019, missing="nd"))
+    assert result["v"].value is None
+
+
 def test_compound_growth_is_the_geometric_rate(tables):
     # (200 / 100) ** (1/3) - 1 = 25.992105%
     growth = spec("g", "crecimiento_promedio", of="s", method="compuesto")

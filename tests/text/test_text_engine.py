@@ -134,6 +134,7 @@ def test_a_filter_on_a_non_number_is_a_clear_error():
         render("{{ 'abc' | entero }}")
 
 
-def test_unavailable_figure_is_not_printed_as_nan():
-    with pytest.raises(TemplateError, match="no está disponible"):
-        TextEngine(PRODUCE, {"x": q(None)}).render(Snippet("{{ x | pct }}", "f", 1, "c"))
+def test_unavailable_figure_is_printed_as_nd_not_nan():
+    engine = TextEngine(PRODUCE, {"x": q(None)})
+    assert engine.render(Snippet("{{ x | pct }} y {{ x | variacion }}", "f", 1, "c")) == (
+        "n.d. y n.d.")
