@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 a problem the user can fix (a Spanish message, no trace
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -92,6 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrumpido: no se escribió ningún archivo a medias", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug of ours: say so plainly, keep the detail on request
+        if os.environ.get("SECTORIAL_DEPURAR"):
+            raise
+        print(f"error interno de sectorial ({type(exc).__name__}: {exc}); no se escribió "
+              "ningún archivo a medias.\n  Qué hacer: informe este problema; para ver el "
+              "detalle ejecute de nuevo con SECTORIAL_DEPURAR=1", file=sys.stderr)
+        return 1
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -126,3 +126,16 @@ def test_a_changed_data_value_changes_the_figure(tmp_path):
     text = " ".join(text.replace("\u00a0", " ").split())
     assert "1,294 empresas" in text  # 1234 + 60
     assert "aumentó 762.7%" in text  # 1294 / 150 - 1
+
+
+def test_an_internal_error_is_reported_without_traceback(tmp_path, monkeypatch, capsys):
+    brief = make_project(tmp_path)
+    import sectorial.build as build
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("fallo simulado")
+
+    monkeypatch.setattr(build, "compute_all", broken)
+    assert main(["check", str(brief)]) == 1
+    err = capsys.readouterr().err
+    assert "error interno de sectorial" in err and "SECTORIAL_DEPURAR" in err

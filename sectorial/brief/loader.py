@@ -25,7 +25,7 @@ from sectorial.yamlfile import LineDict, LineList, check_keys, load_yaml, unknow
 TOP_REQUIRED = ("nombre", "estilo", "periodo", "serie", "titulo", "edicion", "datos",
                 "indicadores", "paginas")
 TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion")
-SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion"))
+SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion", "clave"))
 COMMON_INDICATOR = ("tipo", "descripcion", "unidad", "escala", "sin_dato")
 INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "total": (("datos", "valor"), ("filtro", "en")),
@@ -177,6 +177,12 @@ def _sources(r: _Reader, node: Any, raw: LineDict) -> dict[str, SourceSpec]:
                 r.error(f"tipo de columna desconocido '{kind}'", columns.line_of(name),
                         f"{prefix}columnas.{name}", unknown_key_hint(str(kind), COLUMN_TYPES))
         numbers = r.mapping(spec, "numeros", prefix) or {}
+        unique = tuple(str(k) for k, _ in r.sequence(spec, "clave", prefix))
+        for name in unique:
+            if name not in columns:
+                r.error(f"la clave usa la columna '{name}', que no está en 'columnas'",
+                        spec.line_of("clave"), prefix + "clave",
+                        unknown_key_hint(name, list(columns)))
         found[key] = SourceSpec(
             key=key,
             path=(r.path.parent / str(spec["archivo"])),
@@ -185,6 +191,7 @@ def _sources(r: _Reader, node: Any, raw: LineDict) -> dict[str, SourceSpec]:
             sheet=str(spec["hoja"]) if spec.get("hoja") else None,
             numbers=NumberStyle(group=str(numbers.get("miles", ",")),
                                 decimal=str(numbers.get("decimal", "."))),
+            unique=unique,
         )
     return found
 

@@ -31,6 +31,7 @@ class SourceSpec:
     columns: dict[str, str]
     sheet: str | None = None
     numbers: NumberStyle = PRODUCE
+    unique: tuple[str, ...] = ()  # columns that identify a row: no two rows may share them
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,25 @@ def load_table(spec: SourceSpec) -> Table:
     raise_all(errors)
     frame = pd.DataFrame(typed)
     frame["_row"] = range(first_row, first_row + len(frame))
+    _check_unique(spec, frame)
     return Table(spec, frame)
+
+
+def _check_unique(spec: SourceSpec, frame: pd.DataFrame) -> None:
+    """Refuse rows that repeat the declared key: they would be added up without a word."""
+    if not spec.unique:
+        return
+    repeated = frame[frame.duplicated(list(spec.unique), keep=False)]
+    errors: list[SectorialError] = []
+    for _, group in repeated.groupby(list(spec.unique), sort=False):
+        rows = group["_row"].tolist()
+        values = ", ".join(f"{c}={group.iloc[0][c]}" for c in spec.unique)
+        errors.append(DataError(
+            f"las filas {', '.join(map(str, rows))} repiten {values}",
+            Location(str(spec.path), sheet=spec.sheet, row=rows[0]),
+            "deje una sola fila por combinación de " + ", ".join(spec.unique),
+        ))
+    raise_all(errors)
 
 
 def _read_raw(spec: SourceSpec) -> tuple[pd.DataFrame, int]:

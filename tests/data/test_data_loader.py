@@ -89,3 +89,10 @@ def test_reads_excel_sheets(tmp_path):
     assert table.frame.iloc[0]["empresas"] == 2293
     with pytest.raises(DataError, match="no existe la hoja 'Otra'"):
         load(path, sheet="Otra")
+
+
+def test_rows_repeating_the_key_are_refused_naming_both(tmp_path):
+    path = write(tmp_path, "anio,region,empresas\n2024,Cusco,1\n2023,Cusco,2\n2024,Cusco,3\n")
+    spec = SourceSpec("d", path, "SUNAT", COLUMNS, unique=("anio", "region"))
+    with pytest.raises(DataError, match="las filas 2, 4 repiten anio=2024, region=Cusco"):
+        load_table(spec)
