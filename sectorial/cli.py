@@ -120,7 +120,8 @@ def _check(args: argparse.Namespace) -> int:
     prepared = prepare(args.brief, args.period, Timings())
     doc = prepared.document
     print(f"correcto: {args.brief} ({len(prepared.tables)} fuentes de datos, "
-          f"{len(prepared.indicators)} indicadores, {len(doc.pages) + 1} páginas, "
+          f"{len(prepared.indicators)} indicadores, "
+          f"{len(doc.pages) + (doc.cover is not None)} páginas, "
           f"{len(doc.charts())} gráficos, periodo {prepared.brief.period})")
     return 0
 

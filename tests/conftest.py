@@ -122,6 +122,7 @@ def sample_document() -> Document:
     )
     return Document(
         name="muestra",
+        series="Análisis Sectorial",
         meta=Metadata(
             title="Desempeño económico del VRAEM 2024",
             subject="Análisis Sectorial",

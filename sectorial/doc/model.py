@@ -183,6 +183,7 @@ class Document:
     meta: Metadata
     cover: Cover | None
     pages: tuple[Page, ...]
+    series: str = ""  # the series name the page headers carry ("Análisis Sectorial")
 
     def charts(self) -> tuple[Chart, ...]:
         """Return every chart of the document, in page order."""

@@ -91,9 +91,11 @@ class DocxRenderer(Visitor):
         for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet"):
             _set_font(styles[name].element, t.docx_font)
         _set_language(self.word, meta.language)
-        for name, size, color in (("Heading 1", t.size("pagina_titulo"), t.color("oscuro")),
-                                  ("Heading 2", t.size("mensaje"), t.color("oscuro")),
-                                  ("Title", t.size("portada_titulo"), t.color("oscuro"))):
+        restyled = [("Heading 1", "pagina_titulo"), ("Heading 2", "mensaje")]
+        if self.doc.cover is not None:
+            restyled.append(("Title", "portada_titulo"))
+        for name, role in restyled:
+            size, color = t.size(role), t.color("oscuro")
             style = styles[name]
             style.font.size, style.font.bold = Pt(size), True
             style.font.color.rgb = _rgb(color)
@@ -117,7 +119,7 @@ class DocxRenderer(Visitor):
         self._government_band(header, size=8)
         header.paragraph_format.tab_stops.add_tab_stop(Mm(self.content_mm),
                                                        WD_TAB_ALIGNMENT.RIGHT)
-        run = header.add_run("\t" + self.doc.cover.series)
+        run = header.add_run("\t" + self.doc.series)
         run.font.size, run.font.color.rgb = Pt(t.size("nota")), _rgb(t.color("suave"))
         footer = section.footer.paragraphs[0]
         footer.paragraph_format.tab_stops.add_tab_stop(Mm(self.content_mm),

@@ -243,9 +243,18 @@ class PdfRenderer(Visitor):
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.25),
             ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
         ]))
-        return [self._para(escape(table.title), "grafico_titulo", t.color("oscuro"), bold=True),
-                self._para(escape(table.subtitle), "grafico_titulo", t.color("suave")),
-                Spacer(0, 1.5 * mm), grid, Spacer(0, 4 * mm)]
+        # One outer cell per line so that the heading never stays behind on another page.
+        unit = PlatypusTable(
+            [[self._para(escape(table.title), "grafico_titulo", t.color("oscuro"), bold=True)],
+             [self._para(escape(table.subtitle), "grafico_titulo", t.color("suave"))],
+             [grid]],
+            colWidths=[width],
+        )
+        unit.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+        return [unit, Spacer(0, 4 * mm)]
 
     def _chart_flowables(self, chart: Chart) -> list:
         data = self.images.get(chart.key)
@@ -280,7 +289,7 @@ class PdfRenderer(Visitor):
         self._government_band(self.left, self.top - HEADER_H, scale=1.0)
         c.setFont(REGULAR, t.size("nota") + 0.5)
         c.setFillColor(HexColor(t.color("suave")))
-        c.drawRightString(self.right, self.top - HEADER_H + 3 * mm, self.doc.cover.series)
+        c.drawRightString(self.right, self.top - HEADER_H + 3 * mm, self.doc.series)
         c.setStrokeColor(HexColor(t.color("linea")))
         c.setLineWidth(0.6)
         c.line(self.left, self.bottom + FOOTER_H - 2 * mm, self.right,

@@ -77,6 +77,7 @@ def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Doc
             edition=edition_date(year, month, title=True),
         ),
         pages=tuple(pages),
+        series=series,
     )
 
 
