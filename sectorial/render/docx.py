@@ -82,7 +82,8 @@ class DocxRenderer(Visitor):
         section.top_margin, section.bottom_margin = (Mm(t.page.margin_top_mm + 6),
                                                      Mm(t.page.margin_bottom_mm + 4))
         section.header_distance, section.footer_distance = Mm(t.page.margin_top_mm - 4), Mm(6)
-        section.different_first_page_header_footer = True
+        # The cover carries its own band; without a cover every page has the header.
+        section.different_first_page_header_footer = self.doc.cover is not None
         styles = self.word.styles
         normal = styles["Normal"]
         normal.font.size = Pt(t.size("texto"))
@@ -243,6 +244,14 @@ class DocxRenderer(Visitor):
         title.runs[0].bold = True
         self._small(table.subtitle, t.size("grafico_titulo"), t.color("suave"))
         grid = self.word.add_table(rows=1 + len(table.rows), cols=len(table.header))
+        grid.autofit = False
+        first = self.content_mm * (0.6 if len(table.header) == 2 else 0.5)
+        widths = [first] + [(self.content_mm - first) / (len(table.header) - 1)] * (
+            len(table.header) - 1)
+        for column, width in zip(grid.columns, widths):
+            column.width = Mm(width)  # w:gridCol, which LibreOffice follows
+            for cell in column.cells:
+                cell.width = Mm(width)
         for row_index, values in enumerate((table.header, *table.rows)):
             for cell, value, numeric in zip(grid.rows[row_index].cells, values, table.numeric):
                 paragraph = cell.paragraphs[0]
