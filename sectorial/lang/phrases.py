@@ -97,11 +97,7 @@ def change_noun(
     >>> change_noun(8.6), change_noun(-0.3), change_noun(0)
     ('un aumento de 8.6%', 'una caída de 0.3%', 'sin variación')
     """
-    rounded = _rounded_change(value, decimals)
-    if rounded == 0:
-        return flat
-    noun = up if rounded > 0 else down
-    return f"{noun} de {format_percent(abs(rounded), decimals, style=style)}"
+    return change_verb(value, decimals, style=style, up=f"{up} de", down=f"{down} de", flat=flat)
 
 
 def interannual(
@@ -116,12 +112,8 @@ def interannual(
     >>> interannual(16.3), interannual(-0.3)
     ('una variación interanual positiva de 16.3%', 'una variación interanual negativa de 0.3%')
     """
-    rounded = _rounded_change(value, decimals)
-    if rounded == 0:
-        return flat
-    sign = "positiva" if rounded > 0 else "negativa"
-    size = format_percent(abs(rounded), decimals, style=style)
-    return f"una variación interanual {sign} de {size}"
+    return change_verb(value, decimals, style=style, up="una variación interanual positiva de",
+                       down="una variación interanual negativa de", flat=flat)
 
 
 def points(
