@@ -7,6 +7,9 @@ column of the cell, and say what to do.
 
 from __future__ import annotations
 
+import csv
+import io
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -114,7 +117,13 @@ def _read_raw(spec: SourceSpec) -> tuple[pd.DataFrame, int]:
             return _read_excel(spec), 2
         if suffix == ".csv":
             return _read_csv(spec.path), 2
-    except (pd.errors.ParserError, ValueError) as exc:
+    except zipfile.BadZipFile as exc:
+        raise DataError(
+            "no es un archivo Excel válido",
+            where,
+            "ábralo en Excel y guárdelo de nuevo como .xlsx, o expórtelo como CSV",
+        ) from exc
+    except (pd.errors.ParserError, ValueError, csv.Error) as exc:
         raise DataError(
             f"no se puede leer como tabla ({exc})",
             where,
@@ -129,12 +138,33 @@ def _read_raw(spec: SourceSpec) -> tuple[pd.DataFrame, int]:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    options = dict(dtype=str, keep_default_na=False, na_filter=False, skipinitialspace=True)
+    raw = path.read_bytes()
     try:
-        return pd.read_csv(path, encoding="utf-8-sig", **options)
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Excel on Windows saves CSV as Windows-1252; "Apurímac" must survive.
-        return pd.read_csv(path, encoding="cp1252", **options)
+        text = raw.decode("cp1252")
+    _check_field_counts(path, text)
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                       skipinitialspace=True)
+
+
+def _check_field_counts(path: Path, text: str) -> None:
+    """Refuse rows with more or fewer cells than the header.
+
+    pandas would silently turn the first column into an index (an unquoted "17,224" shifts
+    every cell of the row) or drop the extra cells.
+    """
+    rows = csv.reader(io.StringIO(text))
+    header = next(rows, [])
+    for number, row in enumerate(rows, start=2):
+        if row and len(row) != len(header):
+            raise DataError(
+                f"la fila tiene {len(row)} celdas y el encabezado {len(header)}",
+                Location(str(path), row=number),
+                "si un número lleva comas de miles (17,224), escríbalo entre comillas o sin "
+                "comas; quite separadores sobrantes al final de la fila",
+            )
 
 
 def _read_excel(spec: SourceSpec) -> pd.DataFrame:

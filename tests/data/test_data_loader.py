@@ -96,3 +96,50 @@ def test_rows_repeating_the_key_are_refused_naming_both(tmp_path):
     spec = SourceSpec("d", path, "SUNAT", COLUMNS, unique=("anio", "region"))
     with pytest.raises(DataError, match="las filas 2, 4 repiten anio=2024, region=Cusco"):
         load_table(spec)
+
+
+def test_unquoted_thousands_that_shift_columns_are_refused(tmp_path):
+    path = write(tmp_path, "anio,region,empresas\n2023,Cusco,5\n2024,Cusco,17,224\n")
+    with pytest.raises(DataError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert "fila 3" in message and "4 celdas" in message and "entre comillas" in message
+
+
+def test_a_footnote_row_is_refused_not_read_as_a_year(tmp_path):
+    path = write(tmp_path, "anio,region,empresas\n2024,Cusco,1\nFuente: INEI,,\n")
+    with pytest.raises(ErrorList) as caught:
+        load(path)
+    text = str(caught.value)
+    assert "periodo no válido 'Fuente: INEI'" in text and "fila 3" in text
+
+
+def test_preliminary_marks_are_refused_with_the_cell(tmp_path):
+    path = write(tmp_path, "anio,region,empresas\n2023P,Cusco,1\n")
+    with pytest.raises(DataError, match="periodo no válido '2023P'"):
+        load(path)
+
+
+def test_accounting_negatives_and_nbsp_groups_are_read(tmp_path):
+    columns = {"anio": "periodo", "region": "texto", "valor": "decimal"}
+    path = write(tmp_path, 'anio,region,valor\n2024,Cusco,(10.9)\n2023,Cusco,"1\u00a0093.5"\n')
+    assert list(load(path, columns).frame["valor"]) == [-10.9, 1093.5]
+
+
+def test_ubigeo_keeps_its_leading_zero(tmp_path):
+    columns = {"anio": "periodo", "ubigeo": "texto"}
+    path = write(tmp_path, "anio,ubigeo\n2024,030101\n")
+    assert load(path, columns).frame.iloc[0]["ubigeo"] == "030101"
+
+
+def test_control_characters_from_excel_are_removed_from_text(tmp_path):
+    path = write(tmp_path, "anio,region,empresas\n2024,Cus\x0bco\x07,1\n")
+    assert load(path).frame.iloc[0]["region"] == "Cusco"
+
+
+def test_a_file_that_is_not_a_table_is_refused(tmp_path):
+    path = tmp_path / "datos.xlsx"
+    path.write_bytes(b"%PDF-1.4 esto no es una hoja de calculo")
+    with pytest.raises(DataError) as caught:
+        load(path)
+    assert "datos.xlsx" in str(caught.value) and "no es un archivo Excel" in str(caught.value)
