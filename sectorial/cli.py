@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -80,9 +82,16 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """Treat SIGTERM like Ctrl-C, so that temporary files are removed on the way out."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         if args.command == "build":
             return _build(args)

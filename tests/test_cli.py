@@ -139,3 +139,25 @@ def test_an_internal_error_is_reported_without_traceback(tmp_path, monkeypatch, 
     assert main(["check", str(brief)]) == 1
     err = capsys.readouterr().err
     assert "error interno de sectorial" in err and "SECTORIAL_DEPURAR" in err
+
+
+def test_a_terminated_build_leaves_previous_outputs_and_no_temporaries(tmp_path):
+    import signal
+    import time
+
+    brief = make_project(tmp_path)
+    out = tmp_path / "out"
+    assert main(["build", str(brief), "--out", str(out)]) == 0
+    before = snapshot(out)
+    (tmp_path / "data" / "empresas.csv").write_text(DATA.replace("120", "130"), "utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "sectorial", "build", str(brief), "--out",
+                                str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    time.sleep(0.4)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("la construcción terminó antes de la señal")
+    assert process.returncode == 130
+    assert "interrumpido" in err and "Traceback" not in err
+    assert snapshot(out) == before
