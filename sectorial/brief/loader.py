@@ -25,7 +25,8 @@ from sectorial.yamlfile import LineDict, LineList, check_keys, load_yaml, unknow
 TOP_REQUIRED = ("nombre", "estilo", "periodo", "serie", "titulo", "edicion", "datos",
                 "indicadores", "paginas")
 TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion")
-SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion", "clave"))
+SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion", "clave",
+                                                "fila_encabezado"))
 COMMON_INDICATOR = ("tipo", "descripcion", "unidad", "escala", "sin_dato")
 INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "total": (("datos", "valor"), ("filtro", "en")),
@@ -192,6 +193,7 @@ def _sources(r: _Reader, node: Any, raw: LineDict) -> dict[str, SourceSpec]:
             numbers=NumberStyle(group=str(numbers.get("miles", ",")),
                                 decimal=str(numbers.get("decimal", "."))),
             unique=unique,
+            header_row=max(1, r.integer(spec, "fila_encabezado", prefix, 1)),
         )
     return found
 

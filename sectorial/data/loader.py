@@ -34,6 +34,7 @@ class SourceSpec:
     columns: dict[str, str]
     sheet: str | None = None
     numbers: NumberStyle = PRODUCE
+    header_row: int = 1  # the file row that holds the column names (title rows above it)
     unique: tuple[str, ...] = ()  # columns that identify a row: no two rows may share them
 
 
@@ -56,6 +57,9 @@ def load_table(spec: SourceSpec) -> Table:
     where = str(spec.path)
     raw.columns = [str(c).replace("\ufeff", "").strip() for c in raw.columns]
     missing = [c for c in spec.columns if c not in raw.columns]
+    named = [c for c in raw.columns if c and not c.startswith("Unnamed")]
+    if missing and len(named) <= 1:
+        raise _title_row_error(Location(where, sheet=spec.sheet, row=spec.header_row), named)
     if missing:
         raise_all(
             [
@@ -114,9 +118,9 @@ def _read_raw(spec: SourceSpec) -> tuple[pd.DataFrame, int]:
     suffix = spec.path.suffix.lower()
     try:
         if suffix in (".xlsx", ".xlsm"):
-            return _read_excel(spec), 2
+            return _read_excel(spec), spec.header_row + 1
         if suffix == ".csv":
-            return _read_csv(spec.path), 2
+            return _read_csv(spec.path, spec.header_row), spec.header_row + 1
     except zipfile.BadZipFile as exc:
         raise DataError(
             "no es un archivo Excel válido",
@@ -137,19 +141,21 @@ def _read_raw(spec: SourceSpec) -> tuple[pd.DataFrame, int]:
     )
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
+def _read_csv(path: Path, header_row: int = 1) -> pd.DataFrame:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Excel on Windows saves CSV as Windows-1252; "Apurímac" must survive.
         text = raw.decode("cp1252")
-    _check_field_counts(path, text)
+    lines = text.splitlines(keepends=True)
+    text = "".join(lines[header_row - 1:])  # title rows above the header are not data
+    _check_field_counts(path, text, header_row)
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
                        skipinitialspace=True)
 
 
-def _check_field_counts(path: Path, text: str) -> None:
+def _check_field_counts(path: Path, text: str, header_row: int) -> None:
     """Refuse rows with more or fewer cells than the header.
 
     pandas would silently turn the first column into an index (an unquoted "17,224" shifts
@@ -157,7 +163,10 @@ def _check_field_counts(path: Path, text: str) -> None:
     """
     rows = csv.reader(io.StringIO(text))
     header = next(rows, [])
-    for number, row in enumerate(rows, start=2):
+    named = [h for h in header if h.strip()]
+    for number, row in enumerate(rows, start=header_row + 1):
+        if row and len(row) > len(header) and len(named) <= 1:
+            raise _title_row_error(Location(str(path), row=header_row), named)
         if row and len(row) != len(header):
             raise DataError(
                 f"la fila tiene {len(row)} celdas y el encabezado {len(header)}",
@@ -167,11 +176,22 @@ def _check_field_counts(path: Path, text: str) -> None:
             )
 
 
+def _title_row_error(where: Location, named: list[str]) -> DataError:
+    return DataError(
+        f"la fila {where.row} no parece el encabezado de la tabla "
+        f"(dice: '{named[0] if named else ''}')",
+        where,
+        "si hay filas de título encima de la tabla, indique en el informe "
+        "'fila_encabezado:' con el número de la fila que tiene los nombres de columna",
+    )
+
+
 def _read_excel(spec: SourceSpec) -> pd.DataFrame:
     try:
         sheets = pd.read_excel(
             spec.path,
             sheet_name=spec.sheet if spec.sheet else 0,
+            header=spec.header_row - 1,
             dtype=str,
             keep_default_na=False,
             na_filter=False,

@@ -143,3 +143,32 @@ def test_a_file_that_is_not_a_table_is_refused(tmp_path):
     with pytest.raises(DataError) as caught:
         load(path)
     assert "datos.xlsx" in str(caught.value) and "no es un archivo Excel" in str(caught.value)
+
+
+def test_title_rows_above_the_header_are_skipped_when_declared(tmp_path):
+    path = write(tmp_path, "Empresas formales por región\nFuente: SUNAT\n"
+                           "anio,region,empresas\n2024,Cusco,4765\n")
+    table = load_table(SourceSpec("d", path, "SUNAT", COLUMNS, header_row=3))
+    assert table.frame.iloc[0]["empresas"] == 4765
+    assert table.frame.iloc[0]["_row"] == 4
+
+
+def test_an_undeclared_title_row_is_named_as_such(tmp_path):
+    path = write(tmp_path, "Empresas formales por región\nanio,region,empresas\n2024,Cusco,1\n")
+    with pytest.raises(DataError) as caught:
+        load(path)
+    assert "no parece el encabezado" in str(caught.value)
+    assert "fila_encabezado" in str(caught.value)
+
+
+def test_title_rows_above_an_excel_table(tmp_path):
+    path = tmp_path / "datos.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Cuadro 1: Empresas formales"])
+    sheet.append([])
+    sheet.append(["anio", "region", "empresas"])
+    sheet.append([2024, "Junín", 3835])
+    book.save(path)
+    table = load_table(SourceSpec("d", path, "SUNAT", COLUMNS, header_row=3))
+    assert table.frame.iloc[0]["region"] == "Junín" and table.frame.iloc[0]["_row"] == 4
