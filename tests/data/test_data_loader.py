@@ -172,3 +172,32 @@ def test_title_rows_above_an_excel_table(tmp_path):
     book.save(path)
     table = load_table(SourceSpec("d", path, "SUNAT", COLUMNS, header_row=3))
     assert table.frame.iloc[0]["region"] == "Junín" and table.frame.iloc[0]["_row"] == 4
+
+
+@pytest.mark.parametrize("placeholder", ["-", "s.i.", "…", "n.d", ""])
+def test_every_placeholder_is_refused_in_numbers(tmp_path, placeholder):
+    path = write(tmp_path, f"anio,region,empresas\n2024,Cusco,{placeholder}\n")
+    with pytest.raises(DataError, match="columna 'empresas'"):
+        load(path)
+
+
+def test_decimal_commas_follow_the_declared_number_style(tmp_path):
+    from sectorial.lang.numbers import NumberStyle
+
+    columns = {"anio": "periodo", "valor": "decimal"}
+    path = write(tmp_path, 'anio,valor\n2024,"1.093,5"\n')
+    spec = SourceSpec("d", path, "SBS", columns, numbers=NumberStyle(group=".", decimal=","))
+    assert load_table(spec).frame.iloc[0]["valor"] == 1093.5
+    with pytest.raises(DataError):  # the same text under Peruvian marks is ambiguous
+        load(path, columns)
+
+
+def test_formula_cells_without_cached_values_are_refused_not_zero(tmp_path):
+    path = tmp_path / "datos.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["anio", "region", "empresas"])
+    sheet.append([2024, "Cusco", "=1+1"])  # openpyxl stores no cached result
+    book.save(path)
+    with pytest.raises(DataError, match="celda vacía"):
+        load(path)
