@@ -109,6 +109,13 @@ class _Reader:
             return default
         return value
 
+    def reference(self, parent: LineDict, key: str, prefix: str, known: dict) -> None:
+        """Record an error if ``parent[key]`` names no declared indicator."""
+        ref = parent.get(key)
+        if ref is not None and str(ref) not in known:
+            self.error(f"no existe el indicador '{ref}'", parent.line_of(key), prefix + key,
+                       unknown_key_hint(str(ref), list(known)))
+
     def choice(self, parent: LineDict, key: str, prefix: str, valid: tuple, default: str) -> str:
         value = str(parent.get(key, default))
         if value not in valid:
@@ -339,10 +346,7 @@ def _chart(
     r.keys(node, *CHART_KEYS, prefix)
     kind = r.choice(node, "tipo", prefix, CHART_KINDS, "columnas")
     for key in ("datos", "variacion"):
-        ref = node.get(key)
-        if ref is not None and str(ref) not in indicators:
-            r.error(f"no existe el indicador '{ref}'", node.line_of(key), prefix + key,
-                    unknown_key_hint(str(ref), list(indicators)))
+        r.reference(node, key, prefix, indicators)
     if kind == "columnas_variacion" and "variacion" not in node:
         r.error("un gráfico 'columnas_variacion' necesita 'variacion' (una serie de tipo "
                 "'variaciones')", node.line, prefix + "variacion")
@@ -397,10 +401,7 @@ def _table(
         r.error("la tabla debe ser un diccionario de campos", line, prefix[:-1])
         return TableSpec(empty, empty, "", (), line)
     r.keys(node, *TABLE_KEYS, prefix)
-    ref = str(node.get("datos", ""))
-    if ref not in indicators:
-        r.error(f"no existe el indicador '{ref}'", node.line_of("datos"), prefix + "datos",
-                unknown_key_hint(ref, list(indicators)))
+    r.reference(node, "datos", prefix, indicators)
     header = tuple(str(h) for h, _ in r.sequence(node, "columnas", prefix))
     if len(header) not in (2, 3):
         r.error("'columnas' debe nombrar 2 columnas (nombre, valor) o 3 (nombre, valor, "
@@ -408,7 +409,7 @@ def _table(
     return TableSpec(
         title=r.snippet(node, "titulo", prefix),
         unit=r.snippet(node, "unidad", prefix),
-        data=ref,
+        data=str(node.get("datos", "")),
         header=header,
         line=line,
         limit=r.integer(node, "maximo", prefix, 0) or None,
