@@ -176,6 +176,11 @@ def rank(value: Any) -> str:
     return phrases.rank_phrase(int(number_of(value)))
 
 
+def ordinal(value: Any) -> str:
+    """11 -> "11.°"."""
+    return phrases.ordinal_short(int(number_of(value)))
+
+
 def month(value: Any, capital: bool = False) -> str:
     """9 -> "setiembre"."""
     return phrases.month_name(int(value), capital=capital)
@@ -201,6 +206,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "de_cada": out_of,
     "contar": count,
     "puesto": rank,
+    "ordinal": ordinal,
     "mes": month,
     "intensidad": intensity,
     "racha": streak,

@@ -72,6 +72,7 @@ def render(source: str, numbers=PRODUCE) -> str:
         ("{{ crec | cambio(up='un incremento') }}", "un incremento de 3.3%"),
         ("{{ var | intensidad }}", "una ligera disminución de 0.3%"),
         ("{{ 2 | racha }}", "por segundo mes consecutivo"),
+        ("{{ 11 | ordinal }}", "11.°"),
         ("{{ 1 | rango_meses(9, 2025) }}", "enero-setiembre 2025"),
         ("{{ productos.siguientes(1) | partes(0, montos=true, minusculas=true) }}",
          "café (US$\u00a0100 millones) e infusiones (US$\u00a098 millones)"),
