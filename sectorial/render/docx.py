@@ -1,8 +1,9 @@
 """The DOCX renderer (python-docx): the same brief, made to be edited in Word.
 
-Real heading styles (the navigation pane lists the sections), real tables for the grid of
-boxes and the row of charts, pictures with alternative text, a landscape section and the
-document language. All raw XML helpers live at the bottom of this module.
+Real heading styles (the navigation pane lists the sections), real tables for the cover band,
+the grid of boxes and the row of charts, pictures with alternative text, a landscape section
+and the document language. python-docx is used in this module only; the raw XML it has no
+API for is written by the small helpers at the bottom.
 """
 
 from __future__ import annotations
@@ -14,455 +15,445 @@ from typing import BinaryIO
 from docx import Document as new_document
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Length, Mm, Pt, RGBColor
+from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
-from sectorial.doc.model import (
-    ArticlePage,
-    Box,
-    BoxesPage,
-    Chart,
-    Cover,
-    Document,
-    Paragraph,
-    Quote,
-    SourceNote,
-    Subheading,
-    Table,
-    Text,
-    TopicPage,
-)
+from sectorial.doc import model as m
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
 from sectorial.reproducible import build_time
 from sectorial.style import Theme
 
+WHITE = "#FFFFFF"
+HEADER_MM, FOOTER_MM = 6.0, 4.0  # room the header band and the page number take from the body
+CHART_HEIGHT_SHARE = 0.5  # of the body height: leaves room for message, bullets and sources
+CHARTS_PER_ROW = 3
 
-def render_docx(doc: Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO) -> None:
+
+def render_docx(doc: m.Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO) -> None:
     """Write the document as DOCX to ``out``; ``images`` maps chart keys to PNG bytes."""
-    DocxRenderer(doc, theme, images).render(out)
+    DocxRenderer(theme, images).render(doc, out)
+
+
+class DocxRenderer(Visitor):
+    """Write each node of the model into one python-docx document."""
+
+    def __init__(self, theme: Theme, images: Mapping[str, bytes]):
+        self.theme, self.images = theme, images
+        self.word: WordDocument = new_document()
+        self.pages = 0  # model pages written: every one after the first starts a new page
+        page = theme.page
+        self.width_mm = page.width_mm - page.margin_left_mm - page.margin_right_mm
+        self.height_mm = (page.height_mm - page.margin_top_mm - page.margin_bottom_mm
+                          - HEADER_MM - FOOTER_MM)
+
+    def render(self, doc: m.Document, out: BinaryIO) -> None:
+        """Lay out the whole document and save it to ``out``."""
+        self.visit(doc)
+        self.word.save(out)
+
+    def visit_Document(self, doc: m.Document) -> None:
+        self._page_setup()
+        self._styles(doc)
+        self._properties(doc)
+        self._header_footer(doc)
+        for node in (doc.cover, *doc.pages) if doc.cover else doc.pages:
+            self.visit(node)
+
+    # Document-wide settings --------------------------------------------------------------
+
+    def _page_setup(self) -> None:
+        page, section = self.theme.page, self.word.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE if page.landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
+        section.left_margin = Mm(page.margin_left_mm)
+        section.right_margin = Mm(page.margin_right_mm)
+        section.top_margin = Mm(page.margin_top_mm + HEADER_MM)
+        section.bottom_margin = Mm(page.margin_bottom_mm + FOOTER_MM)
+        section.header_distance = Mm(max(page.margin_top_mm - 4, 4))
+        section.footer_distance = Mm(max(page.margin_bottom_mm - 6, 4))
+
+    def _styles(self, doc: m.Document) -> None:
+        t, styles = self.theme, self.word.styles
+        _set_fonts(_default_rpr(self.word), t.docx_font)
+        _set_language(self.word, doc.meta.language)
+        for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet", "Quote",
+                     "Header", "Footer"):
+            _set_fonts(styles[name].element.get_or_add_rPr(), t.docx_font)
+        normal = styles["Normal"]
+        normal.font.size, normal.font.color.rgb = Pt(t.size("texto")), _rgb(t.color("texto"))
+        normal.paragraph_format.space_after = Pt(3)
+        headings = [("Heading 1", "pagina_titulo"), ("Heading 2", "mensaje")]
+        if doc.cover is not None:  # only the cover uses Title (and its size role)
+            headings.append(("Title", "portada_titulo"))
+        for name, role in headings:
+            font, spacing = styles[name].font, styles[name].paragraph_format
+            font.size, font.bold, font.italic = Pt(t.size(role)), True, False
+            font.color.rgb = _rgb(t.color("oscuro"))
+            spacing.space_before, spacing.space_after = Pt(0), Pt(6)
+        _new_child(styles["Title"].element.get_or_add_pPr(), "pBdr")  # no rule under Title
+        for name in ("Header", "Footer"):  # their centre/right tabs assume portrait Letter
+            styles[name].paragraph_format.tab_stops.clear_all()
+
+    def _properties(self, doc: m.Document) -> None:
+        meta, core = doc.meta, self.word.core_properties
+        core.title, core.subject, core.author = meta.title, meta.subject, meta.author
+        core.keywords, core.language = ", ".join(meta.keywords), meta.language
+        core.last_modified_by, core.comments = meta.author, "Generado con sectorial"
+        core.created = core.modified = build_time().replace(tzinfo=None)
+        core.revision = 1
+
+    def _header_footer(self, doc: m.Document) -> None:
+        section = self.word.sections[0]
+        # The cover carries its own band; without a cover every page has the header.
+        section.different_first_page_header_footer = doc.cover is not None
+        header, footer = section.header.paragraphs[0], section.footer.paragraphs[0]
+        for paragraph in (header, footer):
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(self.width_mm),
+                                                              WD_TAB_ALIGNMENT.RIGHT)
+        inst = self.theme.institution
+        for text, fill, bold in ((f" {inst.country} ", "primario", True),
+                                 (f" {inst.entity} ", "oscuro", False)):
+            run = self._run(header, text, "nota", WHITE, bold=bold)
+            _shade(run._r.get_or_add_rPr(), self.theme.color(fill))
+        self._run(header, "\t" + doc.series, "nota", "suave")
+        _paragraph_border(header, "bottom", self.theme.color("linea"), 4)
+        self._run(footer, doc.meta.title + "\t", "nota", "suave")
+        _add_page_field(self._run(footer, "", "texto", "oscuro", bold=True))
+
+    # Pages -------------------------------------------------------------------------------
+
+    def visit_Cover(self, cover: m.Cover) -> None:
+        band = self._table([self.width_mm], rows=1)
+        _cell_margins(band, Mm(7), Mm(7))
+        cell = band.cell(0, 0)
+        _shade_cell(cell, self.theme.color("primario"))
+        self._run(cell.paragraphs[0], cover.country, "portada_titulo", WHITE, bold=True)
+        self._run(cell.add_paragraph(), cover.institution, "portada_serie", WHITE)
+        series = self._paragraph(cover.series, "portada_serie", "primario", bold=True)
+        series.paragraph_format.space_before = Pt(96)
+        self.word.add_paragraph(cover.title, style="Title")
+        for index, office in enumerate(cover.offices):
+            line = self._paragraph(office, "texto", "texto")
+            line.paragraph_format.space_after = Pt(0)
+            if index == 0:
+                line.paragraph_format.space_before = Pt(150)
+                _paragraph_border(line, "top", self.theme.color("primario"), 12)
+        edition = self._paragraph(cover.edition, "mensaje", "oscuro", bold=True)
+        edition.paragraph_format.space_before = Pt(8)
+        edition.add_run().add_break(WD_BREAK.PAGE)
+
+    def visit_BoxesPage(self, page: m.BoxesPage) -> None:
+        self._start_page(self._page_heading(page.label, page.title))
+        if page.heading:
+            heading = self.word.add_paragraph(page.heading, style="Heading 2")
+            heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        columns = max(1, page.columns)
+        rows = max(1, -(-len(page.boxes) // columns))
+        grid = self._table([self.width_mm / columns] * columns, rows)
+        _cell_margins(grid, Mm(3), Mm(3))
+        for index, box in enumerate(page.boxes):
+            self._box(grid.cell(*divmod(index, columns)), box)
+        for row in grid.rows:
+            row.height = Mm(min(40.0, (self.height_mm - 40) / rows))
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            _flag_row(row._tr, "cantSplit")
+        self.visit(page.foot)
+
+    def visit_TopicPage(self, page: m.TopicPage) -> None:
+        self._start_page(self._page_heading(page.label, page.title))
+        if page.message:
+            message = self.word.add_paragraph()
+            self._spans(message, page.message, "mensaje")
+            _shade(message._p.get_or_add_pPr(), self.theme.color("fondo_caja"))
+            _paragraph_border(message, "left", self.theme.color("primario"), 24)
+            message.paragraph_format.space_after = Pt(6)
+        for start in range(0, len(page.charts), CHARTS_PER_ROW):
+            self._chart_row(page.charts[start:start + CHARTS_PER_ROW])
+        for bullet in page.bullets:
+            paragraph = self.word.add_paragraph(style="List Bullet")
+            self._spans(paragraph, bullet, "texto")
+            paragraph.paragraph_format.space_after = Pt(2)
+        self.visit(page.foot)
+
+    def visit_ArticlePage(self, page: m.ArticlePage) -> None:
+        opening = []
+        if page.kicker:
+            opening.append(self._paragraph(page.kicker, "nota", "primario", bold=True))
+        if page.dateline:
+            opening.append(self._paragraph(page.dateline, "texto", "suave"))
+        opening.append(self._page_heading("", page.headline))
+        self._start_page(opening[0])
+        if page.lead:
+            bold = m.Text(tuple(m.Span(span.text, bold=True) for span in page.lead.spans))
+            self._spans(self.word.add_paragraph(), bold, "mensaje")
+        for block in page.blocks:
+            self.visit(block)
+        self.visit(page.foot)
+
+    # Blocks ------------------------------------------------------------------------------
+
+    def visit_Subheading(self, block: m.Subheading) -> None:
+        self.word.add_paragraph(block.text, style="Heading 2")
+
+    def visit_Paragraph(self, block: m.Paragraph) -> None:
+        paragraph = self.word.add_paragraph()
+        self._spans(paragraph, block.text, "texto")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+    def visit_Quote(self, block: m.Quote) -> None:
+        self._spans(self.word.add_paragraph(style="Quote"), block.text, "texto", "oscuro")
+        if block.attribution:
+            self._paragraph(block.attribution, "nota", "suave")
+
+    def visit_Chart(self, block: m.Chart) -> None:
+        self._chart_row((block,))
+
+    def visit_Table(self, block: m.Table) -> None:
+        for text, color, bold in ((block.title, "oscuro", True), (block.subtitle, "suave", False)):
+            title = self._paragraph(text, "grafico_titulo", color, bold=bold)
+            title.paragraph_format.keep_with_next = True  # a table never leaves its title
+        columns = len(block.header)
+        first = self.width_mm * (0.6 if columns == 2 else 0.5)
+        grid = self._table([first] + [(self.width_mm - first) / (columns - 1)] * (columns - 1),
+                           rows=1 + len(block.rows))
+        for index, values in enumerate((block.header, *block.rows)):
+            for cell, value, numeric in zip(grid.rows[index].cells, values, block.numeric):
+                self._run(cell.paragraphs[0], value, "texto", WHITE if index == 0 else "texto",
+                          bold=index == 0)
+                if numeric:
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if index == 0:
+                    _shade_cell(cell, self.theme.color("oscuro"))
+        _table_borders(grid, self.theme.color("linea"))
+        _flag_row(grid.rows[0]._tr, "tblHeader")
+        self.word.add_paragraph()
+
+    def visit_SourceNote(self, foot: m.SourceNote) -> None:
+        lines = [*foot.notes, *(m.Text((m.Span(line),)) for line in foot.sources)]
+        if foot.credit:
+            lines.append(m.Text((m.Span(foot.credit),)))
+        for index, line in enumerate(lines):
+            paragraph = self.word.add_paragraph()
+            self._spans(paragraph, line, "nota", "suave")
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.space_before = Pt(6 if index == 0 else 0)
+
+    # Pieces ------------------------------------------------------------------------------
+
+    def _start_page(self, paragraph: WordParagraph) -> None:
+        """Start a model page on a new Word page, except the first one."""
+        paragraph.paragraph_format.page_break_before = self.pages > 0
+        self.pages += 1
+
+    def _page_heading(self, label: str, title: str) -> WordParagraph:
+        """Write "LABEL: title" as a Heading 1, the label in the institutional colour."""
+        heading = self.word.add_paragraph(style="Heading 1")
+        if label:
+            self._run(heading, f"{label}: ", "pagina_titulo", "primario")
+        heading.add_run(title)
+        return heading
+
+    def _box(self, cell: _Cell, box: m.Box) -> None:
+        _shade_cell(cell, self.theme.color("fondo_caja"), border=WHITE)
+        figure = cell.paragraphs[0]
+        self._run(figure, box.figure, "cifra", "cifra", bold=True)
+        figure.paragraph_format.space_after = Pt(3)
+        self._spans(cell.add_paragraph(), box.caption, "texto")
+
+    def _chart_row(self, charts: tuple[m.Chart, ...]) -> None:
+        """Write charts side by side in a borderless table, one column per chart."""
+        width_mm = self.width_mm / len(charts)
+        row = self._table([width_mm] * len(charts), rows=1)
+        _cell_margins(row, Mm(1.5), Mm(0))
+        for cell, chart in zip(row.rows[0].cells, charts):
+            lines = [(chart.title, "oscuro", True), (chart.subtitle, "suave", False)]
+            if chart.center_label:
+                lines.append((chart.center_label, "cifra", True))
+            for index, (text, color, bold) in enumerate(lines):
+                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+                self._run(paragraph, text, "grafico_titulo", color, bold=bold)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.space_after = Pt(1)
+            self._picture(cell.add_paragraph(), chart, width_mm - 3)
+
+    def _picture(self, paragraph: WordParagraph, chart: m.Chart, max_width_mm: float) -> None:
+        """Insert the chart's PNG fitted to the cell and to the page height, with alt text."""
+        data = self.images.get(chart.key)
+        if data is None:
+            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})",
+                              hint="dibuje los gráficos antes de escribir el DOCX")
+        try:
+            image = Image.from_blob(data)
+        except UnrecognizedImageError as exc:
+            raise RenderError(f"la imagen del gráfico '{chart.title}' ({chart.key}) "
+                              "no es un PNG válido") from exc
+        max_height = Mm(self.height_mm * CHART_HEIGHT_SHARE)
+        width = min(Mm(max_width_mm), image.width, int(max_height * image.width / image.height))
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Length(width))
+        _set_alt_text(shape._inline, chart.alt_text, chart.title)
+
+    def _table(self, widths_mm: list[float], rows: int) -> WordTable:
+        """Add a fixed-layout, borderless, centred table with the given column widths."""
+        table = self.word.add_table(rows=rows, cols=len(widths_mm))
+        table.alignment, table.autofit = WD_TABLE_ALIGNMENT.CENTER, False
+        _table_borders(table)
+        for column, width in zip(table.columns, widths_mm):
+            column.width = Mm(width)  # w:gridCol, which LibreOffice follows
+            for cell in column.cells:
+                cell.width = Mm(width)  # w:tcW, which Word follows
+        return table
+
+    def _paragraph(self, text: str, size: str, color: str, bold: bool = False) -> WordParagraph:
+        paragraph = self.word.add_paragraph()
+        self._run(paragraph, text, size, color, bold=bold)
+        return paragraph
+
+    def _spans(self, paragraph: WordParagraph, text: m.Text, size: str,
+               color: str | None = None) -> None:
+        for span in text.spans:
+            self._run(paragraph, span.text, size, color, bold=span.bold)
+
+    def _run(self, paragraph: WordParagraph, text: str, size: str, color: str | None = None,
+             bold: bool | None = None) -> Run:
+        """Add a run sized by a size role and coloured by a colour role (or a "#RRGGBB");
+        ``bold`` None keeps the paragraph style's weight."""
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = bold, Pt(self.theme.size(size))
+        if color:
+            run.font.color.rgb = _rgb(color if color.startswith("#") else self.theme.color(color))
+        return run
 
 
 def _rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.lstrip("#").upper())
 
 
-class DocxRenderer(Visitor):
-    """Write each model page into a python-docx document."""
-
-    def __init__(self, doc: Document, theme: Theme, images: Mapping[str, bytes]):
-        self.doc, self.theme, self.images = doc, theme, images
-        self.word: WordDocument = new_document()
-        self.started = False  # whether a page has been written (later ones break before)
-        page = theme.page
-        self.content_mm = page.width_mm - page.margin_left_mm - page.margin_right_mm
-
-    def render(self, out: BinaryIO) -> None:
-        self._setup()
-        if self.doc.cover is not None:
-            self.visit(self.doc.cover)
-        for page in self.doc.pages:
-            self.visit(page)
-        self.word.save(out)
-
-    # Document-wide settings --------------------------------------------------------------
-
-    def _setup(self) -> None:
-        t, meta = self.theme, self.doc.meta
-        section = self.word.sections[0]
-        section.orientation = WD_ORIENT.LANDSCAPE if t.page.landscape else WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(t.page.width_mm), Mm(t.page.height_mm)
-        section.left_margin, section.right_margin = (Mm(t.page.margin_left_mm),
-                                                     Mm(t.page.margin_right_mm))
-        section.top_margin, section.bottom_margin = (Mm(t.page.margin_top_mm + 6),
-                                                     Mm(t.page.margin_bottom_mm + 4))
-        section.header_distance, section.footer_distance = Mm(t.page.margin_top_mm - 4), Mm(6)
-        # The cover carries its own band; without a cover every page has the header.
-        section.different_first_page_header_footer = self.doc.cover is not None
-        styles = self.word.styles
-        normal = styles["Normal"]
-        normal.font.size = Pt(t.size("texto"))
-        normal.font.color.rgb = _rgb(t.color("texto"))
-        normal.paragraph_format.space_after = Pt(3)
-        for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet"):
-            _set_font(styles[name].element, t.docx_font)
-        _set_language(self.word, meta.language)
-        restyled = [("Heading 1", "pagina_titulo"), ("Heading 2", "mensaje")]
-        if self.doc.cover is not None:
-            restyled.append(("Title", "portada_titulo"))
-        for name, role in restyled:
-            size, color = t.size(role), t.color("oscuro")
-            style = styles[name]
-            style.font.size, style.font.bold = Pt(size), True
-            style.font.color.rgb = _rgb(color)
-            style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(0), Pt(6)
-        _remove_title_border(styles["Title"].element)
-        self._header_footer(section)
-        core = self.word.core_properties
-        core.title, core.subject, core.author = meta.title, meta.subject, meta.author
-        core.keywords = ", ".join(meta.keywords)
-        core.language, core.last_modified_by = meta.language, meta.author
-        core.comments = "Generado con sectorial"
-        stamp = build_time()
-        core.created = core.modified = stamp.replace(tzinfo=None)
-        core.revision = 1
-
-    def _header_footer(self, section) -> None:
-        t = self.theme
-        for name in ("Header", "Footer"):  # their centre/right tabs assume portrait Letter
-            self.word.styles[name].paragraph_format.tab_stops.clear_all()
-        header = section.header.paragraphs[0]
-        self._government_band(header, size=8)
-        header.paragraph_format.tab_stops.add_tab_stop(Mm(self.content_mm),
-                                                       WD_TAB_ALIGNMENT.RIGHT)
-        run = header.add_run("\t" + self.doc.series)
-        run.font.size, run.font.color.rgb = Pt(t.size("nota")), _rgb(t.color("suave"))
-        footer = section.footer.paragraphs[0]
-        footer.paragraph_format.tab_stops.add_tab_stop(Mm(self.content_mm),
-                                                       WD_TAB_ALIGNMENT.RIGHT)
-        run = footer.add_run(self.doc.meta.title + "\t")
-        run.font.size, run.font.color.rgb = Pt(t.size("nota")), _rgb(t.color("suave"))
-        _add_page_field(footer.add_run(), t.size("nota"))
-
-    def _government_band(self, paragraph: WordParagraph, size: float) -> None:
-        t = self.theme
-        for text, fill, bold in ((f" {t.institution.country} ", t.color("primario"), True),
-                                 (f" {t.institution.entity} ", t.color("oscuro"), False)):
-            run = paragraph.add_run(text)
-            run.bold, run.font.size = bold, Pt(size)
-            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-            _shade_run(run, fill)
-
-    # Pages -------------------------------------------------------------------------------
-
-    def visit_Cover(self, cover: Cover) -> None:
-        t, word = self.theme, self.word
-        self.started = True
-        band = word.paragraphs[0] if word.paragraphs else word.add_paragraph()
-        self._government_band(band, size=14)
-        band.paragraph_format.space_after = Pt(90)
-        series = word.add_paragraph()
-        run = series.add_run(cover.series)
-        run.bold, run.font.size = True, Pt(t.size("portada_serie"))
-        run.font.color.rgb = _rgb(t.color("primario"))
-        word.add_paragraph(cover.title, style="Title").paragraph_format.space_after = Pt(70)
-        for office in cover.offices:
-            self._small(office, t.size("texto"), t.color("texto")).paragraph_format.space_after = (
-                Pt(0))
-        edition = self._small(cover.edition, t.size("mensaje"), t.color("oscuro"))
-        edition.runs[0].bold = True
-        edition.paragraph_format.space_before = Pt(8)
-
-    def visit_BoxesPage(self, page: BoxesPage) -> None:
-        self._heading(page.label, page.title)
-        if page.heading:
-            self.word.add_paragraph(page.heading, style="Heading 2").alignment = (
-                WD_ALIGN_PARAGRAPH.CENTER)
-        columns = max(1, page.columns)
-        rows = -(-len(page.boxes) // columns)
-        table = self.word.add_table(rows=rows, cols=columns)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        _cell_margins(table, Mm(3))
-        width = Mm((self.content_mm - 2) / columns)
-        for index, box in enumerate(page.boxes):
-            cell = table.cell(*divmod(index, columns))
-            cell.width = width
-            self._box(cell, box)
-        for cell in table._cells[len(page.boxes):]:
-            cell.width = width
-        for row in table.rows:
-            row.height = Mm(38)
-        self._foot(page.foot)
-
-    def visit_TopicPage(self, page: TopicPage) -> None:
-        t = self.theme
-        self._heading(page.label, page.title)
-        if page.message:
-            message = self.word.add_paragraph()
-            self._runs(message, page.message, t.size("mensaje"))
-            _shade_paragraph(message, t.color("fondo_caja"), t.color("primario"))
-            message.paragraph_format.space_after = Pt(6)
-        if page.charts:
-            self._charts(page.charts)
-        for bullet in page.bullets:
-            paragraph = self.word.add_paragraph(style="List Bullet")
-            self._runs(paragraph, bullet, t.size("texto"))
-            paragraph.paragraph_format.space_after = Pt(2)
-        self._foot(page.foot)
-
-    def visit_ArticlePage(self, page: ArticlePage) -> None:
-        t = self.theme
-        breaks, self.started = self.started, True
-        opening = []
-        if page.kicker:
-            opening.append(self._small(page.kicker, t.size("nota") + 1, t.color("primario")))
-            opening[-1].runs[0].bold = True
-        if page.dateline:
-            opening.append(self._small(page.dateline, t.size("texto"), t.color("suave")))
-        opening.append(self._heading("", page.headline))
-        for index, paragraph in enumerate(opening):  # only the first one starts a new page
-            paragraph.paragraph_format.page_break_before = breaks and index == 0
-        if page.lead:
-            lead = self.word.add_paragraph()
-            self._runs(lead, page.lead, t.size("mensaje"))
-            for run in lead.runs:
-                run.bold = True
-        for block in page.blocks:
-            self._block(block)
-        self._foot(page.foot)
-
-    def _block(self, block: object) -> None:
-        t = self.theme
-        if isinstance(block, Subheading):
-            self.word.add_paragraph(block.text, style="Heading 2")
-        elif isinstance(block, Paragraph):
-            paragraph = self.word.add_paragraph()
-            self._runs(paragraph, block.text, t.size("texto"))
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        elif isinstance(block, Quote):
-            quote = self.word.add_paragraph(style="Quote")
-            self._runs(quote, block.text, t.size("texto"), t.color("oscuro"))
-            if block.attribution:
-                self._small(block.attribution, t.size("nota"), t.color("suave"))
-        elif isinstance(block, Table):
-            self._table(block)
-        elif isinstance(block, Chart):
-            self._charts((block,))
-        else:
-            raise RenderError(f"DocxRenderer no sabe dibujar un bloque de tipo "
-                              f"'{type(block).__name__}'")
-
-    def _table(self, table: Table) -> None:
-        t = self.theme
-        title = self._small(table.title, t.size("grafico_titulo"), t.color("oscuro"))
-        title.runs[0].bold = True
-        self._small(table.subtitle, t.size("grafico_titulo"), t.color("suave"))
-        grid = self.word.add_table(rows=1 + len(table.rows), cols=len(table.header))
-        grid.autofit = False
-        first = self.content_mm * (0.6 if len(table.header) == 2 else 0.5)
-        widths = [first] + [(self.content_mm - first) / (len(table.header) - 1)] * (
-            len(table.header) - 1)
-        for column, width in zip(grid.columns, widths):
-            column.width = Mm(width)  # w:gridCol, which LibreOffice follows
-            for cell in column.cells:
-                cell.width = Mm(width)
-        for row_index, values in enumerate((table.header, *table.rows)):
-            for cell, value, numeric in zip(grid.rows[row_index].cells, values, table.numeric):
-                paragraph = cell.paragraphs[0]
-                run = paragraph.add_run(value)
-                run.font.size = Pt(t.size("texto"))
-                if numeric:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                if row_index == 0:
-                    run.bold = True
-                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-                    cell._tc.get_or_add_tcPr().append(_shd(t.color("oscuro")))
-        _mark_header_row(grid)
-        self.word.add_paragraph()
-
-    # Blocks ------------------------------------------------------------------------------
-
-    def _heading(self, label: str, title: str) -> WordParagraph:
-        heading = self.word.add_paragraph(style="Heading 1")
-        if label:
-            run = heading.add_run(f"{label}: ")
-            run.font.color.rgb = _rgb(self.theme.color("primario"))
-        heading.add_run(title)
-        heading.paragraph_format.page_break_before = self.started
-        self.started = True
-        return heading
-
-    def _box(self, cell: _Cell, box: Box) -> None:
-        t = self.theme
-        _shade_cell(cell, t.color("fondo_caja"), t.color("primario"))
-        figure = cell.paragraphs[0]
-        run = figure.add_run(box.figure)
-        run.bold, run.font.size = True, Pt(t.size("cifra"))
-        run.font.color.rgb = _rgb(t.color("cifra"))
-        figure.paragraph_format.space_after = Pt(2)
-        self._runs(cell.add_paragraph(), box.caption, t.size("texto"))
-
-    def _charts(self, charts: tuple[Chart, ...]) -> None:
-        t = self.theme
-        table = self.word.add_table(rows=1, cols=len(charts))
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        width_mm = (self.content_mm - 2) / len(charts)
-        for cell, chart in zip(table.rows[0].cells, charts):
-            cell.width = Mm(width_mm)
-            title = cell.paragraphs[0]
-            title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = title.add_run(chart.title)
-            run.bold, run.font.size = True, Pt(t.size("grafico_titulo"))
-            run.font.color.rgb = _rgb(t.color("oscuro"))
-            lines = [(chart.subtitle, t.color("suave"), False)]
-            if chart.center_label:
-                lines.append((chart.center_label, t.color("cifra"), True))
-            for text, color, bold in lines:
-                paragraph = self._small(text, t.size("grafico_titulo"), color, cell)
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                paragraph.runs[0].bold = bold
-            self._picture(cell, chart, width_mm - 4)
-
-    def _picture(self, cell: _Cell, chart: Chart, max_width_mm: float) -> None:
-        data = self.images.get(chart.key)
-        if data is None:
-            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})")
-        paragraph = cell.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        # Drawn at its print size; shrunk a little so a page of charts fits Word's layout.
-        natural_mm = _png_width_mm(data, self.theme.chart_dpi)
-        shape = paragraph.add_run().add_picture(io.BytesIO(data),
-                                                width=Mm(min(max_width_mm, natural_mm * 0.9)))
-        doc_pr = shape._inline.docPr
-        doc_pr.set("descr", chart.alt_text)
-        doc_pr.set("title", chart.title)
-
-    def _foot(self, foot: SourceNote) -> None:
-        t = self.theme
-        lines: list[Text | str] = [*foot.notes, *foot.sources]
-        if foot.credit:
-            lines.append(foot.credit)
-        for index, line in enumerate(lines):
-            paragraph = self.word.add_paragraph()
-            if isinstance(line, Text):
-                self._runs(paragraph, line, t.size("nota"), t.color("suave"))
-            else:
-                run = paragraph.add_run(line)
-                run.font.size, run.font.color.rgb = Pt(t.size("nota")), _rgb(t.color("suave"))
-            paragraph.paragraph_format.space_after = Pt(0)
-            if index == 0:
-                paragraph.paragraph_format.space_before = Pt(6)
-
-    def _runs(self, paragraph: WordParagraph, text: Text, size: float,
-              color: str | None = None) -> None:
-        for span in text.spans:
-            run = paragraph.add_run(span.text)
-            run.bold, run.font.size = span.bold, Pt(size)
-            if color:
-                run.font.color.rgb = _rgb(color)
-
-    def _small(self, text: str, size: float, color: str, container=None) -> WordParagraph:
-        target = container if container is not None else self.word
-        paragraph = target.add_paragraph()
-        run = paragraph.add_run(text)
-        run.font.size, run.font.color.rgb = Pt(size), _rgb(color)
-        return paragraph
-
-
 # Raw XML helpers (python-docx has no API for these) ----------------------------------------
 
+# Word rejects children out of schema order (ECMA-376): for each parent we add to, the order
+# of its children from the first one we add onwards.
+_ORDER = {
+    qn("w:pPr"): "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct "
+    "autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing "
+    "mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl "
+    "divId cnfStyle rPr sectPr pPrChange",
+    qn("w:rPr"): "shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    qn("w:tcPr"): "tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark headers "
+    "cellIns cellDel cellMerge tcPrChange",
+    qn("w:tblPr"): "tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    qn("w:trPr"): "cantSplit trHeight tblHeader tblCellSpacing jc hidden ins del trPrChange",
+}
 
-def _png_width_mm(data: bytes, dpi: int) -> float:
-    width_px = int.from_bytes(data[16:20], "big")  # IHDR width of a PNG
-    return width_px / dpi * 25.4
+
+def _w(name: str, **attributes: str) -> BaseOxmlElement:
+    """Make a ``w:name`` element with ``w:`` attributes."""
+    return OxmlElement(f"w:{name}", {qn(f"w:{k}"): v for k, v in attributes.items()})
 
 
-def _set_font(style_element, font: str) -> None:
-    rpr = style_element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), font)
+def _new_child(parent: BaseOxmlElement, name: str, **attributes: str) -> BaseOxmlElement:
+    """Replace ``parent``'s ``w:name`` child by a new one, placed in schema order."""
+    for old in parent.findall(qn(f"w:{name}")):
+        parent.remove(old)
+    order = _ORDER[parent.tag].split()
+    child = _w(name, **attributes)
+    parent.insert_element_before(child, *(f"w:{n}" for n in order[order.index(name) + 1:]))
+    return child
+
+
+def _default_rpr(word: WordDocument) -> BaseOxmlElement:
+    """Return the run properties of styles.xml's docDefaults."""
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    return defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+
+
+def _set_fonts(rpr: BaseOxmlElement, font: str) -> None:
+    """Name ``font`` for every script, so Word substitutes no theme font."""
+    fonts = rpr.get_or_add_rFonts()
+    for script in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{script}"), font)
     for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
         fonts.attrib.pop(qn(attribute), None)
 
 
 def _set_language(word: WordDocument, language: str) -> None:
-    defaults = word.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    """Set the proofing language of the default run properties and of the theme fonts."""
+    rpr = _default_rpr(word)
     lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attribute), language)
+    (_new_child(rpr, "lang") if lang is None else lang).set(qn("w:val"), language)
+    theme_lang = word.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), language)
 
 
-def _remove_title_border(style_element) -> None:
-    ppr = style_element.find(qn("w:pPr"))
-    if ppr is not None and ppr.find(qn("w:pBdr")) is not None:
-        ppr.remove(ppr.find(qn("w:pBdr")))
+def _shade(properties: BaseOxmlElement, fill: str) -> None:
+    """Shade a run, paragraph or cell (its rPr, pPr or tcPr) with a flat colour."""
+    _new_child(properties, "shd", val="clear", color="auto", fill=fill.lstrip("#"))
 
 
-def _shd(fill: str) -> OxmlElement:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill.lstrip("#"))
-    return shading
+def _border(side: str, color: str | None, eighths: int, space: int = 0) -> BaseOxmlElement:
+    """Make a single line border of ``eighths`` of a point; ``color`` None: no border."""
+    if color is None:
+        return _w(side, val="nil")
+    return _w(side, val="single", sz=str(eighths), space=str(space), color=color.lstrip("#"))
 
 
-def _border(tag: str, color: str, size: int) -> OxmlElement:
-    border = OxmlElement(tag)
-    border.set(qn("w:val"), "single")
-    border.set(qn("w:sz"), str(size))
-    border.set(qn("w:space"), "4")
-    border.set(qn("w:color"), color.lstrip("#"))
-    return border
-
-
-def _shade_run(run, fill: str) -> None:
-    run._r.get_or_add_rPr().append(_shd(fill))
-
-
-def _shade_paragraph(paragraph: WordParagraph, fill: str, accent: str) -> None:
+def _paragraph_border(paragraph: WordParagraph, side: str, color: str, eighths: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    borders.append(_border("w:left", accent, 24))
-    ppr.append(borders)
-    ppr.append(_shd(fill))
+    borders = ppr.find(qn("w:pBdr"))
+    borders = _new_child(ppr, "pBdr") if borders is None else borders
+    borders.append(_border(side, color, eighths, space=4))
 
 
-def _shade_cell(cell: _Cell, fill: str, accent: str) -> None:
+def _shade_cell(cell: _Cell, fill: str, border: str | None = None) -> None:
+    """Shade a cell, with a ``border`` colour all round it if given."""
     tcpr = cell._tc.get_or_add_tcPr()
-    borders = OxmlElement("w:tcBorders")
-    borders.append(_border("w:left", accent, 24))
-    for side in ("w:top", "w:bottom", "w:right"):
-        borders.append(_border(side, "#FFFFFF", 12))
-    tcpr.append(borders)
-    tcpr.append(_shd(fill))
+    if border:
+        borders = _new_child(tcpr, "tcBorders")
+        borders.extend(_border(side, border, 16) for side in ("top", "left", "bottom", "right"))
+    _shade(tcpr, fill)
 
 
-def _cell_margins(table, margin) -> None:
-    tblpr = table._tbl.tblPr
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("w:top", "w:left", "w:bottom", "w:right"):
-        element = OxmlElement(side)
-        element.set(qn("w:w"), str(int(margin.twips)))
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    tblpr.append(margins)
+def _table_borders(table: WordTable, rule: str | None = None) -> None:
+    """Draw no table borders, or only horizontal ``rule`` lines between and under the rows."""
+    borders = _new_child(table._tbl.tblPr, "tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_border(side, rule if side in ("bottom", "insideH") else None, 4))
 
 
-def _mark_header_row(table) -> None:
-    """Mark the first row as a header row, repeated on each page (w:tblHeader)."""
-    trpr = table.rows[0]._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:tblHeader"))
+def _cell_margins(table: WordTable, horizontal: Length, vertical: Length) -> None:
+    margins = _new_child(table._tbl.tblPr, "tblCellMar")
+    for side, value in (("top", vertical), ("left", horizontal), ("bottom", vertical),
+                        ("right", horizontal)):
+        margins.append(_w(side, w=str(int(value.twips)), type="dxa"))
 
 
-def _add_page_field(run, size: float) -> None:
+def _flag_row(tr: BaseOxmlElement, flag: str) -> None:
+    """Set a row flag: ``cantSplit`` (kept on one page) or ``tblHeader`` (repeated)."""
+    _new_child(tr.get_or_add_trPr(), flag)
+
+
+def _set_alt_text(inline: BaseOxmlElement, description: str, title: str) -> None:
+    """Write the alternative text screen readers and Word's Alt Text pane show."""
+    inline.docPr.set("descr", description)
+    inline.docPr.set("title", title)
+
+
+def _add_page_field(run: Run) -> None:
     """Append a PAGE field (the page number Word and LibreOffice compute) to ``run``."""
-    run.font.size = Pt(size)
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
-                       ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        elif text == " PAGE ":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        else:
-            element = OxmlElement("w:t")
-            element.text = text
-        run._r.append(element)
-
+    instruction = _w("instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    run._r.extend([_w("fldChar", fldCharType="begin"), instruction,
+                   _w("fldChar", fldCharType="separate"), _w("fldChar", fldCharType="end")])
