@@ -165,8 +165,9 @@ class ChartPainter:
             color = "white" if share >= 0.06 else self.theme.color("texto")
             ax.text(radius * math.cos(angle), radius * math.sin(angle), text, ha="center",
                     va="center", fontsize=self.label_size - 0.5, color=color, fontweight="bold")
-        ax.legend(wedges, chart.categories, loc="center left", bbox_to_anchor=(1.0, 0.5),
-                  frameon=False, fontsize=self.label_size)
+        # Anchored to the figure's right edge, the legend can never be cut off.
+        ax.figure.legend(wedges, chart.categories, loc="center right",
+                         bbox_to_anchor=(0.995, 0.5), frameon=False, fontsize=self.label_size)
         ax.set_aspect("equal")
 
     # Helpers -----------------------------------------------------------------------------
@@ -182,7 +183,7 @@ class ChartPainter:
             return {"left": min(left, 0.5), "right": 0.99, "bottom": 0.02, "top": 0.98}
         if chart.kind == "donut":
             longest = max((len(c) for c in chart.categories), default=0)
-            legend = (longest * 0.55 + 3.8) * self.label_size / width_pt  # text, key, padding
+            legend = (longest * 0.6 + 5.5) * self.label_size / width_pt  # text, key, padding
             return {"left": 0.0, "right": max(0.45, 1 - legend), "bottom": 0.02, "top": 0.98}
         legend = tick_h * 1.3 if len(chart.series) > 1 else 0.0
         return {"left": 0.01, "right": 0.99, "bottom": tick_h + legend, "top": 0.98}
