@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sectorial.errors import Location, RenderError, SectorialError, StyleError, raise_all
@@ -69,7 +69,6 @@ class Theme:
     chart_dpi: int = 200
     cover: bool = True
     intensity: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY
-    extra: dict[str, str] = field(default_factory=dict)
 
     def color(self, role: str) -> str:
         """Return the colour (``#RRGGBB``) of a role, or fail naming it."""
@@ -120,7 +119,7 @@ def load_theme(folder: Path) -> Theme:
         raw,
         file,
         ("nombre", "institucion", "pagina", "fuentes", "colores", "numeros"),
-        ("idioma", "graficos", "textos", "portada", "intensidad"),
+        ("idioma", "graficos", "portada", "intensidad"),
         StyleError,
     )
     if errors:
@@ -236,7 +235,6 @@ def load_theme(folder: Path) -> Theme:
         chart_dpi=int(charts.get("dpi", 200)),
         cover=bool(raw.get("portada", True)),
         intensity=intensity,
-        extra={str(k): str(v) for k, v in (raw.get("textos") or {}).items()},
     )
 
 

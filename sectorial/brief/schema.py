@@ -6,7 +6,7 @@ them and reports every problem with file, line and key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sectorial.data.loader import SourceSpec
@@ -127,4 +127,3 @@ class Brief:
     indicators: dict[str, IndicatorSpec]
     pages: tuple[PageSpec, ...]
     subject: Snippet | None = None
-    extra: dict[str, str] = field(default_factory=dict)
