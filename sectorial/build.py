@@ -23,6 +23,7 @@ from sectorial.doc.model import Document
 from sectorial.errors import RenderError, SectorialError, raise_all
 from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
+from sectorial.periods import Period
 from sectorial.style import Theme, find_style, load_theme
 
 RENDERERS: dict[str, str] = {
@@ -68,7 +69,7 @@ class BuildResult:
     timings: Timings
 
 
-def prepare(brief_path: Path, period: int | None, timings: Timings) -> Prepared:
+def prepare(brief_path: Path, period: Period | None, timings: Timings) -> Prepared:
     """Load the brief, house style and data; compute indicators; compose the document."""
     with timings.stage("carga"):
         brief = load_brief(brief_path, period)
@@ -97,7 +98,7 @@ def load_tables(brief: Brief) -> dict[str, Table]:
 
 
 def build(
-    brief_path: Path, out_dir: Path, formats: tuple[str, ...], period: int | None = None
+    brief_path: Path, out_dir: Path, formats: tuple[str, ...], period: Period | None = None
 ) -> BuildResult:
     """Build the brief into ``out_dir`` in each of ``formats``; return the paths written."""
     timings = Timings()

@@ -13,9 +13,13 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sectorial import __version__
 from sectorial.errors import SectorialError
+
+if TYPE_CHECKING:
+    from sectorial.periods import Period
 
 _SPANISH = {
     "usage: ": "uso: ",
@@ -35,12 +39,13 @@ argparse._ = lambda text: _SPANISH.get(text, text)  # type: ignore[attr-defined]
 argparse.ngettext = lambda s, p, n: _SPANISH.get(s if n == 1 else p, s if n == 1 else p)  # type: ignore[assignment]
 
 
-def _period(text: str) -> int:
-    if len(text) == 4 and text.isdigit():
-        return int(text)
-    raise argparse.ArgumentTypeError(
-        f"periodo no válido '{text}': un informe anual usa el año, por ejemplo --period 2024"
-    )
+def _period(text: str) -> Period:
+    from sectorial.periods import PERIOD_HELP, Period, PeriodError
+
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}: {PERIOD_HELP}") from exc
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -73,7 +78,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--formats", type=_formats, default=("docx", "pdf"), metavar="FORMATOS",
                        help="formatos separados por comas (por defecto: docx,pdf)")
     build.add_argument("--period", type=_period, metavar="PERIODO",
-                       help="periodo del informe, p. ej. 2024 (por defecto: el del informe)")
+                       help="periodo del informe: un año (2024) o un mes (2025-09); "
+                       "por defecto, el del informe")
     check = commands.add_parser("check", help="valida informe, estilo y datos sin generar nada",
                                 description="Valida el informe, su estilo y sus datos.")
     check.add_argument("brief", type=Path, metavar="INFORME", help="archivo YAML del informe")

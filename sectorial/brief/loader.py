@@ -11,6 +11,7 @@ from sectorial.brief.schema import (
     BoxSpec,
     Brief,
     ChartSpec,
+    FanOut,
     PageSpec,
     Snippet,
     TableSpec,
@@ -20,19 +21,20 @@ from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.indicators.compute import GROWTH_METHODS, KINDS, IndicatorSpec
 from sectorial.indicators.values import UNITS
 from sectorial.lang.numbers import NumberStyle
+from sectorial.periods import PERIOD_HELP, Period, PeriodError
 from sectorial.yamlfile import LineDict, LineList, check_keys, load_yaml, unknown_key_hint
 
 TOP_REQUIRED = ("nombre", "estilo", "periodo", "serie", "titulo", "edicion", "datos",
                 "indicadores", "paginas")
-TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion")
+TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion", "por_cada")
 SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion", "clave",
                                                 "fila_encabezado"))
 COMMON_INDICATOR = ("tipo", "descripcion", "unidad", "escala", "sin_dato")
 INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "total": (("datos", "valor"), ("filtro", "en")),
-    "serie": (("datos", "valor"), ("filtro", "desde")),
+    "serie": (("datos", "valor"), ("filtro", "desde", "ultimos")),
     "participaciones": (("datos", "valor", "por"), ("filtro", "en", "decimales", "redondeo")),
-    "variacion": (("de",), ("desde",)),
+    "variacion": (("de",), ("desde", "frente_a")),
     "variaciones": (("de",), ()),
     "crecimiento_promedio": (("de", "metodo"), ("desde",)),
     "razon": (("numerador", "denominador"), ()),
@@ -57,6 +59,7 @@ BLOCK_KINDS = ("subtitulo", "parrafo", "cita", "tabla", "grafico")
 TABLE_KEYS = (("titulo", "datos", "columnas"),
               ("unidad", "maximo", "resto", "escala", "decimales"))
 _EDITION = re.compile(r"^(\d{4})-(\d{2})$")
+PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
 class _Reader:
@@ -124,15 +127,23 @@ class _Reader:
         return value
 
 
-def load_brief(path: Path, period: int | None = None) -> Brief:
+def load_brief(path: Path, period: Period | None = None) -> Brief:
     """Read and validate the brief at ``path``; ``period`` overrides the file's one."""
     raw = load_yaml(path, BriefError)
     r = _Reader(path)
     r.keys(raw, TOP_REQUIRED, TOP_OPTIONAL, "")
-    file_period = r.integer(raw, "periodo", "", 0)
-    edition = _edition(r, raw)
+    file_period = _period(r, raw)
+    if period is not None and file_period is not None and period.monthly != file_period.monthly:
+        kind = "mensual" if file_period.monthly else "anual"
+        r.error(f"el informe es {kind} ({file_period}) y se pidió el periodo {period}",
+                raw.line_of("periodo"), "periodo",
+                "pida un " + ("mes, por ejemplo --period 2025-09" if file_period.monthly
+                              else "año, por ejemplo --period 2024"))
+    period = period or file_period or Period(2000)
+    edition = _edition(r, raw, period)
     sources = _sources(r, raw.get("datos"), raw)
-    indicators = _indicators(r, raw.get("indicadores"), raw, sources)
+    fan_out = _fan_out(r, raw, sources)
+    indicators = _indicators(r, raw.get("indicadores"), raw, sources, fan_out)
     pages = _pages(r, raw, indicators, sources)
     raise_all(r.errors)
     offices = tuple(
@@ -143,7 +154,8 @@ def load_brief(path: Path, period: int | None = None) -> Brief:
         path=path,
         name=r.snippet(raw, "nombre", ""),
         style=str(raw["estilo"]),
-        period=period if period is not None else file_period,
+        period=period,
+        fan_out=fan_out,
         series=r.snippet(raw, "serie", ""),
         title=r.snippet(raw, "titulo", ""),
         edition=edition,
@@ -156,14 +168,51 @@ def load_brief(path: Path, period: int | None = None) -> Brief:
     )
 
 
-def _edition(r: _Reader, raw: LineDict) -> tuple[int, int]:
-    match = _EDITION.match(str(raw.get("edicion", "")))
+def _period(r: _Reader, raw: LineDict) -> Period | None:
+    if "periodo" not in raw:
+        return None
+    try:
+        return Period.parse(raw["periodo"])
+    except PeriodError as exc:
+        r.error(str(exc), raw.line_of("periodo"), "periodo", PERIOD_HELP)
+        return None
+
+
+def _edition(r: _Reader, raw: LineDict, period: Period) -> tuple[int, int]:
+    """Year and month of the edition: written, or "siguiente" (the month after the period)."""
+    text = str(raw.get("edicion", ""))
+    if text == "siguiente":
+        after = period + 1 if period.monthly else Period(period.year + 1, 1)
+        return after.year, after.month or 1
+    match = _EDITION.match(text)
     if not match or not 1 <= int(match.group(2)) <= 12:
         if "edicion" in raw:
             r.error(f"fecha de edición no válida '{raw['edicion']}'", raw.line_of("edicion"),
-                    "edicion", "escriba año y mes, por ejemplo 2025-05 (entre comillas)")
+                    "edicion", "escriba año y mes entre comillas, por ejemplo \"2025-05\", o "
+                    "'siguiente' (el mes después del periodo)")
         return (0, 0)
     return int(match.group(1)), int(match.group(2))
+
+
+def _fan_out(r: _Reader, raw: LineDict, sources: dict[str, SourceSpec]) -> FanOut | None:
+    """``por_cada: {datos: X, columna: region}``: one document per value of a data column."""
+    node = r.mapping(raw, "por_cada")
+    if node is None:
+        return None
+    if not r.keys(node, ("datos", "columna"), (), "por_cada."):
+        return None
+    source, column = str(node["datos"]), str(node["columna"])
+    if source not in sources:
+        r.error(f"no existe la fuente de datos '{source}'", node.line_of("datos"),
+                "por_cada.datos", unknown_key_hint(source, list(sources)))
+        return None
+    if sources[source].columns.get(column) != "texto":
+        r.error(f"la columna '{column}' debe estar declarada como 'texto' en "
+                f"'datos.{source}.columnas'", node.line_of("columna"), "por_cada.columna",
+                unknown_key_hint(column, list(sources[source].columns)))
+        return None
+    return FanOut(source, column, node.line_of("por_cada") if "por_cada" in node else
+                  raw.line_of("por_cada"))
 
 
 def _sources(r: _Reader, node: Any, raw: LineDict) -> dict[str, SourceSpec]:
@@ -206,7 +255,8 @@ def _sources(r: _Reader, node: Any, raw: LineDict) -> dict[str, SourceSpec]:
 
 
 def _indicators(
-    r: _Reader, node: Any, raw: LineDict, sources: dict[str, SourceSpec]
+    r: _Reader, node: Any, raw: LineDict, sources: dict[str, SourceSpec],
+    fan_out: FanOut | None = None,
 ) -> dict[str, IndicatorSpec]:
     if not isinstance(node, LineDict):
         if node is not None:
@@ -239,6 +289,19 @@ def _indicators(
                         spec.line_of(column_key if column_key in spec else "filtro"),
                         prefix + column_key,
                         unknown_key_hint(str(column), list(sources[str(source)].columns)))
+        filters = dict(spec.get("filtro") or {})
+        for name, value in [*filters.items(), ("categoria", spec.get("categoria"))]:
+            for used in PLACEHOLDER.findall(str(value or "")):
+                if fan_out is None or used != fan_out.column:
+                    r.error(f"'{{{{ {used} }}}}' no se puede usar en un filtro",
+                            spec.line_of("filtro" if name != "categoria" else "categoria"),
+                            prefix + ("categoria" if name == "categoria" else f"filtro.{name}"),
+                            "en filtros y 'categoria' solo vale la columna de 'por_cada' "
+                            + (f"('{{{{ {fan_out.column} }}}}')" if fan_out else
+                               "(este informe no declara 'por_cada')"))
+        if "ultimos" in spec and "desde" in spec:
+            r.error("use 'desde' o 'ultimos', no los dos", spec.line_of("ultimos"),
+                    prefix + "ultimos")
         scale = str(spec.get("escala", "unidades"))
         if scale not in SCALES:
             r.error(f"escala desconocida '{scale}'", spec.line_of("escala"), prefix + "escala",
@@ -252,9 +315,11 @@ def _indicators(
             of=_opt(spec, "de"),
             value=_opt(spec, "valor"),
             by=_opt(spec, "por"),
-            filters=dict(spec.get("filtro") or {}),
+            filters=filters,
             at=spec.get("en"),
             since=spec.get("desde"),
+            last=r.integer(spec, "ultimos", prefix, 13) if "ultimos" in spec else None,
+            base=_opt(spec, "frente_a"),
             method=r.choice(spec, "metodo", prefix, tuple(GROWTH_METHODS), "compuesto"),
             unit=r.choice(spec, "unidad", prefix, UNITS, "numero"),
             scale=SCALES.get(scale, 1.0),
@@ -268,7 +333,7 @@ def _indicators(
         )
     for key, spec in found.items():
         for field_name, ref in (("de", spec.of), ("numerador", spec.numerator),
-                                ("denominador", spec.denominator)):
+                                ("denominador", spec.denominator), ("frente_a", spec.base)):
             if ref is not None and ref not in found:
                 r.error(f"no existe el indicador '{ref}'", spec.line, f"indicadores.{key}."
                         f"{field_name}", unknown_key_hint(ref, list(found)))

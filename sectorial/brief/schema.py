@@ -6,11 +6,13 @@ them and reports every problem with file, line and key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sectorial.data.loader import SourceSpec
 from sectorial.indicators.compute import IndicatorSpec
+from sectorial.periods import Period
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,22 @@ class PageSpec:
 
 
 @dataclass(frozen=True)
+class FanOut:
+    """``por_cada``: the brief is built once per value of a data column."""
+
+    source: str
+    column: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Brief:
     """A whole brief file."""
 
     path: Path
     name: Snippet
     style: str
-    period: int
+    period: Period
     series: Snippet
     title: Snippet
     edition: tuple[int, int]
@@ -127,3 +138,21 @@ class Brief:
     indicators: dict[str, IndicatorSpec]
     pages: tuple[PageSpec, ...]
     subject: Snippet | None = None
+    fan_out: FanOut | None = None
+    value: str | None = None  # the fan-out value this copy of the brief is for
+
+    def for_value(self, value: str) -> Brief:
+        """This brief for one value of its ``por_cada`` column: filters and categories that
+        say ``{{ region }}`` now say the value."""
+        assert self.fan_out is not None
+        pattern = re.compile(r"\{\{\s*" + re.escape(self.fan_out.column) + r"\s*\}\}")
+
+        def fill(text: object) -> object:
+            return pattern.sub(lambda _: value, text) if isinstance(text, str) else text
+
+        indicators = {
+            key: replace(spec, filters={k: fill(v) for k, v in spec.filters.items()},
+                         category=fill(spec.category))  # type: ignore[arg-type]
+            for key, spec in self.indicators.items()
+        }
+        return replace(self, indicators=indicators, value=value)

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from sectorial.errors import DataError, Location, SectorialError, raise_all
 from sectorial.lang.numbers import PRODUCE, NumberParseError, NumberStyle, parse_number
+from sectorial.periods import PERIOD_HELP, Period, PeriodError
 from sectorial.yamlfile import unknown_key_hint
 
-COLUMN_TYPES = ("periodo", "texto", "entero", "decimal")
+COLUMN_TYPES = ("periodo", "texto", "entero", "conteo", "decimal")
+MAX_ERRORS = 20  # cells reported before the loader stops looking
 PLACEHOLDERS = {"-", "–", "—", "n.d.", "nd", "n.d", "s.i.", "si", "…", "...", "s/d", "n.a."}
 
 
@@ -50,6 +54,17 @@ class Table:
         """Return the name of the column declared as ``periodo``, if any."""
         return next((c for c, t in self.spec.columns.items() if t == "periodo"), None)
 
+    @cached_property
+    def periods(self) -> tuple[Period, ...]:
+        """The distinct periods of the data, in order (empty without a period column)."""
+        if self.period_column is None:
+            return ()
+        return tuple(sorted(set(self.frame[self.period_column].dropna())))
+
+    @cached_property
+    def period_set(self) -> frozenset[Period]:
+        return frozenset(self.periods)
+
 
 def load_table(spec: SourceSpec) -> Table:
     """Read the file of ``spec`` and convert its declared columns; report all bad cells."""
@@ -75,11 +90,8 @@ def load_table(spec: SourceSpec) -> Table:
     errors: list[SectorialError] = []
     typed: dict[str, list] = {}
     for name, kind in spec.columns.items():
-        typed[name] = [
-            _convert(value, kind, spec, first_row + i, name, errors)
-            for i, value in enumerate(raw[name].tolist())
-        ]
-        if len(errors) > 20:
+        typed[name] = _convert_column(raw[name].tolist(), kind, spec, first_row, name, errors)
+        if len(errors) > MAX_ERRORS:
             break
     raise_all(errors)
     frame = pd.DataFrame(typed)
@@ -208,54 +220,102 @@ def _read_excel(spec: SourceSpec) -> pd.DataFrame:
     return sheets
 
 
-def _convert(
-    value: object,
+def _convert_column(
+    values: list[object],
     kind: str,
     spec: SourceSpec,
-    row: int,
+    first_row: int,
     column: str,
     errors: list[SectorialError],
-) -> object:
-    """Convert one cell to its declared type, or record an error naming the cell."""
-    text = str(value).strip()
-    where = Location(str(spec.path), sheet=spec.sheet, row=row, column=column)
+) -> list[object]:
+    """Convert one column to its declared type; record an error naming each bad cell.
+
+    Each distinct text is converted once (years, regions and months repeat thousands of
+    times), and plain integers skip the full number parser.
+    """
+    converted: dict[str, object] = {}
+    problems: dict[str, tuple[str, str]] = {}
+    out: list[object] = []
+    for offset, value in enumerate(values):
+        text = str(value).strip()
+        if kind in ("entero", "conteo") and text.isascii() and text.isdigit():
+            out.append(int(text))
+            continue
+        if text not in converted and text not in problems:
+            try:
+                converted[text] = _convert(text, kind, spec)
+            except _CellError as exc:
+                problems[text] = (exc.message, exc.hint)
+        if text in problems:
+            if len(errors) <= MAX_ERRORS:
+                message, hint = problems[text]
+                where = Location(str(spec.path), sheet=spec.sheet, row=first_row + offset,
+                                 column=column)
+                errors.append(DataError(message, where, hint))
+            out.append(None)
+        else:
+            out.append(converted[text])
+    if kind == "periodo":
+        _check_period_kinds(out, spec, first_row, column, errors)
+    return out
+
+
+def _check_period_kinds(
+    periods: list[object], spec: SourceSpec, first_row: int, column: str,
+    errors: list[SectorialError],
+) -> None:
+    """A period column holds years or months, not both: they cannot be compared."""
+    kinds = [p.monthly for p in periods if isinstance(p, Period)]
+    if not kinds or all(kinds) or not any(kinds):
+        return
+    majority = kinds.count(True) * 2 >= len(kinds)
+    for offset, period in enumerate(periods):
+        if isinstance(period, Period) and period.monthly != majority:
+            errors.append(DataError(
+                f"la columna mezcla años y meses: '{period}' entre "
+                + ("meses" if majority else "años"),
+                Location(str(spec.path), sheet=spec.sheet, row=first_row + offset,
+                         column=column),
+                "use en toda la columna el mismo tipo de periodo (2024, o 2025-09)",
+            ))
+            return
+
+
+class _CellError(Exception):
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+_PLAIN_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _convert(text: str, kind: str, spec: SourceSpec) -> object:
+    """Convert one cell's text to its declared type, or raise _CellError."""
     if kind == "texto":
         return "".join(ch for ch in text if ch.isprintable())
     if text == "" or text.lower() in PLACEHOLDERS:
         what = "vacía" if text == "" else f"con '{text}' (dato no disponible)"
-        errors.append(
-            DataError(
-                f"celda {what} en una columna numérica",
-                where,
-                "escriba el valor, o quite la fila si el dato no existe",
-            )
-        )
-        return None
+        raise _CellError(f"celda {what} en una columna numérica",
+                         "escriba el valor, o quite la fila si el dato no existe")
     if kind == "periodo":
-        if text.isdigit() and len(text) == 4:
-            return int(text)
-        errors.append(
-            DataError(
-                f"periodo no válido '{text}'",
-                where,
-                "escriba el año con cuatro cifras, por ejemplo 2024",
-            )
-        )
-        return None
+        try:
+            return Period.parse(text)
+        except PeriodError as exc:
+            raise _CellError(str(exc), PERIOD_HELP) from exc
+    if kind == "decimal" and spec.numbers.decimal == "." and _PLAIN_DECIMAL.fullmatch(text):
+        return float(text)
     try:
         number: Decimal = parse_number(text, style=spec.numbers)
     except NumberParseError as exc:
-        errors.append(DataError(str(exc), where, "escriba el número sin texto adicional"))
-        return None
-    if kind == "entero":
+        raise _CellError(str(exc), "escriba el número sin texto adicional") from exc
+    if kind in ("entero", "conteo"):
         if number != number.to_integral_value():
-            errors.append(
-                DataError(
-                    f"se esperaba un número entero y hay '{text}'",
-                    where,
-                    "escriba un entero o declare la columna como 'decimal'",
-                )
-            )
-            return None
+            raise _CellError(f"se esperaba un número entero y hay '{text}'",
+                             "escriba un entero o declare la columna como 'decimal'")
+        if kind == "conteo" and number < 0:
+            raise _CellError(f"valor negativo '{text}' en una columna de conteo",
+                             "un conteo (empresas, trabajadores) no puede ser negativo: "
+                             "corrija el dato en el archivo")
         return int(number)
     return float(number)

@@ -15,6 +15,7 @@ from sectorial.data.loader import Table
 from sectorial.errors import IndicatorError, Location, SectorialError, raise_all
 from sectorial.indicators.values import Indicator, Quantity, Series, Share, Shares
 from sectorial.lang.shares import round_shares
+from sectorial.periods import Period, PeriodError, PeriodSpan
 
 GROWTH_METHODS = {
     "compuesto": "tasa de crecimiento promedio anual compuesta",
@@ -35,8 +36,10 @@ class IndicatorSpec:
     value: str | None = None  # valor: the column to add up
     by: str | None = None  # por: the column that names the parts
     filters: dict[str, object] = field(default_factory=dict)
-    at: int | str | None = None  # en: a period, or "anterior"
-    since: int | None = None  # desde
+    at: int | str | None = None  # en: a period, "anterior", "acumulado", "acumulado_anterior"
+    since: int | str | None = None  # desde: the first period of a series or of a variation
+    last: int | None = None  # ultimos: how many periods a series keeps, up to the brief's
+    base: str | None = None  # frente_a: the indicator a variation compares with
     method: str = "compuesto"
     unit: str = "numero"
     scale: float = 1.0
@@ -58,10 +61,11 @@ Resolver = Callable[[str], Indicator]
 def compute_all(
     specs: Mapping[str, IndicatorSpec],
     tables: Mapping[str, Table],
-    period: int,
+    period: Period | int,
     rounding: str,
 ) -> dict[str, Indicator]:
     """Compute every indicator, resolving references; report every failure at once."""
+    period = Period.parse(period)
     done: dict[str, Indicator] = {}
     errors: list[SectorialError] = []
     active: list[str] = []
@@ -93,19 +97,29 @@ def compute_all(
     return done
 
 
+Target = Period | tuple[Period, ...]
+"""One period, or several added together (January to September)."""
+
+
 @dataclass(frozen=True)
 class Context:
     tables: Mapping[str, Table]
     resolve: Resolver
-    period: int
+    period: Period
     rounding: str
 
-    def target_period(self, spec: IndicatorSpec) -> int:
-        if spec.at in (None, "actual"):
+    def target_period(self, spec: IndicatorSpec) -> Target:
+        """Return the period ``en`` asks for: the brief's, the year before, or year to date."""
+        at = spec.at
+        if at in (None, "actual"):
             return self.period
-        if spec.at == "anterior":
-            return self.period - 1
-        return int(spec.at)
+        if at == "anterior":
+            return self.period.year_before()
+        if at == "acumulado":
+            return self.period.year_to_date()
+        if at == "acumulado_anterior":
+            return self.period.year_before().year_to_date()
+        return _period(at, spec, "en")
 
     def series(self, spec: IndicatorSpec) -> Series:
         found = self.resolve(str(spec.of))
@@ -117,19 +131,32 @@ class Context:
         return found
 
 
-def _rows(spec: IndicatorSpec, ctx: Context, period: int | None) -> tuple[pd.DataFrame, str]:
+def _period(value: object, spec: IndicatorSpec, key: str) -> Period:
+    try:
+        return Period.parse(value)
+    except PeriodError as exc:
+        raise IndicatorError(
+            f"'{key}: {value}' no es un periodo ({exc})",
+            spec.where(),
+            "escriba un año (2024), un mes (2025-09), 'anterior', 'acumulado' o "
+            "'acumulado_anterior'",
+        ) from exc
+
+
+def _label(target: Target) -> str:
+    return str(target) if isinstance(target, Period) else PeriodSpan(target).label()
+
+
+def _rows(spec: IndicatorSpec, ctx: Context, period: Target | None) -> tuple[pd.DataFrame, str]:
     """Return the filtered rows of the spec's source and a description of them."""
     table = ctx.tables[str(spec.source)]
     frame = table.frame
-    conditions = dict(spec.filters)
+    described: list[str] = []
     if period is not None:
-        if table.period_column is None:
-            raise IndicatorError(
-                f"los datos '{spec.source}' no tienen una columna de tipo 'periodo'",
-                hint="declare en 'columnas' la columna del año como 'periodo'",
-            )
-        conditions[table.period_column] = period
-    for column, wanted in conditions.items():
+        column = _period_column(spec, table)
+        frame = frame[_period_mask(frame[column], period, table, spec)]
+        described.append(f"{column}={_label(period)}")
+    for column, wanted in spec.filters.items():
         kind = table.spec.columns.get(column)
         if kind is None:
             raise IndicatorError(
@@ -137,12 +164,59 @@ def _rows(spec: IndicatorSpec, ctx: Context, period: int | None) -> tuple[pd.Dat
                 f"'datos.{spec.source}.columnas'",
                 hint="declare la columna o corrija el filtro",
             )
-        value = int(wanted) if kind in ("periodo", "entero") else str(wanted)
+        if kind == "periodo":
+            value: object = _period(wanted, spec, f"filtro.{column}")
+        elif kind in ("entero", "conteo"):
+            value = int(wanted)
+        else:
+            value = str(wanted)
         frame = frame[frame[column] == value]
-    described = ", ".join(f"{c}={v}" for c, v in conditions.items())
+        described.append(f"{column}={wanted}")
     rows = _row_ranges(frame["_row"].tolist())
-    origin = f"{table.spec.path.name}" + (f" [{described}]" if described else "")
+    origin = f"{table.spec.path.name}" + (f" [{', '.join(described)}]" if described else "")
     return frame, f"{origin}, filas {rows}" if rows else origin
+
+
+def _period_column(spec: IndicatorSpec, table: Table) -> str:
+    if table.period_column is None:
+        raise IndicatorError(
+            f"los datos '{spec.source}' no tienen una columna de tipo 'periodo'",
+            hint="declare en 'columnas' la columna del año o del mes como 'periodo'",
+        )
+    return table.period_column
+
+
+def _period_mask(column: pd.Series, target: Target, table: Table, spec: IndicatorSpec) -> pd.Series:
+    """Select the rows of ``target``; a year of monthly data is its twelve months.
+
+    A period the data does not cover is an error naming the last period they have.
+    """
+    wanted = (target,) if isinstance(target, Period) else target
+    have = table.periods
+    if not have:
+        raise IndicatorError(f"los datos '{spec.source}' no tienen filas",
+                             hint="complete el archivo de datos")
+    monthly_data = have[0].monthly
+    expanded: list[Period] = []
+    for period in wanted:
+        if period.monthly and not monthly_data:
+            raise IndicatorError(
+                f"se pide el mes {period} y los datos '{spec.source}' son anuales",
+                hint="use datos mensuales o pida un año",
+            )
+        if monthly_data and not period.monthly:
+            expanded.extend(Period(period.year, m) for m in range(1, 13))
+        else:
+            expanded.append(period)
+    missing = [p for p in expanded if p not in table.period_set]
+    if missing:
+        raise IndicatorError(
+            f"los datos '{spec.source}' ({table.spec.path.name}) no cubren "
+            f"{', '.join(map(str, missing[:3]))}{'…' if len(missing) > 3 else ''}: "
+            f"llegan hasta {have[-1]} (desde {have[0]})",
+            hint="actualice el archivo de datos o pida un periodo que tengan (--period)",
+        )
+    return column.isin(expanded)
 
 
 def _row_ranges(rows: list[int]) -> str:
@@ -162,8 +236,17 @@ def _quantity(spec: IndicatorSpec, value: float | None, origin: str, **kw: objec
     )
 
 
+def _target(spec: IndicatorSpec, ctx: Context) -> Target | None:
+    """The period the rows are selected for, or None when the data have no period column."""
+    return ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
+
+
+def _quantity_period(target: Target | None) -> Period | PeriodSpan | None:
+    return PeriodSpan(target) if isinstance(target, tuple) else target
+
+
 def _total(spec: IndicatorSpec, ctx: Context) -> Quantity:
-    period = ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
+    period = _target(spec, ctx)
     frame, origin = _rows(spec, ctx, period)
     if frame.empty:
         raise IndicatorError(
@@ -171,44 +254,64 @@ def _total(spec: IndicatorSpec, ctx: Context) -> Quantity:
             hint="revise el filtro y el periodo, o complete los datos",
         )
     value = float(frame[str(spec.value)].sum())
-    return _quantity(spec, value, f"suma de '{spec.value}' en {origin}", period=period)
+    return _quantity(spec, value, f"suma de '{spec.value}' en {origin}",
+                     period=_quantity_period(period))
 
 
 def _series(spec: IndicatorSpec, ctx: Context) -> Series:
-    frame, origin = _rows(spec, ctx, None)
     table = ctx.tables[str(spec.source)]
-    column = table.period_column
-    if column is None:
+    column = _period_column(spec, table)
+    period = ctx.period
+    if table.periods and table.periods[0].monthly != period.monthly:
+        kind = "mensuales" if table.periods[0].monthly else "anuales"
         raise IndicatorError(
-            f"los datos '{spec.source}' no tienen una columna de tipo 'periodo'",
-            hint="declare en 'columnas' la columna del año como 'periodo'",
+            f"los datos '{spec.source}' son {kind} y el periodo del informe es {period}",
+            hint="una serie usa datos del mismo tipo de periodo que el informe",
         )
-    if spec.since is not None:
-        frame = frame[frame[column] >= int(spec.since)]
-    frame = frame[frame[column] <= ctx.period]
+    if spec.last is not None:
+        wanted = period.last(spec.last)
+    else:
+        first = _period(spec.since, spec, "desde") if spec.since is not None else None
+        start = first if first is not None else (table.periods[0] if table.periods else period)
+        if start > period:
+            raise IndicatorError(f"'desde' ({start}) es posterior al periodo ({period})")
+        wanted = start.through(period)
+    frame, origin = _rows(spec, ctx, None)
+    frame = frame[frame[column].isin(wanted)]
     sums = frame.groupby(column, sort=True)[str(spec.value)].sum()
     text = f"suma de '{spec.value}' por {column} en {origin}"
-    points = tuple(
-        (int(p), _quantity(spec, float(v), text, period=int(p))) for p, v in sums.items()
-    )
+    points = tuple((p, _quantity(spec, float(v), text, period=p)) for p, v in sums.items())
     if not points:
-        raise IndicatorError(f"la serie no tiene datos ({origin})", hint="complete los datos")
-    _check_consecutive(spec.key, [p for p, _ in points])
+        raise IndicatorError(f"la serie no tiene datos de {wanted[0]} a {wanted[-1]} ({origin})",
+                             hint="complete los datos o revise el filtro")
+    _check_consecutive(spec, table, [p for p, _ in points], wanted)
     return Series(spec.key, points, text)
 
 
-def _check_consecutive(name: str, periods: list[int]) -> None:
-    gaps = [p for a, b in zip(periods, periods[1:]) for p in range(a + 1, b)]
+def _check_consecutive(
+    spec: IndicatorSpec, table: Table, periods: list[Period], wanted: tuple[Period, ...]
+) -> None:
+    """Name the periods missing inside the series, then those past the data's end."""
+    have = set(periods)
+    gaps = [p for p in wanted if p not in have and p < periods[-1]]
     if gaps:
         raise IndicatorError(
-            f"a la serie '{name}' le faltan los periodos " + ", ".join(map(str, gaps)),
-            hint="agregue las filas de esos años a los datos",
+            f"a la serie '{spec.key}' le faltan los periodos " + ", ".join(map(str, gaps)),
+            hint="agregue las filas de esos periodos a los datos",
+        )
+    if wanted[-1] not in have:
+        last = table.periods[-1] if table.periods else "ninguno"
+        raise IndicatorError(
+            f"los datos '{spec.source}' ({table.spec.path.name}) no cubren {wanted[-1]}: "
+            f"llegan hasta {periods[-1] if wanted[-1] in table.period_set else last}",
+            hint="actualice el archivo de datos o pida un periodo que tengan (--period)",
         )
 
 
 def _shares(spec: IndicatorSpec, ctx: Context) -> Shares:
-    period = ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
-    frame, origin = _rows(spec, ctx, period)
+    target = _target(spec, ctx)
+    period = _quantity_period(target)
+    frame, origin = _rows(spec, ctx, target)
     if frame.empty:
         raise IndicatorError(f"no hay filas ({origin})", hint="revise el filtro y el periodo")
     sums = frame.groupby(str(spec.by), sort=False)[str(spec.value)].sum()
@@ -237,8 +340,9 @@ def _shares(spec: IndicatorSpec, ctx: Context) -> Shares:
 
 def _count(spec: IndicatorSpec, ctx: Context) -> Quantity:
     """Return how many distinct values ``columna`` takes in the filtered rows."""
-    period = ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
-    frame, origin = _rows(spec, ctx, period)
+    target = _target(spec, ctx)
+    period = _quantity_period(target)
+    frame, origin = _rows(spec, ctx, target)
     if frame.empty:
         raise IndicatorError(f"no hay filas ({origin})", hint="revise el filtro y el periodo")
     value = float(frame[str(spec.by)].nunique())
@@ -267,8 +371,9 @@ def _streak(spec: IndicatorSpec, ctx: Context) -> Quantity:
 
 def _rank(spec: IndicatorSpec, ctx: Context) -> Quantity:
     """Return the 1-based position of ``categoria`` among the groups of ``por``, largest first."""
-    period = ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
-    frame, origin = _rows(spec, ctx, period)
+    target = _target(spec, ctx)
+    period = _quantity_period(target)
+    frame, origin = _rows(spec, ctx, target)
     sums = frame.groupby(str(spec.by), sort=False)[str(spec.value)].sum()
     ordered = [str(label) for label, _ in sorted(sums.items(), key=lambda item: -item[1])]
     if spec.category not in ordered:
@@ -289,19 +394,42 @@ def _change(base: float | None, end: float | None) -> float | None:
 
 
 def _variation(spec: IndicatorSpec, ctx: Context) -> Quantity:
-    series = ctx.series(spec)
-    end_period = ctx.period
-    base_period = int(spec.since) if spec.since is not None else end_period - 1
-    base, end = series.at(base_period), series.at(end_period)
-    value = _change(base.value, end.value)
+    """Percent change of a series between two periods, or between two values (``frente_a``).
+
+    By default the base is the same period a year before: the previous year of an annual
+    brief, the same month of the previous year (interannual) of a monthly one.
+    """
+    if spec.base is not None:
+        end_q, base_q = ctx.resolve(str(spec.of)), ctx.resolve(spec.base)
+        for name, part in ((spec.of, end_q), (spec.base, base_q)):
+            if not isinstance(part, Quantity):
+                raise IndicatorError(f"'{name}' debe ser un valor (tipo 'total') para usar "
+                                     "'frente_a'")
+        base, end = base_q, end_q
+        base_label, end_label = _span_label(base_q.period), _span_label(end_q.period)  # type: ignore[union-attr]
+        end_period = end_q.period  # type: ignore[union-attr]
+    else:
+        series = ctx.series(spec)
+        end_period = ctx.period
+        base_period = (_period(spec.since, spec, "desde") if spec.since is not None
+                       else end_period.year_before())
+        base, end = series.at(base_period), series.at(end_period)
+        base_label, end_label = str(base_period), str(end_period)
+    value = _change(base.value, end.value)  # type: ignore[union-attr]
     if value is None and spec.missing != "nd":
         raise IndicatorError(
-            f"no se puede calcular la variación: el valor de {base_period} es cero",
+            f"no se puede calcular la variación: el valor de {base_label} es cero",
             hint="use otro periodo base, quite esta cifra o escriba 'sin_dato: nd' en el "
             "indicador para publicar «n.d.»",
         )
-    origin = f"variación % de {spec.of} entre {base_period} y {end_period}"
+    origin = f"variación % de {spec.of} entre {base_label} y {end_label}"
     return Quantity(value, "porcentaje", 1.0, spec.key, origin, period=end_period)
+
+
+def _span_label(period: Period | PeriodSpan | None) -> str:
+    if period is None:
+        return "sin periodo"
+    return period.label() if isinstance(period, PeriodSpan) else str(period)
 
 
 def _variations(spec: IndicatorSpec, ctx: Context) -> Series:
@@ -311,24 +439,27 @@ def _variations(spec: IndicatorSpec, ctx: Context) -> Series:
         origin = f"variación % de {spec.of} entre {p0} y {p1}"
         points.append((p1, Quantity(_change(q0.value, q1.value), "porcentaje", 1.0,
                                     f"{spec.key}[{p1}]", origin, period=p1)))
-    return Series(spec.key, tuple(points), f"variaciones anuales de {spec.of}")
+    return Series(spec.key, tuple(points), f"variaciones de {spec.of} entre periodos seguidos")
 
 
 def _growth(spec: IndicatorSpec, ctx: Context) -> Quantity:
     series = ctx.series(spec)
-    start = int(spec.since) if spec.since is not None else series.periods[0]
     end = ctx.period
+    if end.monthly:
+        raise IndicatorError("el crecimiento promedio anual necesita una serie anual",
+                             hint="use 'variacion' para comparar meses")
+    start = _period(spec.since, spec, "desde") if spec.since is not None else series.periods[0]
     if end <= start:
         raise IndicatorError(f"'desde' ({start}) debe ser anterior al periodo ({end})")
     first, last = series.at(start), series.at(end)
     if not first.value or first.value <= 0 or last.value is None:
         raise IndicatorError(f"el valor de {start} debe ser positivo para calcular el crecimiento")
+    years = int(end - start)
     if spec.method == "compuesto":
-        value = ((last.value / first.value) ** (1.0 / (end - start)) - 1.0) * 100.0
+        value = ((last.value / first.value) ** (1.0 / years) - 1.0) * 100.0
     else:
-        changes = [
-            _change(series.at(p).value, series.at(p + 1).value) for p in range(start, end)
-        ]
+        changes = [_change(series.at(p).value, series.at(p + 1).value)
+                   for p in start.through(end - 1)]  # type: ignore[arg-type]
         if any(c is None for c in changes):
             raise IndicatorError("una variación anual parte de cero; use el método 'compuesto'")
         value = sum(changes) / len(changes)  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sectorial.errors import IndicatorError
+from sectorial.periods import Period, PeriodError, PeriodSpan
 
 UNITS = ("numero", "PEN", "USD", "porcentaje")
 
@@ -29,7 +30,7 @@ class Quantity:
     name: str = ""
     origin: str = ""
     method: str = ""
-    period: int | None = None
+    period: Period | PeriodSpan | None = None
 
     @property
     def units(self) -> float | None:
@@ -46,7 +47,7 @@ class Quantity:
         return self.method
 
     @property
-    def periodo(self) -> int | None:
+    def periodo(self) -> Period | PeriodSpan | None:
         return self.period
 
 
@@ -55,7 +56,7 @@ class Series:
     """Values by period, in period order."""
 
     name: str
-    points: tuple[tuple[int, Quantity], ...]
+    points: tuple[tuple[Period, Quantity], ...]
     origin: str = ""
 
     def __iter__(self) -> Iterator[Quantity]:
@@ -64,27 +65,32 @@ class Series:
     def __len__(self) -> int:
         return len(self.points)
 
-    def at(self, period: int) -> Quantity:
+    def at(self, period: Period | int | str) -> Quantity:
         """Return the value of ``period``, or fail naming the periods the series has."""
+        try:
+            period = Period.parse(period)
+        except PeriodError as exc:
+            raise IndicatorError(f"la serie '{self.name}' no tiene el periodo '{period}' ({exc})",
+                                 hint="use un año (2024) o un mes (2025-09)") from exc
         for p, q in self.points:
             if p == period:
                 return q
-        have = ", ".join(str(p) for p, _ in self.points) or "ninguno"
+        have = (f"{self.points[0][0]} a {self.points[-1][0]}" if self.points else "ninguno")
         raise IndicatorError(
             f"la serie '{self.name}' no tiene datos para {period} (tiene: {have})",
             hint="agregue ese periodo a los datos o cambie el periodo del informe",
         )
 
-    def __getitem__(self, period: int) -> Quantity:
-        return self.at(int(period))
+    def __getitem__(self, period: Period | int | str) -> Quantity:
+        return self.at(period)
 
     @property
-    def periods(self) -> tuple[int, ...]:
+    def periods(self) -> tuple[Period, ...]:
         return tuple(p for p, _ in self.points)
 
     # Template vocabulary.
     @property
-    def periodos(self) -> tuple[int, ...]:
+    def periodos(self) -> tuple[Period, ...]:
         return self.periods
 
     @property
@@ -127,7 +133,7 @@ class Shares:
     total: Quantity
     origin: str = ""
     rounding: str = "individual"
-    period: int | None = None
+    period: Period | PeriodSpan | None = None
     decimals: int = 1
     _index: dict[str, Share] = field(default_factory=dict, compare=False, repr=False)
 
@@ -176,7 +182,7 @@ class Shares:
         return tuple(s.label for s in self.items if not s.amount.value)
 
     @property
-    def periodo(self) -> int | None:
+    def periodo(self) -> Period | PeriodSpan | None:
         return self.period
 
 

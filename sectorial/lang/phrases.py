@@ -5,6 +5,8 @@ Numbers inside phrases go through ``numbers.py`` and follow the given number sty
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -279,3 +281,14 @@ def intensity(
     article = "una" if feminine else "un"
     phrase = f"{adjective} {noun}" if adjective else noun
     return f"{article} {phrase} de {format_percent(size, decimals, style=style)}"
+
+
+def slug(text: str) -> str:
+    """A safe piece of a file name: no accents, no spaces, lower case.
+
+    >>> slug("Apurímac"), slug("La Libertad"), slug("Madre de Dios"), slug("Áncash (Huaraz)")
+    ('apurimac', 'la-libertad', 'madre-de-dios', 'ancash-huaraz')
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("ñ", "n").replace("Ñ", "N"))
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")

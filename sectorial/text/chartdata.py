@@ -44,7 +44,7 @@ def build_chart(
     if isinstance(data, Series):
         if kind in ("donut",):
             raise _wrong(spec, "una dona necesita un indicador de tipo 'participaciones'")
-        categories = tuple(str(p) for p in data.periods)
+        categories = tuple(p.short() for p in data.periods)
         values = tuple(_units(q) / divisor for q in data)
         # "(Miles de trabajadores; Var. % anual)": the columns are the part before ";".
         name = unit.strip("()").split(";")[0].strip() or data.name

@@ -23,7 +23,7 @@ from sectorial.doc.model import (
 )
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.indicators.values import Indicator
-from sectorial.lang.phrases import edition_date
+from sectorial.lang.phrases import edition_date, slug
 from sectorial.style import Theme
 from sectorial.text.chartdata import build_chart, build_table
 from sectorial.text.env import TextEngine
@@ -34,8 +34,12 @@ SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 def template_context(brief: Brief, indicators: dict[str, Indicator]) -> dict[str, Any]:
     """Return what templates can read: the period, the previous one, every indicator."""
     year, month = brief.edition
-    return {**indicators, "periodo": brief.period, "anterior": brief.period - 1,
-            "fecha_edicion": edition_date(year, month, title=False)}
+    context = {**indicators, "periodo": brief.period, "anterior": brief.period.year_before(),
+               "acumulado": brief.period.acumulado,
+               "fecha_edicion": edition_date(year, month, title=False)}
+    if brief.fan_out is not None and brief.value is not None:
+        context[brief.fan_out.column] = brief.value
+    return context
 
 
 def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Document:
@@ -82,7 +86,11 @@ def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Doc
 
 
 def _document_name(brief: Brief, engine: TextEngine) -> str:
-    name = engine.plain(brief.name)
+    """The file name: periods as codes, the fan-out value as a slug ("madre-de-dios")."""
+    extra = {}
+    if brief.fan_out is not None and brief.value is not None:
+        extra[brief.fan_out.column] = slug(brief.value)
+    name = engine.file_name(brief.name, **extra)
     if not SAFE_NAME.match(name) or ".." in name:
         raise BriefError(
             f"nombre de archivo no válido '{name}'",

@@ -13,6 +13,7 @@ from sectorial.brief.schema import Snippet
 from sectorial.doc.model import Span, Text
 from sectorial.errors import Location, SectorialError, TemplateError
 from sectorial.lang.numbers import NumberStyle
+from sectorial.periods import Period, PeriodSpan
 from sectorial.style import DEFAULT_INTENSITY
 from sectorial.text.filters import bound_filters
 
@@ -39,11 +40,28 @@ class TextEngine:
 
     def __init__(self, numbers: NumberStyle, context: Mapping[str, Any],
                  words: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY):
-        self.env = _Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-        for name in PADDING_FILTERS:
-            del self.env.filters[name]
-        self.env.filters.update(bound_filters(numbers, words))
+        self.text_env = self._environment(numbers, words, _words)
+        self.name_env = self._environment(numbers, words, _codes)
+        self.env = self.text_env
         self.context = dict(context)
+
+    @staticmethod
+    def _environment(numbers: NumberStyle, words: tuple[tuple[float | None, str], ...],
+                     finalize: Any) -> _Environment:
+        env = _Environment(undefined=jinja2.StrictUndefined, autoescape=False,
+                           finalize=finalize)
+        for name in PADDING_FILTERS:
+            del env.filters[name]
+        env.filters.update(bound_filters(numbers, words))
+        return env
+
+    def file_name(self, snippet: Snippet, **extra: Any) -> str:
+        """Render a file name: periods print as codes ("2025-09"), not as words."""
+        self.env = self.name_env
+        try:
+            return self.render(snippet, **extra)
+        finally:
+            self.env = self.text_env
 
     def plain(self, snippet: Snippet, **extra: Any) -> str:
         """Render a snippet to plain text (bold marks are removed)."""
@@ -76,6 +94,18 @@ class TextEngine:
             raise _error(snippet, 1, f"el texto generado es demasiado largo ({len(out)} "
                          "caracteres)", "acorte la plantilla")
         return _SPACES.sub(" ", out).strip()  # folds YAML line breaks, keeps NBSP
+
+
+def _words(value: Any) -> Any:
+    """What ``{{ x }}`` prints in text: a period by its name ("setiembre 2025")."""
+    return value.label() if isinstance(value, (Period, PeriodSpan)) else value
+
+
+def _codes(value: Any) -> Any:
+    """What ``{{ x }}`` prints in a file name: a period by its code ("2025-09")."""
+    if isinstance(value, PeriodSpan):
+        return f"{value.periods[0]}_{value.periods[-1]}"
+    return str(value) if isinstance(value, Period) else value
 
 
 def _line_of(exc: BaseException) -> int:

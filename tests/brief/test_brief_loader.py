@@ -7,6 +7,7 @@ import pytest
 from mini import BRIEF, make_project
 from sectorial.brief.loader import load_brief
 from sectorial.errors import BriefError, ErrorList, SectorialError
+from sectorial.periods import Period
 
 
 def load_text(tmp_path, text):
@@ -20,14 +21,14 @@ def messages(exc: BaseException) -> list[str]:
 
 def test_loads_the_mini_brief(tmp_path):
     brief = load_text(tmp_path, BRIEF)
-    assert brief.period == 2024 and brief.edition == (2025, 9)
+    assert brief.period == Period(2024) and brief.edition == (2025, 9)
     assert set(brief.indicators) == {"serie", "total", "var", "regiones"}
     assert [p.kind for p in brief.pages] == ["indicadores", "tema"]
     assert brief.pages[1].charts[1].kind == "dona"
 
 
 def test_period_argument_overrides_the_file(tmp_path):
-    assert load_brief(make_project(tmp_path), period=2023).period == 2023
+    assert load_brief(make_project(tmp_path), period=Period(2023)).period == Period(2023)
 
 
 def test_unknown_field_suggests_the_closest_name(tmp_path):

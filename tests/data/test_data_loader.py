@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from openpyxl import Workbook
 
 from sectorial.data.loader import SourceSpec, load_table
 from sectorial.errors import DataError, ErrorList
+from sectorial.periods import Period
 
 COLUMNS = {"anio": "periodo", "region": "texto", "empresas": "entero"}
 
@@ -26,7 +28,8 @@ def load(path: Path, columns=COLUMNS, sheet=None):
 def test_reads_typed_columns_and_file_rows(tmp_path):
     table = load(write(tmp_path, "anio,region,empresas,extra\n2024,Apurímac,465,x\n"))
     row = table.frame.iloc[0]
-    assert (row["anio"], row["region"], row["empresas"], row["_row"]) == (2024, "Apurímac", 465, 2)
+    expected = (Period(2024), "Apurímac", 465, 2)
+    assert (row["anio"], row["region"], row["empresas"], row["_row"]) == expected
     assert "extra" not in table.frame.columns
 
 
@@ -42,7 +45,7 @@ def test_windows_1252_keeps_accents(tmp_path):
 
 def test_utf8_bom_is_ignored(tmp_path):
     table = load(write(tmp_path, "\ufeffanio,region,empresas\n2024,Junín,1\n"))
-    assert list(table.frame["anio"]) == [2024]
+    assert list(table.frame["anio"]) == [Period(2024)]
 
 
 def test_text_na_stays_text(tmp_path):
@@ -201,3 +204,47 @@ def test_formula_cells_without_cached_values_are_refused_not_zero(tmp_path):
     book.save(path)
     with pytest.raises(DataError, match="celda vacía"):
         load(path)
+
+
+MONTHLY = {"mes": "periodo", "region": "texto", "valor": "conteo"}
+
+
+def test_months_as_spreadsheets_write_them(tmp_path):
+    path = write(tmp_path, "mes,region,valor\nSet-2025,Junín,3\nsetiembre 2025,Lima,4\n"
+                           "2025-08,Junín,5\n09/2025,Ica,6\n")
+    periods = list(load(path, MONTHLY).frame["mes"])
+    assert periods == [Period(2025, 9), Period(2025, 9), Period(2025, 8), Period(2025, 9)]
+
+
+def test_an_ambiguous_date_is_refused_with_its_cell(tmp_path):
+    path = write(tmp_path, "mes,region,valor\n2025-09,Junín,3\n01/02/2023,Lima,4\n")
+    with pytest.raises(DataError) as caught:
+        load(path, MONTHLY)
+    message = str(caught.value)
+    assert "fila 3" in message and "columna 'mes'" in message
+    assert "fecha ambigua '01/02/2023'" in message and "AAAA-MM" in message
+
+
+def test_excel_date_cells_are_months(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["mes", "region", "valor"])
+    sheet.append([dt.datetime(2025, 9, 1), "Junín", 3])
+    sheet.append([dt.datetime(2025, 10, 1), "Junín", 4])
+    path = tmp_path / "meses.xlsx"
+    book.save(path)
+    assert list(load(path, MONTHLY).frame["mes"]) == [Period(2025, 9), Period(2025, 10)]
+
+
+def test_a_column_mixing_years_and_months_is_refused(tmp_path):
+    path = write(tmp_path, "mes,region,valor\n2025-09,Junín,3\n2025-10,Junín,3\n2025,Lima,4\n")
+    with pytest.raises(DataError, match=r"fila 4.*mezcla años y meses: '2025'"):
+        load(path, MONTHLY)
+
+
+def test_a_negative_count_is_refused(tmp_path):
+    path = write(tmp_path, "mes,region,valor\n2025-09,Junín,-3\n")
+    with pytest.raises(DataError, match=r"fila 2.*valor negativo '-3' en una columna de conteo"):
+        load(path, MONTHLY)
+    columns = {**MONTHLY, "valor": "entero"}  # a balance may be negative
+    assert list(load(path, columns).frame["valor"]) == [-3]

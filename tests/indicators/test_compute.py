@@ -9,6 +9,7 @@ import pytest
 from sectorial.data.loader import SourceSpec, load_table
 from sectorial.errors import ErrorList, IndicatorError
 from sectorial.indicators.compute import IndicatorSpec, compute_all
+from sectorial.periods import Period
 
 CSV = """anio,region,valor
 2019,Norte,100
@@ -43,12 +44,12 @@ SERIES = spec("s", "serie", source="t", value="valor")
 
 def test_series_adds_up_each_period_in_order(tables):
     result = compute(tables, SERIES)["s"]
-    assert result.periods == (2019, 2020, 2021, 2022)
+    assert result.periods == tuple(map(Period, (2019, 2020, 2021, 2022)))
     assert [q.value for q in result] == [100, 200, 180, 200]
 
 
 def test_series_stops_at_the_brief_period(tables):
-    assert compute(tables, SERIES, period=2020)["s"].periods == (2019, 2020)
+    assert compute(tables, SERIES, period=2020)["s"].periods == (Period(2019), Period(2020))
 
 
 def test_total_filters_by_period_and_column(tables):
@@ -110,7 +111,7 @@ def test_credit_figures_of_the_seed_need_the_mean_of_variations():
 
 def test_yearly_variations_start_after_the_first_period(tables):
     result = compute(tables, SERIES, spec("vs", "variaciones", of="s"))["vs"]
-    assert result.periods == (2020, 2021, 2022)
+    assert result.periods == tuple(map(Period, (2020, 2021, 2022)))
     assert [round(q.value, 4) for q in result] == [100.0, -10.0, 11.1111]
 
 
