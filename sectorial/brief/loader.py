@@ -16,9 +16,10 @@ from sectorial.brief.schema import (
     Snippet,
     TableSpec,
 )
-from sectorial.data.loader import COLUMN_TYPES, SourceSpec
+from sectorial.data.spec import COLUMN_TYPES, SourceSpec
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
-from sectorial.indicators.compute import GROWTH_METHODS, KINDS, IndicatorSpec
+from sectorial.indicators.spec import GROWTH_METHODS, IndicatorSpec
+from sectorial.indicators.spec import KIND_NAMES as KINDS
 from sectorial.indicators.values import UNITS
 from sectorial.lang.numbers import NumberStyle
 from sectorial.periods import PERIOD_HELP, Period, PeriodError

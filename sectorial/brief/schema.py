@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sectorial.data.loader import SourceSpec
-from sectorial.indicators.compute import IndicatorSpec
+from sectorial.data.spec import SourceSpec
+from sectorial.indicators.spec import IndicatorSpec
 from sectorial.periods import Period
 
 

@@ -18,28 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from sectorial.data.spec import MAX_ERRORS, PLACEHOLDERS, SourceSpec
 from sectorial.errors import DataError, Location, SectorialError, raise_all
-from sectorial.lang.numbers import PRODUCE, NumberParseError, NumberStyle, parse_number
+from sectorial.lang.numbers import NumberParseError, parse_number
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
 from sectorial.yamlfile import unknown_key_hint
-
-COLUMN_TYPES = ("periodo", "texto", "entero", "conteo", "decimal")
-MAX_ERRORS = 20  # cells reported before the loader stops looking
-PLACEHOLDERS = {"-", "–", "—", "n.d.", "nd", "n.d", "s.i.", "si", "…", "...", "s/d", "n.a."}
-
-
-@dataclass(frozen=True)
-class SourceSpec:
-    """A data source as the brief declares it."""
-
-    key: str
-    path: Path
-    origin: str
-    columns: dict[str, str]
-    sheet: str | None = None
-    numbers: NumberStyle = PRODUCE
-    header_row: int = 1  # the file row that holds the column names (title rows above it)
-    unique: tuple[str, ...] = ()  # columns that identify a row: no two rows may share them
 
 
 @dataclass(frozen=True)
