@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -19,8 +17,10 @@ from pathlib import Path
 from sectorial.brief.loader import load_brief
 from sectorial.brief.schema import Brief
 from sectorial.data.loader import Table, load_table
+from sectorial.data.spec import SourceSpec
 from sectorial.doc.model import Document
 from sectorial.errors import RenderError, SectorialError, raise_all
+from sectorial.files import file_digest, write_all
 from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
 from sectorial.periods import Period
@@ -69,10 +69,17 @@ class BuildResult:
     timings: Timings
 
 
-def prepare(brief_path: Path, period: Period | None, timings: Timings) -> Prepared:
-    """Load the brief, house style and data; compute indicators; compose the document."""
+def prepare(
+    brief_path: Path, period: Period | None, timings: Timings, value: str | None = None
+) -> Prepared:
+    """Load the brief, house style and data; compute indicators; compose the document.
+
+    ``value`` picks one document of a brief that declares ``por_cada`` (one region).
+    """
     with timings.stage("carga"):
         brief = load_brief(brief_path, period)
+        if value is not None:
+            brief = brief.for_value(value)
         theme = load_theme(find_style(brief.style, brief.path.parent))
         tables = load_tables(brief)
     with timings.stage("indicadores"):
@@ -84,25 +91,48 @@ def prepare(brief_path: Path, period: Period | None, timings: Timings) -> Prepar
     return Prepared(brief, theme, tables, indicators, document)
 
 
+_TABLES: dict[tuple, Table] = {}
+"""Tables already read by this process, by file identity and spec: the 25 documents of a
+regional brief read their data once per process."""
+
+
 def load_tables(brief: Brief) -> dict[str, Table]:
     """Load every data source the brief declares, reporting all failures together."""
     tables: dict[str, Table] = {}
     errors: list[SectorialError] = []
     for key, spec in brief.sources.items():
         try:
-            tables[key] = load_table(spec)
+            tables[key] = _cached_table(spec)
         except SectorialError as exc:
             errors.append(exc)
     raise_all(errors)
     return tables
 
 
+def _cached_table(spec: SourceSpec) -> Table:
+    try:
+        identity = (repr(spec), file_digest(spec.path))
+    except OSError:
+        return load_table(spec)  # the loader says what is wrong with the path
+    if identity not in _TABLES:
+        _TABLES[identity] = load_table(spec)
+    return _TABLES[identity]
+
+
 def build(
-    brief_path: Path, out_dir: Path, formats: tuple[str, ...], period: Period | None = None
+    brief_path: Path, out_dir: Path, formats: tuple[str, ...], period: Period | None = None,
+    value: str | None = None,
 ) -> BuildResult:
     """Build the brief into ``out_dir`` in each of ``formats``; return the paths written."""
     timings = Timings()
-    prepared = prepare(brief_path, period, timings)
+    prepared = prepare(brief_path, period, timings, value)
+    return BuildResult(render(prepared, out_dir, formats, timings), timings)
+
+
+def render(
+    prepared: Prepared, out_dir: Path, formats: tuple[str, ...], timings: Timings
+) -> tuple[Path, ...]:
+    """Draw the charts once, render every format in memory, then write them all atomically."""
     with timings.stage("gráficos"):
         from sectorial.render.charts import render_charts
 
@@ -114,8 +144,7 @@ def build(
             renderer(fmt)(prepared.document, prepared.theme, images, buffer)
             outputs[out_dir / f"{prepared.document.name}.{fmt}"] = buffer.getvalue()
     with timings.stage("escritura"):
-        paths = write_all(outputs)
-    return BuildResult(paths, timings)
+        return write_all(outputs)
 
 
 def renderer(fmt: str) -> Callable[..., None]:
@@ -124,37 +153,3 @@ def renderer(fmt: str) -> Callable[..., None]:
         raise RenderError(f"formato desconocido '{fmt}'", hint="use " + ", ".join(RENDERERS))
     module, function = RENDERERS[fmt].split(":")
     return getattr(importlib.import_module(module), function)
-
-
-def write_all(outputs: Mapping[Path, bytes]) -> tuple[Path, ...]:
-    """Write each file through a temporary name and rename it; clean up on any failure."""
-    temporaries: list[tuple[Path, Path]] = []
-    mode = 0o666 & ~_umask()  # mkstemp creates 0600; outputs get the usual permissions
-    try:
-        for path, data in outputs.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                            dir=path.parent)
-            temporaries.append((Path(name), path))
-            os.chmod(name, mode)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-        for temporary, path in temporaries:
-            os.replace(temporary, path)
-    except OSError as exc:
-        raise SectorialError(
-            f"no se pudo escribir '{exc.filename or path}' ({exc.strerror})",
-            hint="verifique que la carpeta de salida exista y se pueda escribir",
-        ) from exc
-    finally:
-        for temporary, _ in temporaries:
-            temporary.unlink(missing_ok=True)
-    return tuple(outputs)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

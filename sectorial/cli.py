@@ -60,6 +60,31 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
+def _jobs(text: str) -> int:
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"número de procesos no válido '{text}': use 1, 2, 3…")
+
+
+def _only(text: str) -> tuple[str, str]:
+    column, equals, value = text.partition("=")
+    if not equals or not column.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(
+            f"selección no válida '{text}': escriba COLUMNA=VALOR, p. ej. --only region=Junín")
+    return column.strip(), value.strip()
+
+
+def _selection(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--period", type=_period, metavar="PERIODO",
+                         help="periodo del informe: un año (2024) o un mes (2025-09); "
+                         "por defecto, el del informe")
+    command.add_argument("--region", metavar="REGIÓN",
+                         help="solo el documento de esa región (informes con 'por_cada')")
+    command.add_argument("--only", type=_only, action="append", default=[],
+                         metavar="COLUMNA=VALOR",
+                         help="solo el documento de ese valor de la columna de 'por_cada'")
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``sectorial`` command."""
     main_parser = argparse.ArgumentParser(
@@ -69,22 +94,28 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--version", action="version", version=f"sectorial {__version__}")
     commands = main_parser.add_subparsers(dest="command", metavar="COMANDO", required=True,
                                           title="comandos")
-    build = commands.add_parser("build", help="genera el informe en DOCX y PDF",
-                                description="Genera el informe en los formatos pedidos.")
-    build.add_argument("brief", type=Path, metavar="INFORME",
-                       help="archivo YAML del informe, p. ej. briefs/vraem-2024.yaml")
+    build = commands.add_parser(
+        "build", help="genera informes en DOCX y PDF",
+        description="Genera los informes en los formatos pedidos. Un informe con 'por_cada' "
+        "da un documento por región; una carpeta construye todos sus informes. Lo que no "
+        "cambió desde la última vez no se vuelve a construir.")
+    build.add_argument("brief", type=Path, nargs="+", metavar="INFORME",
+                       help="archivo YAML del informe o carpeta de informes, p. ej. "
+                       "briefs/vraem-2024.yaml o briefs/")
     build.add_argument("--out", type=Path, default=Path("output"), metavar="CARPETA",
                        help="carpeta de salida (por defecto: output)")
     build.add_argument("--formats", type=_formats, default=("docx", "pdf"), metavar="FORMATOS",
                        help="formatos separados por comas (por defecto: docx,pdf)")
-    build.add_argument("--period", type=_period, metavar="PERIODO",
-                       help="periodo del informe: un año (2024) o un mes (2025-09); "
-                       "por defecto, el del informe")
+    _selection(build)
+    build.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                       help="procesos en paralelo (por defecto: los núcleos de la máquina)")
+    build.add_argument("--force", action="store_true",
+                       help="construye de nuevo aunque nada haya cambiado")
     check = commands.add_parser("check", help="valida informe, estilo y datos sin generar nada",
                                 description="Valida el informe, su estilo y sus datos.")
-    check.add_argument("brief", type=Path, metavar="INFORME", help="archivo YAML del informe")
-    check.add_argument("--period", type=_period, metavar="PERIODO",
-                       help="periodo del informe (por defecto: el del informe)")
+    check.add_argument("brief", type=Path, nargs="+", metavar="INFORME",
+                       help="archivo YAML del informe o carpeta de informes")
+    _selection(check)
     return main_parser
 
 
@@ -117,28 +148,61 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _selected(args: argparse.Namespace) -> dict[str, str]:
+    only = dict(args.only)
+    if args.region:
+        only["region"] = args.region
+    return only
+
+
 def _build(args: argparse.Namespace) -> int:
-    from sectorial.build import build
+    from sectorial import batch
 
     start = time.perf_counter()
-    result = build(args.brief, args.out, args.formats, args.period)
-    for path in result.paths:
-        print(f"escrito: {path}")
-    stages = ", ".join(f"{name} {seconds:.2f}" for name, seconds in result.timings.stages.items())
-    print(f"tiempo: {time.perf_counter() - start:.2f} s ({stages})")
-    return 0
+    plan = batch.plan(args.brief, args.period, _selected(args), args.out)
+    total = len(plan.jobs) + len(plan.outcomes)
+    outcomes = list(plan.outcomes)
+    with batch.progress_reporter(total) as report:
+        for outcome in plan.outcomes:
+            report(outcome)
+        workers = args.jobs or batch.default_workers()
+        outcomes += batch.run(plan.jobs, args.out, args.formats, workers, args.force, report)
+    seconds = time.perf_counter() - start
+    if total == 1 and outcomes[0].stages:
+        stages = ", ".join(f"{n} {s:.2f}" for n, s in outcomes[0].stages.items())
+        print(f"tiempo: {seconds:.2f} s ({stages})")
+    elif total > 1:
+        print(batch.summary(outcomes, seconds))
+    return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
 
 
 def _check(args: argparse.Namespace) -> int:
+    from sectorial import batch
     from sectorial.build import Timings, prepare
 
-    prepared = prepare(args.brief, args.period, Timings())
-    doc = prepared.document
-    print(f"correcto: {args.brief} ({len(prepared.tables)} fuentes de datos, "
-          f"{len(prepared.indicators)} indicadores, "
-          f"{len(doc.pages) + (doc.cover is not None)} páginas, "
-          f"{len(doc.charts())} gráficos, periodo {prepared.brief.period})")
-    return 0
+    plan = batch.plan(args.brief, args.period, _selected(args), Path("output"))
+    failed = [o for o in plan.outcomes if o.status == batch.FAILED]
+    for outcome in failed:
+        print(f"error: {outcome.message}", file=sys.stderr)
+    checked: dict[Path, list] = {}
+    for job in plan.jobs:
+        try:
+            prepared = prepare(job.brief, job.period, Timings(), job.value)
+        except SectorialError as exc:
+            failed.append(batch.Outcome(job, batch.FAILED, message=str(exc)))
+            where = f" ({job.value})" if job.value else ""
+            print(f"error{where}: {exc}", file=sys.stderr)
+            continue
+        checked.setdefault(job.brief, []).append(prepared)
+    for path, documents in checked.items():
+        first = documents[0]
+        doc = first.document
+        count = f"{len(documents)} documentos, " if len(documents) > 1 else ""
+        print(f"correcto: {path} ({count}{len(first.tables)} fuentes de datos, "
+              f"{len(first.indicators)} indicadores, "
+              f"{len(doc.pages) + (doc.cover is not None)} páginas, "
+              f"{len(doc.charts())} gráficos, periodo {first.brief.period})")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -65,3 +65,61 @@ def make_project(folder: Path, brief: str = BRIEF, data: str = DATA) -> Path:
     path = folder / "briefs" / "mini.yaml"
     path.write_text(brief, encoding="utf-8")
     return path
+
+
+MONTHLY_DATA = "mes,region,valor\n" + "".join(
+    f"{year}-{month:02d},{region},{base + 10 * month + (year - 2024) * 100}\n"
+    for year in (2024, 2025)
+    for month in range(1, 13)
+    if (year, month) <= (2025, 9)
+    for region, base in (("Apurímac", 100), ("La Libertad", 300), ("Madre de Dios", 50))
+)
+
+REGIONAL_BRIEF = """\
+nombre: "regional-{{ region }}-{{ periodo }}"
+estilo: produce
+periodo: 2025-09
+serie: Análisis Regional
+titulo: "Exportaciones de {{ region }}, {{ periodo }}"
+edicion: siguiente
+por_cada: {datos: exportaciones, columna: region}
+datos:
+  exportaciones:
+    archivo: ../data/mensual.csv
+    fuente: SUNAT
+    columnas: {mes: periodo, region: texto, valor: entero}
+    clave: [mes, region]
+indicadores:
+  mes: {tipo: total, datos: exportaciones, valor: valor, filtro: {region: "{{ region }}"}}
+  mes_anterior: {tipo: total, datos: exportaciones, valor: valor, en: anterior,
+                 filtro: {region: "{{ region }}"}}
+  interanual: {tipo: variacion, de: mes, frente_a: mes_anterior}
+  acum: {tipo: total, datos: exportaciones, valor: valor, en: acumulado,
+              filtro: {region: "{{ region }}"}}
+  acumulado_anterior: {tipo: total, datos: exportaciones, valor: valor,
+                       en: acumulado_anterior, filtro: {region: "{{ region }}"}}
+  var_acumulado: {tipo: variacion, de: acum, frente_a: acumulado_anterior}
+  meses: {tipo: serie, datos: exportaciones, valor: valor, ultimos: 13,
+          filtro: {region: "{{ region }}"}}
+  puesto: {tipo: puesto, datos: exportaciones, valor: valor, por: region,
+           categoria: "{{ region }}"}
+paginas:
+  - tipo: tema
+    etiqueta: MES
+    titulo: "{{ region }} en {{ periodo }}"
+    mensaje: >-
+      En {{ periodo }}, {{ region }} exportó {{ mes | entero }}, {{ interanual | cambio }}
+      frente a {{ anterior }}; en {{ acumulado }} sumó {{ acum | entero }}
+      ({{ var_acumulado | variacion }} frente a {{ acumulado.anterior }}). Puesto
+      {{ puesto | entero }}.
+    graficos:
+      - {tipo: columnas, titulo: "Últimos 13 meses", unidad: "(US$)", datos: meses}
+    fuentes: [exportaciones]
+"""
+
+
+def make_regional_project(folder: Path, data: str = MONTHLY_DATA) -> Path:
+    """A monthly brief built once per region; return the brief's path."""
+    path = make_project(folder, brief=REGIONAL_BRIEF)
+    (folder / "data" / "mensual.csv").write_text(data, encoding="utf-8")
+    return path

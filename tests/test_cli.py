@@ -19,7 +19,11 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+    """Every file under ``folder`` (the build state in .sectorial/ included) and its bytes."""
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_build_writes_the_files_and_reports_time(tmp_path):
@@ -36,7 +40,8 @@ def test_build_writes_the_files_and_reports_time(tmp_path):
 def test_formats_option_limits_the_outputs(tmp_path):
     brief = make_project(tmp_path)
     assert main(["build", str(brief), "--out", str(tmp_path / "o"), "--formats", "pdf"]) == 0
-    assert [p.name for p in (tmp_path / "o").iterdir()] == ["mini-2024.pdf"]
+    assert [p.name for p in (tmp_path / "o").iterdir() if not p.name.startswith(".")] == [
+        "mini-2024.pdf"]
 
 
 def test_period_option_changes_the_edition(tmp_path):

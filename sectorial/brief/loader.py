@@ -60,6 +60,8 @@ BLOCK_KINDS = ("subtitulo", "parrafo", "cita", "tabla", "grafico")
 TABLE_KEYS = (("titulo", "datos", "columnas"),
               ("unidad", "maximo", "resto", "escala", "decimales"))
 _EDITION = re.compile(r"^(\d{4})-(\d{2})$")
+RESERVED_NAMES = ("periodo", "anterior", "acumulado", "fecha_edicion")
+"""Names templates read besides the indicators (text/compose.py gives them)."""
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
@@ -265,8 +267,13 @@ def _indicators(
                     "indicadores")
         return {}
     found: dict[str, IndicatorSpec] = {}
+    reserved = (*RESERVED_NAMES, *((fan_out.column,) if fan_out else ()))
     for key, spec in node.items():
         prefix = f"indicadores.{key}."
+        if key in reserved:
+            r.error(f"el nombre '{key}' está reservado para las plantillas", node.line_of(key),
+                    f"indicadores.{key}", "use otro nombre para este indicador (reservados: "
+                    + ", ".join(reserved) + ")")
         if not isinstance(spec, LineDict) or "tipo" not in spec:
             r.error("falta el campo 'tipo'", node.line_of(key), prefix + "tipo",
                     "tipos: " + ", ".join(KINDS))

@@ -1,0 +1,57 @@
+"""Files in and out: content digests, and writing through a temporary name and a rename.
+
+A failed or interrupted write leaves the previous files intact and no partial file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from sectorial.errors import SectorialError
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (content, not dates: a copied file is the same file)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_all(outputs: Mapping[Path, bytes]) -> tuple[Path, ...]:
+    """Write each file through a temporary name and rename it; clean up on any failure."""
+    temporaries: list[tuple[Path, Path]] = []
+    mode = 0o666 & ~_umask()  # mkstemp creates 0600; outputs get the usual permissions
+    try:
+        for path, data in outputs.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                            dir=path.parent)
+            temporaries.append((Path(name), path))
+            os.chmod(name, mode)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+        for temporary, path in temporaries:
+            os.replace(temporary, path)
+    except OSError as exc:
+        raise SectorialError(
+            f"no se pudo escribir '{exc.filename or path}' ({exc.strerror})",
+            hint="verifique que la carpeta de salida exista y se pueda escribir",
+        ) from exc
+    finally:
+        for temporary, _ in temporaries:
+            temporary.unlink(missing_ok=True)
+    return tuple(outputs)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
