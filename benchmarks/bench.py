@@ -1,10 +1,16 @@
 """Print how long sectorial takes on the example briefs (figures only; no test asserts them).
 
-Usage: python benchmarks/bench.py [BRIEF ...]   (default: briefs/vraem-2024.yaml)
+Usage: python benchmarks/bench.py [--runs N]
+
+Each figure is the median of N runs (default 3) of the whole command in a new process, as a
+user runs it, into a fresh output folder (cold: nothing to skip), except the rerun, which
+builds into a folder that already holds the same documents. Peak memory is the largest
+resident size of any single process of the command (the parent or one worker).
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import resource
 import statistics
@@ -15,37 +21,97 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 3
+REGIONAL = "briefs/exportaciones-regionales.yaml"
+PERIOD = "2025-09"
+TARGETS = {  # issue 5: measured on a 2-core machine
+    "una región en frío": 1.5,
+    "25 regiones --jobs 2": 6.0,
+    "sin cambios": 0.5,
+}
+MEMORY_TARGET_MB = 250
 
 
-def timed(args: list[str]) -> tuple[float, str, int]:
-    """Run a command; return wall seconds, its stdout and the peak memory of any child (KiB)."""
+def run(args: list[str]) -> tuple[float, str, float]:
+    """Run a command; return wall seconds, its stdout and the peak memory of one process (MB)."""
     start = time.perf_counter()
-    result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=True)
+    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=ROOT)
+    out, err = child.communicate()
     seconds = time.perf_counter() - start
-    return seconds, result.stdout, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if child.returncode != 0:
+        raise SystemExit(f"falló: {' '.join(args)}\n{err}")
+    # ru_maxrss of RUSAGE_CHILDREN: the largest of the waited-for descendants, in KiB.
+    return seconds, out, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def median_of(args: list[str]) -> tuple[float, str, int]:
-    runs = [timed(args) for _ in range(RUNS)]
-    return statistics.median(r[0] for r in runs), runs[-1][1], max(r[2] for r in runs)
+def median(runs: int, make_args) -> tuple[float, str, float]:  # type: ignore[no-untyped-def]
+    results = [run(make_args()) for _ in range(runs)]
+    return (statistics.median(r[0] for r in results), results[-1][1],
+            max(r[2] for r in results))
 
 
-def main(briefs: list[str]) -> None:
+def verdict(name: str, seconds: float) -> str:
+    target = TARGETS.get(name)
+    if target is None:
+        return ""
+    return f"  (objetivo ≤ {target:.1f} s: {'cumple' if seconds <= target else 'NO cumple'})"
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--runs", type=int, default=3)
+    runs = options.parse_args().runs
     cli = [sys.executable, "-m", "sectorial"]
-    seconds, _, _ = median_of([*cli, "--help"])
+    scratch = Path(tempfile.mkdtemp(prefix="sectorial-bench-"))
+    counter = iter(range(10**6))
+
+    def fresh() -> str:
+        return str(scratch / f"out{next(counter)}")
+
+    print(f"sectorial: tiempos en esta máquina (mediana de {runs} ejecuciones)\n")
+    seconds, _, _ = median(runs, lambda: [*cli, "--help"])
     print(f"sectorial --help: {seconds:.2f} s")
-    for brief in briefs:
-        seconds, _, peak = median_of([*cli, "check", brief])
-        print(f"\n{brief}\n  check: {seconds:.2f} s, memoria máxima {peak / 1024:.0f} MB")
-        with tempfile.TemporaryDirectory() as out:
-            seconds, stdout, peak = median_of([*cli, "build", brief, "--out", out])
-        print(f"  build completo (proceso en frío, mediana de {RUNS}): {seconds:.2f} s, "
-              f"memoria máxima {peak / 1024:.0f} MB")
-        stages = re.search(r"\((.*)\)", stdout.splitlines()[-1])
-        if stages:
-            print("  etapas (s): " + stages.group(1))
+    seconds, _, peak = median(runs, lambda: [*cli, "check", REGIONAL, "--period", PERIOD,
+                                             "--region", "Junín"])
+    print(f"check de una región: {seconds:.2f} s, memoria máx. {peak:.0f} MB")
+
+    name = "una región en frío"
+    seconds, out, peak = median(runs, lambda: [*cli, "build", REGIONAL, "--period", PERIOD,
+                                               "--region", "Junín", "--out", fresh()])
+    print(f"\n{name} (DOCX + PDF, proceso completo): {seconds:.2f} s{verdict(name, seconds)}")
+    stages = re.search(r"tiempo: [\d.]+ s \((.*)\)", out)
+    if stages:
+        print("  etapas (s): " + stages.group(1))
+    print(f"  memoria máx.: {peak:.0f} MB")
+
+    worst = peak
+    for jobs in (1, 2):
+        name = f"25 regiones --jobs {jobs}"
+        seconds, out, peak = median(runs, lambda jobs=jobs: [
+            *cli, "build", REGIONAL, "--period", PERIOD, "--jobs", str(jobs), "--out", fresh()])
+        worst = max(worst, peak)
+        built = re.search(r"resumen: (\d+) construidos", out)
+        print(f"{name}: {seconds:.2f} s ({built.group(1) if built else '?'} documentos)"
+              f"{verdict(name, seconds)}; memoria máx. por proceso {peak:.0f} MB")
+
+    name = "sin cambios"
+    folder = fresh()
+    run([*cli, "build", REGIONAL, "--period", PERIOD, "--out", folder])
+    seconds, out, _ = median(runs, lambda: [*cli, "build", REGIONAL, "--period", PERIOD,
+                                            "--out", folder])
+    summary = re.search(r"resumen: .*", out)
+    print(f"repetición sin cambios (25 regiones): {seconds:.2f} s{verdict(name, seconds)}"
+          f" [{summary.group(0) if summary else ''}]")
+
+    seconds, out, peak = median(runs, lambda: [*cli, "build", "briefs/vraem-2024.yaml",
+                                               "--out", fresh()])
+    print(f"\nVRAEM 2024 (13 gráficos, DOCX + PDF, en frío): {seconds:.2f} s, "
+          f"memoria máx. {peak:.0f} MB")
+    worst = max(worst, peak)
+    ok = "cumple" if worst <= MEMORY_TARGET_MB else "NO cumple"
+    print(f"\nmemoria máxima de un proceso: {worst:.0f} MB "
+          f"(objetivo ≤ {MEMORY_TARGET_MB} MB: {ok})")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["briefs/vraem-2024.yaml"])
+    main()

@@ -103,6 +103,7 @@ indicadores:
           filtro: {region: "{{ region }}"}}
   puesto: {tipo: puesto, datos: exportaciones, valor: valor, por: region,
            categoria: "{{ region }}"}
+  regiones: {tipo: participaciones, datos: exportaciones, valor: valor, por: region}
 paginas:
   - tipo: tema
     etiqueta: MES
@@ -114,6 +115,8 @@ paginas:
       {{ puesto | entero }}.
     graficos:
       - {tipo: columnas, titulo: "Últimos 13 meses", unidad: "(US$)", datos: meses}
+      - {tipo: barras, titulo: "Regiones", unidad: "(US$)", datos: regiones,
+         resaltar: "{{ region }}"}
     fuentes: [exportaciones]
 """
 

@@ -83,7 +83,8 @@ def test_fixing_one_region_rebuilds_that_region_only(regional, capsys):
     assert main(["build", str(brief), "--out", str(out), "--jobs", "1"]) == 0
     before = stamps(out)
     data = brief.parent.parent / "data" / "mensual.csv"
-    data.write_text(MONTHLY_DATA.replace("2025-09,Apurímac,290", "2025-09,Apurímac,295"),
+    # January 2024 only enters Apurímac's year-to-date base: the other documents are the same.
+    data.write_text(MONTHLY_DATA.replace("2024-01,Apurímac,110", "2024-01,Apurímac,115"),
                     "utf-8")
     capsys.readouterr()
     assert main(["build", str(brief), "--out", str(out), "--jobs", "1"]) == 0
@@ -91,7 +92,8 @@ def test_fixing_one_region_rebuilds_that_region_only(regional, capsys):
     after = stamps(out)
     changed = sorted(name for name in after if after[name] != before.get(name))
     assert changed == ["regional-apurimac-2025-09.docx", "regional-apurimac-2025-09.pdf"]
-    assert "Apurímac exportó 295" in pdf_text(out / "regional-apurimac-2025-09.pdf")
+    assert "(aumentó 66.1% frente a enero-setiembre 2024)" in pdf_text(
+        out / "regional-apurimac-2025-09.pdf")  # 2,250 / 1,355 - 1
 
 
 def test_a_deleted_or_edited_output_is_built_again(regional, capsys):
@@ -165,3 +167,16 @@ def test_check_validates_every_region(regional, capsys):
     assert [line.split(":")[0] for line in err.splitlines() if line.startswith("error")] == [
         "error (Apurímac)", "error (La Libertad)", "error (Madre de Dios)"]
     assert "no cubren 2025-10: llegan hasta 2025-09" in err
+
+
+def test_a_chart_highlights_the_region_of_each_document(regional):
+    from sectorial.build import Timings, prepare
+
+    brief, _ = regional
+    for region, position in (("La Libertad", 0), ("Apurímac", 1), ("Madre de Dios", 2)):
+        document = prepare(brief, None, Timings(), region).document
+        months, regions = document.charts()
+        assert regions.categories[position] == region
+        assert regions.highlight == (position,)
+        assert months.categories[0] == "Set-24" and months.categories[-1] == "Set-25"
+        assert months.highlight == (12,)

@@ -44,6 +44,7 @@ INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "racha": (("de",), ()),
 }
 SCALES = {"unidades": 1.0, "mil": 1e3, "miles": 1e3, "millones": 1e6, "mil_millones": 1e9}
+HIGHLIGHTS = ("ultimo", "primero", "ninguno")
 CHART_KINDS = ("columnas", "columnas_variacion", "dona", "barras", "lineas")
 CHART_KEYS = (("tipo", "titulo", "unidad", "datos"),
               ("variacion", "escala", "decimales", "resaltar", "maximo", "resto", "mostrar",
@@ -427,6 +428,7 @@ def _chart(
     if scale is not None and str(scale) not in ("mil", "millones"):
         r.error(f"escala desconocida '{scale}'", node.line_of("escala"), prefix + "escala",
                 "use 'mil' o 'millones'")
+    highlight = str(node.get("resaltar", "ultimo"))
     return ChartSpec(
         kind=kind,
         title=r.snippet(node, "titulo", prefix),
@@ -436,7 +438,9 @@ def _chart(
         variation=_opt(node, "variacion"),
         scale=None if scale is None else str(scale),
         decimals=r.integer(node, "decimales", prefix, 0),
-        highlight=r.choice(node, "resaltar", prefix, ("ultimo", "primero", "ninguno"), "ultimo"),
+        highlight=highlight if highlight in HIGHLIGHTS else "nombre",
+        highlight_label=(None if highlight in HIGHLIGHTS
+                         else r.snippet(node, "resaltar", prefix)),
         limit=r.integer(node, "maximo", prefix, 0) or None,
         rest_label=str(node.get("resto", "Resto")),
         show=r.choice(node, "mostrar", prefix, ("valor", "participacion", "ambos"), "valor"),

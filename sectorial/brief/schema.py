@@ -41,7 +41,8 @@ class ChartSpec:
     ``datos``: the indicator drawn (a series or shares); ``variacion``: for
     columnas_variacion, the series of yearly variations drawn as a line;
     ``escala``: mil | millones, divides the drawn values; ``decimales``: of the labels;
-    ``resaltar``: ultimo | primero | ninguno; ``maximo``: at most so many categories, the
+    ``resaltar``: ultimo | primero | ninguno, or a category's name (a template, such as
+    "{{ region }}"); ``maximo``: at most so many categories, the
     rest grouped as ``resto``; ``mostrar``: valor | participacion | ambos (for shares);
     ``centro``: text in the hole of a donut.
     """
@@ -59,6 +60,7 @@ class ChartSpec:
     rest_label: str = "Resto"
     show: str = "valor"
     center: Snippet | None = None
+    highlight_label: Snippet | None = None  # resaltar: a category's name
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ DIVISORS = {None: 1.0, "mil": 1e3, "millones": 1e6}
 
 def build_chart(
     spec: ChartSpec, key: str, title: str, unit: str, center: str,
-    indicators: dict[str, Indicator], numbers: NumberStyle,
+    indicators: dict[str, Indicator], numbers: NumberStyle, highlight_label: str | None = None,
 ) -> Chart:
     """Return the model chart for ``spec``; values scaled, labels formatted."""
     data = indicators[spec.data]
@@ -52,6 +52,9 @@ def build_chart(
         if spec.variation:
             series.append(_variation_series(spec, data, indicators, numbers))
         highlight = _highlight(spec.highlight, len(categories))
+        if highlight_label is not None:
+            highlight = tuple(i for i, p in enumerate(data.periods)
+                              if highlight_label in (str(p), p.label(), p.short()))
     elif isinstance(data, Shares):
         if kind in ("columns_line", "lines"):
             raise _wrong(spec, f"un gráfico '{spec.kind}' necesita un indicador de tipo 'serie'")
@@ -63,6 +66,8 @@ def build_chart(
         )
         series = [ChartSeries(unit.strip("()") or data.name, values, labels)]
         highlight = (0,) if spec.highlight == "primero" else ()
+        if highlight_label is not None:
+            highlight = tuple(i for i, c in enumerate(categories) if c == highlight_label)
     else:
         raise _wrong(spec, "los gráficos dibujan series o participaciones, no un valor suelto")
     chart = Chart(

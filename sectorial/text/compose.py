@@ -133,6 +133,7 @@ def _page(
         build_chart(
             chart, f"p{index}_g{number}", engine.plain(chart.title), engine.plain(chart.unit),
             engine.plain(chart.center) if chart.center else "", indicators, theme.numbers,
+            engine.plain(chart.highlight_label) if chart.highlight_label else None,
         )
         for number, chart in enumerate(spec.charts, start=1)
     )
@@ -154,7 +155,8 @@ def _block(
         chart = spec.chart
         return build_chart(chart, key, engine.plain(chart.title), engine.plain(chart.unit),
                            engine.plain(chart.center) if chart.center else "", indicators,
-                           theme.numbers)
+                           theme.numbers,
+                           engine.plain(chart.highlight_label) if chart.highlight_label else None)
     if spec.table is not None:
         table = spec.table
         return build_table(table, engine.plain(table.title), engine.plain(table.unit),
