@@ -24,6 +24,9 @@ from sectorial.lang.numbers import NumberParseError, parse_number
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
 from sectorial.yamlfile import unknown_key_hint
 
+PERIOD_INDEX = "_periodo"
+"""Hidden column: each row's period as an integer (Period.index), for fast selection."""
+
 
 @dataclass(frozen=True)
 class Table:
@@ -79,6 +82,10 @@ def load_table(spec: SourceSpec) -> Table:
     raise_all(errors)
     frame = pd.DataFrame(typed)
     frame["_row"] = range(first_row, first_row + len(frame))
+    period_column = next((c for c, t in spec.columns.items() if t == "periodo"), None)
+    if period_column is not None:  # integer positions: selecting periods by number is fast
+        frame[PERIOD_INDEX] = [p.index if isinstance(p, Period) else -1
+                               for p in frame[period_column]]
     _check_unique(spec, frame)
     return Table(spec, frame)
 

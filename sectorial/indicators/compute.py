@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sectorial.data.loader import Table
+from sectorial.data.loader import PERIOD_INDEX, Table
 from sectorial.errors import IndicatorError, SectorialError, raise_all
 from sectorial.indicators.spec import GROWTH_METHODS, KIND_NAMES, IndicatorSpec
 from sectorial.indicators.values import Indicator, Quantity, Series, Share, Shares
@@ -117,7 +117,7 @@ def _rows(spec: IndicatorSpec, ctx: Context, period: Target | None) -> tuple[pd.
     described: list[str] = []
     if period is not None:
         column = _period_column(spec, table)
-        frame = frame[_period_mask(frame[column], period, table, spec)]
+        frame = frame[_period_mask(frame, period, table, spec)]
         described.append(f"{column}={_label(period)}")
     for column, wanted in spec.filters.items():
         kind = table.spec.columns.get(column)
@@ -149,7 +149,9 @@ def _period_column(spec: IndicatorSpec, table: Table) -> str:
     return table.period_column
 
 
-def _period_mask(column: pd.Series, target: Target, table: Table, spec: IndicatorSpec) -> pd.Series:
+def _period_mask(
+    frame: pd.DataFrame, target: Target, table: Table, spec: IndicatorSpec
+) -> pd.Series:
     """Select the rows of ``target``; a year of monthly data is its twelve months.
 
     A period the data does not cover is an error naming the last period they have.
@@ -179,7 +181,7 @@ def _period_mask(column: pd.Series, target: Target, table: Table, spec: Indicato
             f"llegan hasta {have[-1]} (desde {have[0]})",
             hint="actualice el archivo de datos o pida un periodo que tengan (--period)",
         )
-    return column.isin(expanded)
+    return frame[PERIOD_INDEX].isin([p.index for p in expanded])
 
 
 def _row_ranges(rows: list[int]) -> str:
@@ -240,7 +242,7 @@ def _series(spec: IndicatorSpec, ctx: Context) -> Series:
             raise IndicatorError(f"'desde' ({start}) es posterior al periodo ({period})")
         wanted = start.through(period)
     frame, origin = _rows(spec, ctx, None)
-    frame = frame[frame[column].isin(wanted)]
+    frame = frame[frame[PERIOD_INDEX].isin([p.index for p in wanted])]
     sums = frame.groupby(column, sort=True)[str(spec.value)].sum()
     text = f"suma de '{spec.value}' por {column} en {origin}"
     points = tuple((p, _quantity(spec, float(v), text, period=p)) for p, v in sums.items())

@@ -43,4 +43,4 @@ def test_random_tables_load_or_fail_cleanly(header, rows, encoding):
         except SectorialError as exc:
             assert "datos.csv" in str(exc) or "problemas" in str(exc)
         else:
-            assert list(table.frame.columns) == [*COLUMNS, "_row"]
+            assert list(table.frame.columns) == [*COLUMNS, "_row", "_periodo"]
