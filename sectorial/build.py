@@ -81,7 +81,12 @@ def prepare(
         if value is not None:
             brief = brief.for_value(value)
         theme = load_theme(find_style(brief.style, brief.path.parent))
-        tables = load_tables(brief)
+        try:
+            tables = load_tables(brief)
+        except SectorialError as exc:  # say what else is wrong before stopping
+            from sectorial.text.env import check_templates
+
+            raise_all([exc, *check_templates(brief, template_names(brief))])
     with timings.stage("indicadores"):
         indicators = compute_all(brief.indicators, tables, brief.period, theme.share_rounding)
     with timings.stage("texto"):
@@ -89,6 +94,14 @@ def prepare(
 
         document = compose(brief, indicators, theme)
     return Prepared(brief, theme, tables, indicators, document)
+
+
+def template_names(brief: Brief) -> set[str]:
+    """The names a brief's templates may use: its indicators and what compose gives."""
+    from sectorial.brief.loader import RESERVED_NAMES
+
+    fan_out = {brief.fan_out.column} if brief.fan_out else set()
+    return set(brief.indicators) | set(RESERVED_NAMES) | fan_out
 
 
 _TABLES: dict[tuple, Table] = {}

@@ -93,6 +93,8 @@ class ErrorList(SectorialError):
 
 def raise_all(errors: list[SectorialError]) -> None:
     """Raise the single error, or all of them together; do nothing when the list is empty."""
+    errors = [e for error in errors
+              for e in (error.errors if isinstance(error, ErrorList) else [error])]
     if len(errors) == 1:
         raise errors[0]
     if errors:

@@ -166,3 +166,19 @@ def test_a_terminated_build_leaves_previous_outputs_and_no_temporaries(tmp_path)
     assert process.returncode == 130
     assert "interrumpido" in err and "Traceback" not in err
     assert snapshot(out) == before
+
+
+def test_check_reports_template_problems_even_when_the_data_fail(tmp_path, capsys):
+    brief = make_project(
+        tmp_path,
+        brief=BRIEF.replace("Hay {{ total | entero }} empresas.", "Hay {{ totl | entero }}.")
+                   .replace('titulo: "Mini informe {{ periodo }}"',
+                            'titulo: "Mini informe {{ periodo }"'),
+        data=DATA.replace("2024,Cusco,120", "2024,Cusco,n.d."),
+    )
+    assert main(["check", str(brief)]) == 1
+    err = capsys.readouterr().err
+    assert "Se encontraron 3 problemas" in err
+    assert "empresas.csv, fila 6, columna 'empresas': celda con 'n.d.'" in err
+    assert "línea 5, campo 'titulo': error de sintaxis en la plantilla" in err
+    assert "campo 'paginas[2].vinetas[1]': nombre no definido: 'totl'" in err

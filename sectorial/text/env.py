@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -137,3 +138,41 @@ def to_text(rendered: str) -> Text:
     if position < len(rendered):
         spans.append(Span(rendered[position:]))
     return Text(tuple(spans))
+
+
+def check_templates(brief: Any, known: set[str]) -> list[SectorialError]:
+    """Check every snippet of a brief without data: syntax, and names that nothing defines.
+
+    ``check`` runs this when the data cannot be read, so that a user sees the template
+    problems in the same report instead of after fixing the data.
+    """
+    from jinja2 import meta
+
+    env = TextEngine._environment(NumberStyle(), DEFAULT_INTENSITY, _words)
+    allowed = known | set(env.globals)
+    errors: list[SectorialError] = []
+    for snippet in _snippets(brief):
+        try:
+            names = meta.find_undeclared_variables(env.parse(snippet.source))
+        except jinja2.TemplateSyntaxError as exc:
+            errors.append(_error(snippet, exc.lineno,
+                                 f"error de sintaxis en la plantilla: {exc.message}",
+                                 "revise las llaves {{ }} y los filtros en ese texto"))
+            continue
+        for name in sorted(names - allowed):
+            errors.append(_error(snippet, 1, f"nombre no definido: '{name}'",
+                                 "use el nombre de un indicador declarado en 'indicadores'"))
+    return errors
+
+
+def _snippets(node: Any) -> list[Snippet]:
+    """Every Snippet inside a brief (dataclasses, tuples and dicts, walked in order)."""
+    if isinstance(node, Snippet):
+        return [node]
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        return [s for f in dataclasses.fields(node) for s in _snippets(getattr(node, f.name))]
+    if isinstance(node, (list, tuple)):
+        return [s for item in node for s in _snippets(item)]
+    if isinstance(node, dict):
+        return [s for item in node.values() for s in _snippets(item)]
+    return []
