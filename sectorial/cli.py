@@ -148,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
 def _selected(args: argparse.Namespace) -> dict[str, str]:
     only = dict(args.only)
     if args.region:
@@ -198,10 +202,11 @@ def _check(args: argparse.Namespace) -> int:
         first = documents[0]
         doc = first.document
         count = f"{len(documents)} documentos, " if len(documents) > 1 else ""
-        print(f"correcto: {path} ({count}{len(first.tables)} fuentes de datos, "
-              f"{len(first.indicators)} indicadores, "
-              f"{len(doc.pages) + (doc.cover is not None)} páginas, "
-              f"{len(doc.charts())} gráficos, periodo {first.brief.period})")
+        parts = [_count(len(first.tables), "fuente de datos", "fuentes de datos"),
+                 _count(len(first.indicators), "indicador", "indicadores"),
+                 _count(len(doc.pages) + (doc.cover is not None), "página", "páginas"),
+                 _count(len(doc.charts()), "gráfico", "gráficos")]
+        print(f"correcto: {path} ({count}{', '.join(parts)}, periodo {first.brief.period})")
     return 1 if failed else 0
 
 
