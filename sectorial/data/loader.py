@@ -24,6 +24,9 @@ from sectorial.lang.numbers import NumberParseError, parse_number
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
 from sectorial.yamlfile import unknown_key_hint
 
+MAX_FILE_BYTES = 50_000_000
+"""Larger files are refused before reading: every cell is held as text while it is typed,
+which for 100 MB would take gigabytes of memory."""
 PERIOD_INDEX = "_periodo"
 """Hidden column: each row's period as an integer (Period.index), for fast selection."""
 
@@ -116,6 +119,14 @@ def _read_raw(spec: SourceSpec) -> tuple[pd.DataFrame, int]:
             where,
             "revise 'archivo' en la sección 'datos' del informe (la ruta parte de la "
             "carpeta del informe)",
+        )
+    size = spec.path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"el archivo pesa {size / 1e6:,.0f} MB; el máximo es {MAX_FILE_BYTES / 1e6:,.0f} MB",
+            where,
+            "deje en el archivo solo las filas y columnas que el informe usa (filtre o agregue "
+            "los datos, p. ej. por mes y región), o divídalo en varios archivos",
         )
     suffix = spec.path.suffix.lower()
     try:

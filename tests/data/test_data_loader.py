@@ -248,3 +248,15 @@ def test_a_negative_count_is_refused(tmp_path):
         load(path, MONTHLY)
     columns = {**MONTHLY, "valor": "entero"}  # a balance may be negative
     assert list(load(path, columns).frame["valor"]) == [-3]
+
+
+def test_a_very_large_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "enorme.csv"
+    with path.open("wb") as stream:  # a sparse 100 MB file: written in no time
+        stream.write(b"anio,region,empresas\n2024,Cusco,1\n")
+        stream.truncate(100_000_000)
+    with pytest.raises(DataError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert "enorme.csv" in message and "el archivo pesa 100 MB; el máximo es 50 MB" in message
+    assert "filtre o agregue" in message
