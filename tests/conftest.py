@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sectorial.doc.model import (
     Box,
@@ -20,6 +21,10 @@ from sectorial.doc.model import (
     TopicPage,
 )
 from sectorial.style import Theme, load_theme
+
+# No time limit per example: a busy machine must not turn a property test into a timed test.
+settings.register_profile("sectorial", deadline=None)
+settings.load_profile("sectorial")
 
 ROOT = Path(__file__).resolve().parent.parent
 CREDIT = "Elaboración: PRODUCE – OGEIEE."
