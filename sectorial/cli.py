@@ -127,8 +127,9 @@ def _terminate(signum: int, frame: object) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = parser().parse_args(argv)
+    previous = None
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _terminate)
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         if args.command == "build":
             return _build(args)
@@ -146,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
               "ningún archivo a medias.\n  Qué hacer: informe este problema; para ver el "
               "detalle ejecute de nuevo con SECTORIAL_DEPURAR=1", file=sys.stderr)
         return 1
+    finally:  # once the work is done, a late SIGTERM just ends the process
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _count(number: int, singular: str, plural: str) -> str:
