@@ -16,7 +16,7 @@ from sectorial.brief.schema import (
     Snippet,
     TableSpec,
 )
-from sectorial.data.spec import COLUMN_TYPES, SourceSpec
+from sectorial.data.spec import COLUMN_TYPES, MAX_HEADER_ROWS, SourceSpec
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.indicators.spec import GROWTH_METHODS, IndicatorSpec
 from sectorial.indicators.spec import KIND_NAMES as KINDS
@@ -29,7 +29,7 @@ TOP_REQUIRED = ("nombre", "estilo", "periodo", "serie", "titulo", "edicion", "da
                 "indicadores", "paginas")
 TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion", "por_cada")
 SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion", "clave",
-                                                "fila_encabezado"))
+                                                "fila_encabezado", "filas_encabezado"))
 COMMON_INDICATOR = ("tipo", "descripcion", "unidad", "escala", "sin_dato")
 INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "total": (("datos", "valor"), ("filtro", "en")),
@@ -61,6 +61,13 @@ BLOCK_KINDS = ("subtitulo", "parrafo", "cita", "tabla", "grafico")
 TABLE_KEYS = (("titulo", "datos", "columnas"),
               ("unidad", "maximo", "resto", "escala", "decimales"))
 _EDITION = re.compile(r"^(\d{4})-(\d{2})$")
+# Integer fields: (lowest, highest, what to write), checked by _Reader.bounded.
+DECIMALS = (0, 6, "escriba cuántos decimales se muestran, por ejemplo 1")
+LIMIT = (0, 1000, "escriba cuántas categorías se muestran como máximo (las demás se suman "
+                  "en 'resto'), o 0 para mostrarlas todas")
+LAST = (1, 600, "escriba cuántos periodos tiene la serie, contando el del informe; por "
+                "ejemplo 13")
+BOX_COLUMNS = (1, 8, "escriba cuántas cajas van en cada fila de la página, por ejemplo 4")
 RESERVED_NAMES = ("periodo", "anterior", "acumulado", "fecha_edicion")
 """Names templates read besides the indicators (text/compose.py gives them)."""
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
@@ -78,16 +85,23 @@ class _Reader:
         self.errors.append(BriefError(message, Location(self.file, line=line, field=field), hint))
 
     def keys(self, node: LineDict, required: tuple, optional: tuple, prefix: str) -> bool:
+        """Record unknown, missing and empty keys; return False if a required one lacks."""
         found = check_keys(node, self.file, required, optional, BriefError, prefix)
         self.errors.extend(found)
-        return not any("falta" in e.message for e in found)
+        empty = [key for key in required if key in node and node[key] is None]
+        for key in empty:  # "datos:" with nothing after it reads as null
+            self.error(f"el campo obligatorio '{prefix}{key}' está vacío", node.line_of(key),
+                       prefix + key, f"escriba su valor después de '{key}:'")
+        return not empty and not any("falta" in e.message for e in found)
 
     def mapping(self, parent: LineDict, key: str, prefix: str = "") -> LineDict | None:
         value = parent.get(key)
         if isinstance(value, LineDict):
             return value
         if key in parent:
-            self.error("debe ser un diccionario de campos", parent.line_of(key), prefix + key)
+            self.error("debe ser un diccionario de campos", parent.line_of(key), prefix + key,
+                       "escriba 'campo: valor' en líneas con sangría debajo, o entre llaves: "
+                       "{campo: valor}")
         return None
 
     def sequence(self, parent: LineDict, key: str, prefix: str) -> list[tuple[Any, int]]:
@@ -113,6 +127,17 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(f"debe ser un número entero, no '{value}'", parent.line_of(key),
                        prefix + key)
+            return default
+        return value
+
+    def bounded(self, parent: LineDict, key: str, prefix: str, default: int,
+                limits: tuple[int, int, str]) -> int:
+        """An integer from ``limits[0]`` to ``limits[1]``; ``limits[2]`` says what it counts."""
+        value = self.integer(parent, key, prefix, default)
+        low, high, meaning = limits
+        if not low <= value <= high:
+            self.error(f"debe ser un número de {low} a {high}, no '{value}'",
+                       parent.line_of(key), prefix + key, meaning)
             return default
         return value
 
@@ -149,27 +174,42 @@ def load_brief(path: Path, period: Period | None = None) -> Brief:
     fan_out = _fan_out(r, raw, sources)
     indicators = _indicators(r, raw.get("indicadores"), raw, sources, fan_out)
     pages = _pages(r, raw, indicators, sources)
-    raise_all(r.errors)
     offices = tuple(
         Snippet(str(v), r.file, line, f"oficinas[{i}]")
         for i, (v, line) in enumerate(r.sequence(raw, "oficinas", ""))
     )
+    keywords = tuple(str(k) for k, _ in r.sequence(raw, "palabras_clave", ""))
+    texts = {key: r.snippet(raw, key, "") for key in ("nombre", "serie", "titulo", "asunto")}
+    style = _style(r, raw)
+    raise_all(r.errors)  # every check above: nothing below may add an error
     return Brief(
         path=path,
-        name=r.snippet(raw, "nombre", ""),
-        style=str(raw["estilo"]),
+        name=texts["nombre"],
+        style=style,
         period=period,
         fan_out=fan_out,
-        series=r.snippet(raw, "serie", ""),
-        title=r.snippet(raw, "titulo", ""),
+        series=texts["serie"],
+        title=texts["titulo"],
         edition=edition,
         offices=offices,
-        keywords=tuple(str(k) for k in raw.get("palabras_clave") or ()),
+        keywords=keywords,
         sources=sources,
         indicators=indicators,
         pages=pages,
-        subject=r.snippet(raw, "asunto", "") if "asunto" in raw else None,
+        subject=texts["asunto"] if "asunto" in raw else None,
     )
+
+
+def _style(r: _Reader, raw: LineDict) -> str:
+    """``estilo``: the name of a folder of templates/ (or a path to one)."""
+    value = raw.get("estilo")
+    name = "" if value is None else str(value)
+    too_long = any(len(part.encode("utf-8")) > 255 for part in name.split("/"))
+    if isinstance(value, (list, dict)) or "\x00" in name or too_long:
+        shown = name if len(name) <= 60 else name[:60] + "…"
+        r.error(f"nombre de estilo no válido '{shown}'", raw.line_of("estilo"), "estilo",
+                "escriba el nombre de una carpeta de templates/, por ejemplo 'produce'")
+    return name
 
 
 def _period(r: _Reader, raw: LineDict) -> Period | None:
@@ -253,9 +293,29 @@ def _sources(r: _Reader, node: Any, raw: LineDict) -> dict[str, SourceSpec]:
             numbers=NumberStyle(group=str(numbers.get("miles", ",")),
                                 decimal=str(numbers.get("decimal", "."))),
             unique=unique,
-            header_row=max(1, r.integer(spec, "fila_encabezado", prefix, 1)),
+            header_row=_header_row(r, spec, prefix),
+            header_rows=_header_rows(r, spec, prefix),
         )
     return found
+
+
+def _header_row(r: _Reader, spec: LineDict, prefix: str) -> int:
+    """``fila_encabezado``: the file row with the column names (1 when absent)."""
+    row = r.integer(spec, "fila_encabezado", prefix, 1)
+    if row < 1:
+        r.error(f"debe ser un número de fila, 1 o mayor, no '{row}'",
+                spec.line_of("fila_encabezado"), prefix + "fila_encabezado",
+                "escriba el número de la fila del archivo que tiene los nombres de columna "
+                "(1 si es la primera)")
+        return 1
+    return row
+
+
+def _header_rows(r: _Reader, spec: LineDict, prefix: str) -> int:
+    """``filas_encabezado``: how many rows the header spans (1 to MAX_HEADER_ROWS)."""
+    return r.bounded(spec, "filas_encabezado", prefix, 1, (
+        1, MAX_HEADER_ROWS, "escriba cuántas filas ocupa el encabezado: 2 si un título agrupado "
+        "(como 'Exportaciones') está encima de los subtítulos ('2023', '2024')"))
 
 
 def _indicators(
@@ -289,16 +349,21 @@ def _indicators(
         if source is not None and str(source) not in sources:
             r.error(f"no existe la fuente de datos '{source}'", spec.line_of("datos"),
                     prefix + "datos", unknown_key_hint(str(source), list(sources)))
-        for column_key in ("valor", "por", *spec.get("filtro", {}).keys()):
-            column = spec.get(column_key, column_key)
-            if column_key in ("valor", "por") and column_key not in spec:
-                continue
-            if source in sources and str(column) not in sources[str(source)].columns:
+        filters = dict(r.mapping(spec, "filtro", prefix) or {})
+        declared = sources[str(source)].columns if str(source) in sources else None
+        columns = [(k, k, spec[k]) for k in ("valor", "por") if k in spec]
+        columns += [("filtro", f"filtro.{name}", name) for name in filters]
+        for written, field_name, column in columns:
+            if declared is not None and str(column) not in declared:
                 r.error(f"la columna '{column}' no está declarada en 'datos.{source}.columnas'",
-                        spec.line_of(column_key if column_key in spec else "filtro"),
-                        prefix + column_key,
-                        unknown_key_hint(str(column), list(sources[str(source)].columns)))
-        filters = dict(spec.get("filtro") or {})
+                        spec.line_of(written), prefix + field_name,
+                        unknown_key_hint(str(column), list(declared)))
+        value_kind = (declared or {}).get(str(spec.get("valor")))
+        if "valor" in spec and value_kind in ("texto", "periodo"):
+            r.error(f"la columna '{spec['valor']}' es de tipo '{value_kind}' y 'valor' suma "
+                    "números", spec.line_of("valor"), prefix + "valor",
+                    "elija una columna declarada como 'entero', 'conteo' o 'decimal' en "
+                    f"'datos.{source}.columnas'")
         for name, value in [*filters.items(), ("categoria", spec.get("categoria"))]:
             for used in PLACEHOLDER.findall(str(value or "")):
                 if fan_out is None or used != fan_out.column:
@@ -327,12 +392,12 @@ def _indicators(
             filters=filters,
             at=spec.get("en"),
             since=spec.get("desde"),
-            last=r.integer(spec, "ultimos", prefix, 13) if "ultimos" in spec else None,
+            last=r.bounded(spec, "ultimos", prefix, 13, LAST) if "ultimos" in spec else None,
             base=_opt(spec, "frente_a"),
             method=r.choice(spec, "metodo", prefix, tuple(GROWTH_METHODS), "compuesto"),
             unit=r.choice(spec, "unidad", prefix, UNITS, "numero"),
             scale=SCALES.get(scale, 1.0),
-            decimals=r.integer(spec, "decimales", prefix, 1),
+            decimals=r.bounded(spec, "decimales", prefix, 1, DECIMALS),
             rounding=_opt(spec, "redondeo"),
             numerator=_opt(spec, "numerador"),
             denominator=_opt(spec, "denominador"),
@@ -381,7 +446,7 @@ def _pages(
             message=r.snippet(node, "mensaje", prefix) if "mensaje" in node else None,
             boxes=tuple(_box(r, b, ln, f"{prefix}cajas[{i + 1}].")
                         for i, (b, ln) in enumerate(r.sequence(node, "cajas", prefix))),
-            columns=r.integer(node, "columnas", prefix, 4),
+            columns=r.bounded(node, "columnas", prefix, 4, BOX_COLUMNS),
             charts=tuple(_chart(r, c, ln, f"{prefix}graficos[{i + 1}].", indicators)
                          for i, (c, ln) in enumerate(r.sequence(node, "graficos", prefix))),
             bullets=_snippets(r, node, "vinetas", prefix),
@@ -392,7 +457,7 @@ def _pages(
             blocks=tuple(_block(r, b, ln, f"{prefix}bloques[{i + 1}].", indicators)
                          for i, (b, ln) in enumerate(r.sequence(node, "bloques", prefix))),
         ))
-    if not pages and "paginas" in raw:
+    if not pages and raw.get("paginas") is not None:
         r.error("el informe no tiene páginas", raw.line_of("paginas"), "paginas")
     return tuple(pages)
 
@@ -424,10 +489,7 @@ def _chart(
     if kind == "columnas_variacion" and "variacion" not in node:
         r.error("un gráfico 'columnas_variacion' necesita 'variacion' (una serie de tipo "
                 "'variaciones')", node.line, prefix + "variacion")
-    scale = node.get("escala")
-    if scale is not None and str(scale) not in ("mil", "millones"):
-        r.error(f"escala desconocida '{scale}'", node.line_of("escala"), prefix + "escala",
-                "use 'mil' o 'millones'")
+    scale = _scale(r, node, prefix)
     highlight = str(node.get("resaltar", "ultimo"))
     return ChartSpec(
         kind=kind,
@@ -436,16 +498,26 @@ def _chart(
         data=str(node.get("datos", "")),
         line=line,
         variation=_opt(node, "variacion"),
-        scale=None if scale is None else str(scale),
-        decimals=r.integer(node, "decimales", prefix, 0),
+        scale=scale,
+        decimals=r.bounded(node, "decimales", prefix, 0, DECIMALS),
         highlight=highlight if highlight in HIGHLIGHTS else "nombre",
         highlight_label=(None if highlight in HIGHLIGHTS
                          else r.snippet(node, "resaltar", prefix)),
-        limit=r.integer(node, "maximo", prefix, 0) or None,
+        limit=r.bounded(node, "maximo", prefix, 0, LIMIT) or None,
         rest_label=str(node.get("resto", "Resto")),
         show=r.choice(node, "mostrar", prefix, ("valor", "participacion", "ambos"), "valor"),
         center=r.snippet(node, "centro", prefix) if "centro" in node else None,
     )
+
+
+def _scale(r: _Reader, node: LineDict, prefix: str) -> str | None:
+    """``escala`` of a chart or a table: mil | millones, or none."""
+    scale = node.get("escala")
+    if scale is not None and str(scale) not in ("mil", "millones"):
+        r.error(f"escala desconocida '{scale}'", node.line_of("escala"), prefix + "escala",
+                "use 'mil' o 'millones'")
+        return None
+    return None if scale is None else str(scale)
 
 
 def _block(
@@ -489,8 +561,8 @@ def _table(
         data=str(node.get("datos", "")),
         header=header,
         line=line,
-        limit=r.integer(node, "maximo", prefix, 0) or None,
+        limit=r.bounded(node, "maximo", prefix, 0, LIMIT) or None,
         rest_label=str(node.get("resto", "Resto")),
-        scale=str(node["escala"]) if node.get("escala") else None,
-        decimals=r.integer(node, "decimales", prefix, 0),
+        scale=_scale(r, node, prefix),
+        decimals=r.bounded(node, "decimales", prefix, 0, DECIMALS),
     )

@@ -260,3 +260,105 @@ def test_a_very_large_file_is_refused_before_reading(tmp_path):
     message = str(caught.value)
     assert "enorme.csv" in message and "el archivo pesa 100 MB; el máximo es 50 MB" in message
     assert "filtre o agregue" in message
+
+
+def sparse(path: Path, size: int, head: bytes = b"anio,region,empresas\n2024,Cusco,1\n") -> Path:
+    with path.open("wb") as stream:  # a sparse file: any size, written in no time
+        stream.write(head)
+        stream.truncate(size)
+    return path
+
+
+def test_a_file_just_over_the_limit_is_refused_with_its_size_rounded_up(tmp_path):
+    from sectorial.data.loader import MAX_FILE_BYTES
+
+    path = sparse(tmp_path / "datos.csv", MAX_FILE_BYTES + 1)
+    with pytest.raises(DataError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert "datos.csv: el archivo pesa 51 MB; el máximo es 50 MB" in message
+    assert "divídalo en varios archivos" in message
+
+
+def test_an_excel_file_over_the_limit_is_refused_before_it_is_opened(tmp_path):
+    path = sparse(tmp_path / "datos.xlsx", 60_000_000, b"PK")
+    with pytest.raises(DataError) as caught:
+        load(path, sheet="Empresas")
+    message = str(caught.value)
+    assert "datos.xlsx, hoja 'Empresas': el archivo pesa 60 MB; el máximo es 50 MB" in message
+    assert "no es un archivo Excel" not in message  # refused by its size, unread
+
+
+def test_a_file_of_exactly_the_limit_is_read(tmp_path, monkeypatch):
+    path = write(tmp_path, "anio,region,empresas\n2024,Cusco,1\n")
+    monkeypatch.setattr("sectorial.data.loader.MAX_FILE_BYTES", path.stat().st_size)
+    assert load(path).frame.iloc[0]["empresas"] == 1
+
+
+def test_a_blank_line_does_not_shift_the_row_numbers(tmp_path):
+    path = write(tmp_path, "anio,region,empresas\n2024,Cusco,1\n\n2023,Cusco,x\n")
+    with pytest.raises(DataError, match=r"datos.csv, fila 4, columna 'empresas'"):
+        load(path)
+
+
+def test_a_quoted_cell_over_two_lines_does_not_shift_the_row_numbers(tmp_path):
+    path = write(tmp_path, 'anio,region,empresas\n2024,"Cusco\nnorte",1\n2023,Cusco,1\n')
+    assert list(load(path).frame["_row"]) == [2, 4]
+
+
+def test_a_declared_column_named_twice_is_refused(tmp_path):
+    path = write(tmp_path, "anio ,anio,region,empresas\n2024,2023,Cusco,1\n")
+    with pytest.raises(DataError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert "datos.csv, fila 1, columna 'anio': el encabezado tiene 2 columnas llamadas " \
+           "'anio'" in message
+    assert "cada columna tenga un nombre distinto" in message
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
+    import zipfile
+
+    path = tmp_path / "datos.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notas.txt", "no es un libro de Excel")
+    with pytest.raises(DataError, match="datos.xlsx: no es un archivo Excel válido"):
+        load(path)
+
+
+def test_a_header_row_past_the_end_of_a_csv_is_named(tmp_path):
+    path = write(tmp_path, "anio,region,empresas\n2024,Cusco,1\n")
+    with pytest.raises(DataError) as caught:
+        load_table(SourceSpec("d", path, "SUNAT", COLUMNS, header_row=9))
+    message = str(caught.value)
+    assert "datos.csv: el archivo termina en la fila 2, antes de la fila de encabezado 9" \
+        in message
+    assert "corrija 'fila_encabezado' en la fuente 'd'" in message
+
+
+def test_a_header_row_past_the_end_of_a_sheet_is_named(tmp_path):
+    path = tmp_path / "datos.xlsx"
+    book = Workbook()
+    book.active.append(["anio", "region", "empresas"])
+    book.active.append([2024, "Cusco", 1])
+    book.save(path)
+    for rows in (1, 2):
+        with pytest.raises(DataError, match="el archivo termina en la fila 2, antes de la "
+                                            "fila de encabezado 7"):
+            load_table(SourceSpec("d", path, "SUNAT", COLUMNS, header_row=7, header_rows=rows))
+
+
+def test_an_empty_csv_is_refused(tmp_path):
+    with pytest.raises(DataError, match="datos.csv: el archivo no tiene datos"):
+        load(write(tmp_path, "\n\n"))
+
+
+def test_a_binary_file_named_csv_is_refused_with_its_row(tmp_path):
+    path = tmp_path / "datos.csv"
+    path.write_bytes(b"anio,region,empresas\n2024,\x81\x8d,1\n")
+    with pytest.raises(DataError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert "datos.csv, fila 2: el archivo no es texto: el byte 0x81 no es UTF-8 ni " \
+           "Windows-1252" in message
+    assert "CSV UTF-8" in message
