@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import total_ordering
 
-from sectorial.lang.phrases import MONTHS, month_name
+from sectorial.lang.phrases import MONTHS, fold, month_name
 
 # Peruvian abbreviations first ("Set"), then the ones other spreadsheets use ("Sep").
 _ABBREVIATIONS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)}
@@ -69,7 +68,7 @@ class Period:
         if isinstance(text, dt.date):
             return cls._from_date(text.year, text.month, text.day, str(text))
         raw = str(text).strip()
-        lowered = _fold(raw)
+        lowered = fold(raw)
         if match := _YEAR.match(lowered):
             return cls(int(match.group(1)))
         if match := _ISO_MONTH.match(lowered):
@@ -247,17 +246,6 @@ def _month(number: int, raw: str) -> int:
     if not 1 <= number <= 12:
         raise PeriodError(f"mes no válido en '{raw}' (use un número del 1 al 12)")
     return number
-
-
-def _fold(text: str) -> str:
-    """Lowercase without accents: "Set-2025" -> "set-2025", "Setiembre" -> "setiembre"."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("\u00a0", " ").lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def coerce(value: object) -> Period:
-    """Return ``value`` as a Period (an int year, a period text, or a Period)."""
-    return Period.parse(value)
 
 
 PERIOD_HELP = ("escriba el año (2024) o el mes como AAAA-MM (2025-09); también se aceptan "

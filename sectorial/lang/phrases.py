@@ -289,6 +289,14 @@ def slug(text: str) -> str:
     >>> slug("Apurímac"), slug("La Libertad"), slug("Madre de Dios"), slug("Áncash (Huaraz)")
     ('apurimac', 'la-libertad', 'madre-de-dios', 'ancash-huaraz')
     """
-    decomposed = unicodedata.normalize("NFKD", text.replace("ñ", "n").replace("Ñ", "N"))
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so that "Set-2025" and "set-2025" compare equal.
+
+    >>> fold("SETIEMBRE de 2025"), fold("Apurímac"), fold("Piñas\u00a0Perú")
+    ('setiembre de 2025', 'apurimac', 'pinas peru')
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u00a0", " ").lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
