@@ -155,9 +155,9 @@ def fan_out_values(brief: Brief, out_dir: Path) -> list[str]:
             return list(json.loads(remembered.read_text("utf-8")))
         except (OSError, ValueError):
             pass
-    from sectorial.build import _cached_table
+    from sectorial.build import cached_table
 
-    table = _cached_table(spec)
+    table = cached_table(spec)
     values = sorted({str(v) for v in table.frame[brief.fan_out.column] if str(v)}, key=slug)
     if key:
         try:
@@ -458,22 +458,19 @@ class _RichProgress:
 
 
 def _outcome_line(outcome: Outcome) -> str:
+    """One line for a document: its error, why it does not apply, or the files written."""
     if outcome.status == FAILED:
         return f"error en {outcome.job.label}: {outcome.message}"
-    names = ", ".join(p.name for p in outcome.paths)
     if outcome.status == NOT_APPLICABLE:
         return f"no aplica: {outcome.job.label} ({outcome.message})"
+    names = ", ".join(p.name for p in outcome.paths)
     return f"{outcome.status}: {names} ({outcome.seconds:.2f} s)"
 
 
 def _print_outcome(outcome: Outcome, prefix: str, stream) -> None:  # type: ignore[no-untyped-def]
-    if outcome.status == FAILED:
-        print(f"{prefix}error en {outcome.job.label}: {outcome.message}", file=sys.stderr,
-              flush=True)
-        return
-    if outcome.status == NOT_APPLICABLE:
-        print(f"{prefix}no aplica: {outcome.job.label} ({outcome.message})", file=stream,
-              flush=True)
+    if outcome.status in (FAILED, NOT_APPLICABLE):
+        print(prefix + _outcome_line(outcome),
+              file=sys.stderr if outcome.status == FAILED else stream, flush=True)
         return
     verb = "escrito" if outcome.status == BUILT else "sin cambios"
     for path in outcome.paths:

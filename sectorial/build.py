@@ -115,14 +115,15 @@ def load_tables(brief: Brief) -> dict[str, Table]:
     errors: list[SectorialError] = []
     for key, spec in brief.sources.items():
         try:
-            tables[key] = _cached_table(spec)
+            tables[key] = cached_table(spec)
         except SectorialError as exc:
             errors.append(exc)
     raise_all(errors)
     return tables
 
 
-def _cached_table(spec: SourceSpec) -> Table:
+def cached_table(spec: SourceSpec) -> Table:
+    """The table of ``spec``, read once per process for each content of the file."""
     try:
         identity = (repr(spec), file_digest(spec.path))
     except OSError:
