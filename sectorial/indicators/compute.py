@@ -201,18 +201,19 @@ def _quantity(spec: IndicatorSpec, value: float | None, origin: str, **kw: objec
     )
 
 
-def _target(spec: IndicatorSpec, ctx: Context) -> Target | None:
-    """The period the rows are selected for, or None when the data have no period column."""
-    return ctx.target_period(spec) if ctx.tables[str(spec.source)].period_column else None
-
-
-def _quantity_period(target: Target | None) -> Period | PeriodSpan | None:
-    return PeriodSpan(target) if isinstance(target, tuple) else target
+def _period_rows(
+    spec: IndicatorSpec, ctx: Context
+) -> tuple[pd.DataFrame, str, Period | PeriodSpan | None]:
+    """The rows of the period ``en`` asks for (all rows when the data have no period), their
+    description, and the period the result is for."""
+    has_period = ctx.tables[str(spec.source)].period_column is not None
+    target = ctx.target_period(spec) if has_period else None
+    frame, origin = _rows(spec, ctx, target)
+    return frame, origin, PeriodSpan(target) if isinstance(target, tuple) else target
 
 
 def _total(spec: IndicatorSpec, ctx: Context) -> Quantity:
-    period = _target(spec, ctx)
-    frame, origin = _rows(spec, ctx, period)
+    frame, origin, period = _period_rows(spec, ctx)
     if frame.empty:
         raise IndicatorError(
             f"no hay filas que cumplan el filtro ({origin})",
@@ -220,7 +221,7 @@ def _total(spec: IndicatorSpec, ctx: Context) -> Quantity:
         )
     value = float(frame[str(spec.value)].sum())
     return _quantity(spec, value, f"suma de '{spec.value}' en {origin}",
-                     period=_quantity_period(period))
+                     period=period)
 
 
 def _series(spec: IndicatorSpec, ctx: Context) -> Series:
@@ -274,9 +275,7 @@ def _check_consecutive(
 
 
 def _shares(spec: IndicatorSpec, ctx: Context) -> Shares:
-    target = _target(spec, ctx)
-    period = _quantity_period(target)
-    frame, origin = _rows(spec, ctx, target)
+    frame, origin, period = _period_rows(spec, ctx)
     if frame.empty:
         raise IndicatorError(f"no hay filas ({origin})", hint="revise el filtro y el periodo")
     sums = frame.groupby(str(spec.by), sort=False)[str(spec.value)].sum()
@@ -305,9 +304,7 @@ def _shares(spec: IndicatorSpec, ctx: Context) -> Shares:
 
 def _count(spec: IndicatorSpec, ctx: Context) -> Quantity:
     """Return how many distinct values ``columna`` takes in the filtered rows."""
-    target = _target(spec, ctx)
-    period = _quantity_period(target)
-    frame, origin = _rows(spec, ctx, target)
+    frame, origin, period = _period_rows(spec, ctx)
     if frame.empty:
         raise IndicatorError(f"no hay filas ({origin})", hint="revise el filtro y el periodo")
     value = float(frame[str(spec.by)].nunique())
@@ -336,9 +333,7 @@ def _streak(spec: IndicatorSpec, ctx: Context) -> Quantity:
 
 def _rank(spec: IndicatorSpec, ctx: Context) -> Quantity:
     """Return the 1-based position of ``categoria`` among the groups of ``por``, largest first."""
-    target = _target(spec, ctx)
-    period = _quantity_period(target)
-    frame, origin = _rows(spec, ctx, target)
+    frame, origin, period = _period_rows(spec, ctx)
     sums = frame.groupby(str(spec.by), sort=False)[str(spec.value)].sum()
     ordered = [str(label) for label, _ in sorted(sums.items(), key=lambda item: -item[1])]
     if spec.category not in ordered:
