@@ -43,7 +43,6 @@ class TextEngine:
                  words: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY):
         self.text_env = self._environment(numbers, words, _words)
         self.name_env = self._environment(numbers, words, _codes)
-        self.env = self.text_env
         self.context = dict(context)
 
     @staticmethod
@@ -58,11 +57,7 @@ class TextEngine:
 
     def file_name(self, snippet: Snippet, **extra: Any) -> str:
         """Render a file name: periods print as codes ("2025-09"), not as words."""
-        self.env = self.name_env
-        try:
-            return self.render(snippet, **extra)
-        finally:
-            self.env = self.text_env
+        return self._render(self.name_env, snippet, extra)
 
     def plain(self, snippet: Snippet, **extra: Any) -> str:
         """Render a snippet to plain text (bold marks are removed)."""
@@ -74,8 +69,11 @@ class TextEngine:
 
     def render(self, snippet: Snippet, **extra: Any) -> str:
         """Render a snippet, converting every Jinja failure into a TemplateError."""
+        return self._render(self.text_env, snippet, extra)
+
+    def _render(self, env: _Environment, snippet: Snippet, extra: dict[str, Any]) -> str:
         try:
-            template = self.env.from_string(snippet.source)
+            template = env.from_string(snippet.source)
             out = template.render({**self.context, **extra})
         except jinja2.TemplateSyntaxError as exc:
             raise _error(snippet, exc.lineno, f"error de sintaxis en la plantilla: {exc.message}",
