@@ -92,14 +92,14 @@ def plan(
     outcomes: list[Outcome] = []
     for path in files:
         try:
-            brief = load_brief(path)
+            brief = _brief(path, None)
             if period is not None and period.monthly != brief.period.monthly and from_folder:
                 kind = "mensual" if brief.period.monthly else "anual"
                 outcomes.append(Outcome(Job(path, period), NOT_APPLICABLE,
                                         message=f"informe {kind}; se pidió {period}"))
                 continue
             if period is not None:
-                brief = load_brief(path, period)
+                brief = _brief(path, period)
             if brief.fan_out is None:
                 if only and from_folder:
                     outcomes.append(Outcome(Job(path, period), NOT_APPLICABLE,
@@ -187,9 +187,11 @@ def file_digest(path: Path) -> str:
 
 
 def _brief(path: Path, period: Period | None) -> Brief:
+    """Read a brief once per command; without a period it is also the brief of its own."""
     key = ("brief", str(path), str(period))
     if key not in _MEMO:
-        _MEMO[key] = load_brief(path, period)
+        brief = load_brief(path, period)
+        _MEMO[key] = _MEMO.setdefault(("brief", str(path), str(brief.period)), brief)
     return _MEMO[key]  # type: ignore[return-value]
 
 
