@@ -70,6 +70,9 @@ def load_table(spec: SourceSpec) -> Table:
     raw, rows = _read_raw(spec)
     where = str(spec.path)
     raw.columns = _clean_names(raw.columns)
+    for name in spec.optional:
+        if name not in raw.columns:
+            raw[name] = ""
     missing = [c for c in spec.columns if c not in raw.columns]
     named = [c for c in raw.columns if c and not c.startswith("Unnamed")]
     if missing:
@@ -332,7 +335,8 @@ def _read_csv(spec: SourceSpec) -> tuple[pd.DataFrame, list[int]]:
     starts = _check_field_counts(spec.path, data, spec.header_row)
     head = pd.read_csv(io.BytesIO(data), nrows=spec.header_rows, **_CSV_OPTIONS)
     names = _header_names(head, spec.header_rows, _carry_right)
-    if not all(name in names for name in spec.columns):  # load_table names what is missing
+    required = [name for name in spec.columns if name not in spec.optional]
+    if not all(name in names for name in required):  # load_table names what is missing
         return pd.DataFrame(columns=names), []
     used = [j for j, name in enumerate(names) if name in spec.columns]
     grid = pd.read_csv(io.BytesIO(data), usecols=used, **_CSV_OPTIONS)

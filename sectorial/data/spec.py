@@ -41,6 +41,7 @@ class SourceSpec:
     header_row: int = 1  # the file row that holds the column names (title rows above it)
     unique: tuple[str, ...] = ()  # columns that identify a row: no two rows may share them
     header_rows: int = 1  # how many rows the header spans, from header_row down
+    optional: tuple[str, ...] = ()  # declared columns the file may lack (read as empty text)
 
 
 __all__ = ["COLUMN_TYPES", "MAX_ERRORS", "MAX_HEADER_ROWS", "PLACEHOLDERS", "SourceSpec"]
