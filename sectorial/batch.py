@@ -92,14 +92,14 @@ def plan(
     outcomes: list[Outcome] = []
     for path in files:
         try:
-            brief = _brief(path, None)
+            brief = brief_of(path, None)
             if period is not None and period.monthly != brief.period.monthly and from_folder:
                 kind = "mensual" if brief.period.monthly else "anual"
                 outcomes.append(Outcome(Job(path, period), NOT_APPLICABLE,
                                         message=f"informe {kind}; se pidió {period}"))
                 continue
             if period is not None:
-                brief = _brief(path, period)
+                brief = brief_of(path, period)
             if brief.fan_out is None:
                 if only and from_folder:
                     outcomes.append(Outcome(Job(path, period), NOT_APPLICABLE,
@@ -186,7 +186,7 @@ def file_digest(path: Path) -> str:
     return _MEMO[key]  # type: ignore[return-value]
 
 
-def _brief(path: Path, period: Period | None) -> Brief:
+def brief_of(path: Path, period: Period | None) -> Brief:
     """Read a brief once per command; without a period it is also the brief of its own."""
     key = ("brief", str(path), str(period))
     if key not in _MEMO:
@@ -280,7 +280,7 @@ def unchanged(job: Job, out_dir: Path, formats: tuple[str, ...]) -> Outcome | No
     state = _read_state(_state_path(out_dir, job))
     if not state:
         return None
-    brief = _brief(job.brief, job.period)
+    brief = brief_of(job.brief, job.period)
     if state.get("entradas") != inputs_key(brief, job.value, formats):
         return None
     if not _outputs_intact(state, out_dir):
@@ -455,11 +455,11 @@ class _RichProgress:
     def __call__(self, outcome: Outcome) -> None:
         self.progress.update(self.task, advance=1, description=outcome.job.label)
         if outcome.status in (FAILED, BUILT):
-            self.progress.console.print(_outcome_line(outcome), markup=False,
+            self.progress.console.print(outcome_line(outcome), markup=False,
                                         highlight=False, soft_wrap=True)
 
 
-def _outcome_line(outcome: Outcome) -> str:
+def outcome_line(outcome: Outcome) -> str:
     """One line for a document: its error, why it does not apply, or the files written."""
     if outcome.status == FAILED:
         return f"error en {outcome.job.label}: {outcome.message}"
@@ -471,7 +471,7 @@ def _outcome_line(outcome: Outcome) -> str:
 
 def _print_outcome(outcome: Outcome, prefix: str, stream) -> None:  # type: ignore[no-untyped-def]
     if outcome.status in (FAILED, NOT_APPLICABLE):
-        print(prefix + _outcome_line(outcome),
+        print(prefix + outcome_line(outcome),
               file=sys.stderr if outcome.status == FAILED else stream, flush=True)
         return
     verb = "escrito" if outcome.status == BUILT else "sin cambios"

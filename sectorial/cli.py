@@ -116,6 +116,35 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("brief", type=Path, nargs="+", metavar="INFORME",
                        help="archivo YAML del informe o carpeta de informes")
     _selection(check)
+    send = commands.add_parser(
+        "send", help="envía los informes por correo a su lista de distribución",
+        description="Construye los documentos y envía el DOCX a cada destinatario de la lista "
+        "del informe (envio.destinatarios o --to), una sola vez: lo ya enviado no se repite. "
+        "El servidor se configura en sectorial.toml y la contraseña en la variable "
+        "SECTORIAL_SMTP_PASSWORD (vea el README).")
+    send.add_argument("brief", type=Path, nargs="+", metavar="INFORME",
+                      help="archivo YAML del informe o carpeta de informes")
+    _selection(send)
+    send.add_argument("--to", type=Path, metavar="LISTA",
+                      help="otra lista de destinatarios (CSV o Excel) en lugar de la del informe")
+    send.add_argument("--dry-run", action="store_true",
+                      help="no envía: escribe los mensajes como .eml en output/outbox/ para "
+                      "revisarlos")
+    send.add_argument("--status", action="store_true",
+                      help="muestra quién recibió qué y cuándo, y qué falló; no envía")
+    send.add_argument("--resend", action="append", default=[], metavar="CORREO",
+                      help="envía de nuevo a ese destinatario aunque ya se le haya enviado "
+                      "(o 'todos')")
+    send.add_argument("--mark-sent", action="append", default=[], metavar="CORREO",
+                      help="registra como recibido un envío de estado desconocido, tras "
+                      "comprobar que llegó")
+    send.add_argument("--out", type=Path, default=Path("output"), metavar="CARPETA",
+                      help="carpeta de los documentos y del registro de envíos "
+                      "(por defecto: output)")
+    send.add_argument("--config", type=Path, metavar="ARCHIVO",
+                      help="archivo de configuración del correo (por defecto: sectorial.toml)")
+    send.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                      help="procesos en paralelo para construir los documentos")
     return main_parser
 
 
@@ -133,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "send":
+            return _send(args)
         return _check(args)
     except SectorialError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -182,6 +213,26 @@ def _build(args: argparse.Namespace) -> int:
     elif total > 1:
         print(batch.summary(outcomes, seconds))
     return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
+
+
+def _send(args: argparse.Namespace) -> int:
+    from sectorial import batch
+    from sectorial.mail import send
+
+    def echo(line: str) -> None:
+        print(line, flush=True)
+
+    def warn(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    if args.status:
+        return send.status(args.brief, args.period, args.out, echo)
+    options = send.Options(
+        recipients_file=args.to, dry_run=args.dry_run, config=args.config,
+        resend=tuple(a.strip().lower() for a in args.resend),
+        mark_sent=tuple(a.strip().lower() for a in args.mark_sent),
+        workers=args.jobs or batch.default_workers())
+    return send.send(args.brief, args.period, _selected(args), args.out, options, echo, warn)
 
 
 def _check(args: argparse.Namespace) -> int:

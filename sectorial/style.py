@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sectorial.brief.schema import Snippet
 from sectorial.errors import Location, RenderError, SectorialError, StyleError, raise_all
 from sectorial.lang.numbers import NumberStyle
 from sectorial.yamlfile import LineDict, check_keys, load_yaml
@@ -50,6 +51,15 @@ class PageSetup:
 
 
 @dataclass(frozen=True)
+class MailTemplates:
+    """``correo``: the subject line (a template) and the body (a template file) of the
+    email that carries a brief. Jinja2 source with where it was written, for errors."""
+
+    subject: Snippet
+    body: Snippet
+
+
+@dataclass(frozen=True)
 class Theme:
     """A loaded house style."""
 
@@ -69,6 +79,7 @@ class Theme:
     chart_dpi: int = 200
     cover: bool = True
     intensity: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY
+    mail: MailTemplates | None = None
 
     def color(self, role: str) -> str:
         """Return the colour (``#RRGGBB``) of a role, or fail naming it."""
@@ -119,7 +130,7 @@ def load_theme(folder: Path) -> Theme:
         raw,
         file,
         ("nombre", "institucion", "pagina", "fuentes", "colores", "numeros"),
-        ("idioma", "graficos", "portada", "intensidad"),
+        ("idioma", "graficos", "portada", "intensidad", "correo"),
         StyleError,
     )
     if errors:
@@ -194,6 +205,7 @@ def load_theme(folder: Path) -> Theme:
         )
     regular, bold = _font_files(fonts["pdf"], file, fonts.line_of("pdf"), errors)
     intensity = _intensity(raw, file, errors)
+    mail = _mail(raw, folder, file, errors)
     if errors:
         raise_all(errors)
 
@@ -235,6 +247,36 @@ def load_theme(folder: Path) -> Theme:
         chart_dpi=int(charts.get("dpi", 200)),
         cover=bool(raw.get("portada", True)),
         intensity=intensity,
+        mail=mail,
+    )
+
+
+def _mail(raw: LineDict, folder: Path, file: str, errors: list) -> MailTemplates | None:
+    """Read 'correo': {asunto: plantilla, cuerpo: archivo de plantilla junto al estilo}."""
+    node = raw.get("correo")
+    if node is None:
+        return None
+    if not isinstance(node, LineDict):
+        errors.append(StyleError("debe ser un diccionario", Location(file, raw.line_of("correo"),
+                                                                      field="correo")))
+        return None
+    found = check_keys(node, file, ("asunto", "cuerpo"), (), StyleError, prefix="correo.")
+    if found:
+        errors.extend(found)
+        return None
+    body_path = folder / str(node["cuerpo"])
+    try:
+        body = body_path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(StyleError(
+            f"no se puede leer la plantilla del correo '{body_path}' "
+            f"({getattr(exc, 'strerror', None) or exc})",
+            Location(file, node.line_of("cuerpo"), field="correo.cuerpo"),
+            "indique un archivo de texto UTF-8 que esté en la carpeta del estilo"))
+        return None
+    return MailTemplates(
+        subject=Snippet(str(node["asunto"]), file, node.line_of("asunto"), "correo.asunto"),
+        body=Snippet(body, str(body_path), 1, "cuerpo"),
     )
 
 

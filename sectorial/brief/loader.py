@@ -12,6 +12,7 @@ from sectorial.brief.schema import (
     Brief,
     ChartSpec,
     FanOut,
+    Mailing,
     PageSpec,
     Snippet,
     TableSpec,
@@ -27,7 +28,8 @@ from sectorial.yamlfile import LineDict, LineList, check_keys, load_yaml, unknow
 
 TOP_REQUIRED = ("nombre", "estilo", "periodo", "serie", "titulo", "edicion", "datos",
                 "indicadores", "paginas")
-TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion", "por_cada")
+TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion", "por_cada", "envio")
+ATTACHMENTS = ("docx", "pdf")
 SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion", "clave",
                                                 "fila_encabezado", "filas_encabezado"))
 COMMON_INDICATOR = ("tipo", "descripcion", "unidad", "escala", "sin_dato")
@@ -181,6 +183,7 @@ def load_brief(path: Path, period: Period | None = None) -> Brief:
     keywords = tuple(str(k) for k, _ in r.sequence(raw, "palabras_clave", ""))
     texts = {key: r.snippet(raw, key, "") for key in ("nombre", "serie", "titulo", "asunto")}
     style = _style(r, raw)
+    mailing = _mailing(r, raw)
     raise_all(r.errors)  # every check above: nothing below may add an error
     return Brief(
         path=path,
@@ -197,6 +200,35 @@ def load_brief(path: Path, period: Period | None = None) -> Brief:
         indicators=indicators,
         pages=pages,
         subject=texts["asunto"] if "asunto" in raw else None,
+        mailing=mailing,
+    )
+
+
+def _mailing(r: _Reader, raw: LineDict) -> Mailing | None:
+    """``envio: {destinatarios, adjuntos, asunto}``: how ``sectorial send`` mails the brief."""
+    node = r.mapping(raw, "envio")
+    if node is None:
+        return None
+    r.keys(node, (), ("destinatarios", "adjuntos", "asunto"), "envio.")
+    recipients = node.get("destinatarios")
+    if isinstance(recipients, (dict, list)) or recipients == "":
+        r.error("debe ser la ruta de un archivo", node.line_of("destinatarios"),
+                "envio.destinatarios", "por ejemplo: ../data/vraem/destinatarios.csv")
+        recipients = None
+    attachments = tuple(dict.fromkeys(
+        str(v).strip().lower() for v, _ in r.sequence(node, "adjuntos", "envio.")))
+    for name in attachments:
+        if name not in ATTACHMENTS:
+            r.error(f"adjunto no válido '{name}'", node.line_of("adjuntos"), "envio.adjuntos",
+                    "use [docx] o [docx, pdf]")
+    if attachments and "docx" not in attachments:
+        r.error("el DOCX siempre va adjunto", node.line_of("adjuntos"), "envio.adjuntos",
+                "use [docx] o [docx, pdf]")
+    return Mailing(
+        recipients=None if recipients is None else r.path.parent / str(recipients),
+        attachments=attachments or ("docx",),
+        subject=r.snippet(node, "asunto", "envio.") if "asunto" in node else None,
+        line=raw.line_of("envio"),
     )
 
 

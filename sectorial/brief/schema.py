@@ -124,6 +124,21 @@ class FanOut:
 
 
 @dataclass(frozen=True)
+class Mailing:
+    """``envio``: who receives the brief by email, and what is attached.
+
+    ``destinatarios`` is a CSV or Excel list (nombre, correo, cargo; optional: the
+    ``por_cada`` column, cc, tratamiento); ``adjuntos`` is ``[docx]`` or ``[docx, pdf]``;
+    ``asunto`` replaces the subject line of the house style.
+    """
+
+    recipients: Path | None
+    attachments: tuple[str, ...] = ("docx",)
+    subject: Snippet | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Brief:
     """A whole brief file."""
 
@@ -142,6 +157,7 @@ class Brief:
     subject: Snippet | None = None
     fan_out: FanOut | None = None
     value: str | None = None  # the fan-out value this copy of the brief is for
+    mailing: Mailing | None = None
 
     def for_value(self, value: str) -> Brief:
         """This brief for one value of its ``por_cada`` column: filters and categories that

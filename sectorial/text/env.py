@@ -21,7 +21,9 @@ from sectorial.text.filters import bound_filters
 MAX_OUTPUT = 20_000  # characters one snippet may produce
 # Built-in filters that can pad a string to any length before MAX_OUTPUT is checked.
 PADDING_FILTERS = ("center", "indent", "format", "wordwrap")
-_SPACES = re.compile(r"[ \t\r\n]+")
+_SPACES = re.compile(r"[ \t\r\n]+")  # folds YAML line breaks, keeps NBSP
+_INLINE_SPACES = re.compile(r"[ \t]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 
@@ -57,7 +59,7 @@ class TextEngine:
 
     def file_name(self, snippet: Snippet, **extra: Any) -> str:
         """Render a file name: periods print as codes ("2025-09"), not as words."""
-        return self._render(self.name_env, snippet, extra)
+        return _SPACES.sub(" ", self._render(self.name_env, snippet, extra)).strip()
 
     def plain(self, snippet: Snippet, **extra: Any) -> str:
         """Render a snippet to plain text (bold marks are removed)."""
@@ -69,7 +71,14 @@ class TextEngine:
 
     def render(self, snippet: Snippet, **extra: Any) -> str:
         """Render a snippet, converting every Jinja failure into a TemplateError."""
-        return self._render(self.text_env, snippet, extra)
+        return _SPACES.sub(" ", self._render(self.text_env, snippet, extra)).strip()
+
+    def lines(self, snippet: Snippet, **extra: Any) -> str:
+        """Render a template of several lines (an email body): lines are kept, spaces
+        inside a line fold into one, and blank lines never come more than one in a row."""
+        out = self._render(self.text_env, snippet, extra)
+        folded = [_INLINE_SPACES.sub(" ", line).strip() for line in out.splitlines()]
+        return _BLANK_RUNS.sub("\n\n", "\n".join(folded)).strip() + "\n"
 
     def _render(self, env: _Environment, snippet: Snippet, extra: dict[str, Any]) -> str:
         try:
@@ -92,7 +101,7 @@ class TextEngine:
         if len(out) > MAX_OUTPUT:
             raise _error(snippet, 1, f"el texto generado es demasiado largo ({len(out)} "
                          "caracteres)", "acorte la plantilla")
-        return _SPACES.sub(" ", out).strip()  # folds YAML line breaks, keeps NBSP
+        return out
 
 
 def _words(value: Any) -> Any:

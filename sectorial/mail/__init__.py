@@ -1,0 +1,1 @@
+"""Email: distribution lists, messages, SMTP delivery and the send log."""

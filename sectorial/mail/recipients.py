@@ -1,0 +1,107 @@
+"""Distribution lists: who receives a brief, read and checked before anything is sent.
+
+A list is a CSV or Excel file with the columns ``nombre``, ``correo`` and ``cargo``, and
+optionally ``cc`` (copies, separated by ``;``), ``tratamiento`` (Sr., Sra., Dr.…) and,
+for a brief with ``por_cada``, the same column (``region``) that says which document
+each person receives. It is read by the same loader as the data (encodings, Excel, row
+numbers in errors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sectorial.data.spec import SourceSpec
+from sectorial.errors import DataError, Location, SectorialError, raise_all
+from sectorial.lang.phrases import slug
+from sectorial.mail.address import AddressError, check_address, clean_header
+from sectorial.yamlfile import unknown_key_hint
+
+REQUIRED = ("nombre", "correo", "cargo")
+OPTIONAL = ("cc", "tratamiento")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One row of a distribution list."""
+
+    name: str
+    email: str
+    position: str
+    cc: tuple[str, ...] = ()
+    title: str = ""  # "Sra.", "Dr."…
+    value: str = ""  # the por_cada value (region) this person receives; "" for any brief
+    row: int = 0
+
+    def for_template(self) -> dict[str, str]:
+        """What the letter's templates read as ``destinatario``."""
+        return {"nombre": self.name, "correo": self.email, "cargo": self.position,
+                "tratamiento": self.title, "region": self.value}
+
+
+def load_recipients(path: Path, column: str | None = None,
+                    values: list[str] | None = None) -> list[Recipient]:
+    """Read and check a list; ``column`` is the brief's ``por_cada`` column and ``values``
+    the values the data has. Every problem is reported at once, naming its row."""
+    from sectorial.build import cached_table
+
+    columns = {name: "texto" for name in (*REQUIRED, *OPTIONAL)}
+    optional = OPTIONAL
+    if column:
+        columns[column] = "texto"
+    spec = SourceSpec(key="destinatarios", path=path, origin="", columns=columns,
+                      optional=optional)
+    table = cached_table(spec)
+    errors: list[SectorialError] = []
+    where = str(path)
+    found: list[Recipient] = []
+    seen: dict[tuple[str, str], int] = {}
+    by_slug = {slug(v): v for v in values or []}
+    for record in table.frame.to_dict("records"):
+        row = int(record["_row"])
+
+        def error(message: str, field: str, hint: str, row: int = row) -> None:
+            errors.append(DataError(message, Location(where, row=row, column=field), hint))
+
+        name = clean_header(record["nombre"])
+        if not name:
+            error("falta el nombre", "nombre", "escriba el nombre de la persona")
+        try:
+            email = check_address(record["correo"])
+        except AddressError as exc:
+            error(f"correo no válido: {exc}", "correo", "corrija la dirección en la lista")
+            email = ""
+        cc: list[str] = []
+        for part in str(record["cc"]).replace(",", ";").split(";"):
+            if part.strip():
+                try:
+                    cc.append(check_address(part))
+                except AddressError as exc:
+                    error(f"copia no válida: {exc}", "cc",
+                          "escriba las direcciones de copia separadas por ';'")
+        value = ""
+        if column:
+            written = clean_header(record[column])
+            value = by_slug.get(slug(written), "") if written else ""
+            if not written:
+                error(f"falta la {column}: en un informe que se reparte por '{column}' cada "
+                      f"persona recibe el documento de su {column}", column,
+                      f"escriba el valor de '{column}' tal como está en los datos")
+            elif not value and values is not None:
+                error(f"no hay '{written}' en los datos del informe", column,
+                      unknown_key_hint(written, list(by_slug.values())))
+        if email:
+            key = (value, email.lower())
+            if key in seen:
+                error(f"'{email}' ya está en la fila {seen[key]}" +
+                      (f" para {value}" if value else ""), "correo",
+                      "deje una sola fila por persona: cada fila recibe un correo")
+            seen.setdefault(key, row)
+        found.append(Recipient(name, email, clean_header(record["cargo"]), tuple(cc),
+                               clean_header(record["tratamiento"]), value, row))
+    if not found and not errors:
+        errors.append(DataError("la lista de destinatarios no tiene filas", Location(where),
+                                "agregue una fila por persona: nombre, correo, cargo"))
+    raise_all(errors)
+    return found

@@ -1,0 +1,80 @@
+"""The email that carries a brief: subject and body from the house style's templates.
+
+Like the document, the letter is final text: figures come formatted from the document
+model (the key-indicator boxes, the lead of a press note) or from the brief's indicators
+through the same filters; the mail package only wraps it in MIME.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sectorial.brief.schema import Brief
+from sectorial.doc.model import ArticlePage, BoxesPage, Document
+from sectorial.errors import Location, StyleError
+from sectorial.indicators.values import Indicator
+from sectorial.lang.phrases import edition_date
+from sectorial.style import STYLE_FILE, Theme
+from sectorial.text.compose import template_context
+from sectorial.text.env import TextEngine
+
+LETTER_NAMES = ("destinatario", "serie", "titulo", "edicion", "institucion", "oficinas",
+                "indicadores_titulo", "indicadores_clave", "resumen", "adjuntos")
+"""Names the subject and body templates read besides the brief's indicators."""
+
+FORMAT_WORDS = {"docx": "formato Word", "pdf": "PDF"}
+
+
+@dataclass(frozen=True)
+class Letter:
+    """Subject line and plain-text body, final."""
+
+    subject: str
+    body: str
+
+
+def letter_facts(
+    brief: Brief, theme: Theme, document: Document, attachments: Sequence[str]
+) -> dict[str, Any]:
+    """What a letter says about its document, the same for every recipient."""
+    boxes = next((p for p in document.pages if isinstance(p, BoxesPage)), None)
+    article = next((p for p in document.pages if isinstance(p, ArticlePage)), None)
+    year, month = brief.edition
+    return {
+        "titulo": document.meta.title,
+        "serie": document.series,
+        "edicion": edition_date(year, month, title=False),
+        "institucion": theme.institution.entity,
+        "oficinas": list(document.cover.offices) if document.cover else [],
+        "indicadores_titulo": (boxes.heading or boxes.title) if boxes else "",
+        "indicadores_clave": [{"cifra": b.figure, "texto": b.caption.plain}
+                              for b in boxes.boxes] if boxes else [],
+        "resumen": article.lead.plain if article and article.lead else "",
+        "adjuntos": [{"nombre": name, "formato": name.rsplit(".", 1)[-1],
+                      "descripcion": f"{FORMAT_WORDS[name.rsplit('.', 1)[-1]]} ({name})"}
+                     for name in attachments],
+    }
+
+
+def compose_letter(
+    brief: Brief, indicators: Mapping[str, Indicator], theme: Theme, facts: Mapping[str, Any],
+    recipient: Mapping[str, str],
+) -> Letter:
+    """Render the subject and body for one recipient (``destinatario`` in templates)."""
+    if theme.mail is None:
+        raise StyleError(
+            f"el estilo '{theme.name}' no define el correo",
+            Location(str(theme.folder / STYLE_FILE), field="correo"),
+            "agregue 'correo: {asunto: \"{{ serie }}: {{ titulo }}\", cuerpo: correo.txt}' "
+            "y el archivo correo.txt (vea templates/produce)",
+        )
+    context = {**template_context(brief, dict(indicators)), **facts}
+    engine = TextEngine(theme.numbers, context, theme.intensity)
+    subject = brief.mailing.subject if brief.mailing and brief.mailing.subject else None
+    extra = {"destinatario": dict(recipient)}
+    return Letter(
+        subject=engine.plain(subject or theme.mail.subject, **extra),
+        body=engine.lines(theme.mail.body, **extra),
+    )
