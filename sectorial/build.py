@@ -99,9 +99,11 @@ def prepare(
 def template_names(brief: Brief) -> set[str]:
     """The names a brief's templates may use: its indicators and what compose gives."""
     from sectorial.brief.loader import RESERVED_NAMES
+    from sectorial.text.letter import LETTER_NAMES
 
     fan_out = {brief.fan_out.column} if brief.fan_out else set()
-    return set(brief.indicators) | set(RESERVED_NAMES) | fan_out
+    letter = set(LETTER_NAMES) if brief.mailing else set()
+    return set(brief.indicators) | set(RESERVED_NAMES) | fan_out | letter
 
 
 _TABLES: dict[tuple, Table] = {}

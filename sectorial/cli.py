@@ -256,11 +256,22 @@ def _check(args: argparse.Namespace) -> int:
     for path, documents in checked.items():
         first = documents[0]
         doc = first.document
+        try:
+            from sectorial.mail.send import check_mailing
+
+            people = check_mailing(first, Path("output"))
+        except SectorialError as exc:
+            failed.append(batch.Outcome(batch.Job(path, first.brief.period), batch.FAILED,
+                                        message=str(exc)))
+            print(f"error: {exc}", file=sys.stderr)
+            continue
         count = f"{len(documents)} documentos, " if len(documents) > 1 else ""
         parts = [_count(len(first.tables), "fuente de datos", "fuentes de datos"),
                  _count(len(first.indicators), "indicador", "indicadores"),
                  _count(len(doc.pages) + (doc.cover is not None), "página", "páginas"),
                  _count(len(doc.charts()), "gráfico", "gráficos")]
+        if people:
+            parts.append(_count(people, "destinatario", "destinatarios"))
         print(f"correcto: {path} ({count}{', '.join(parts)}, periodo {first.brief.period})")
     return 1 if failed else 0
 

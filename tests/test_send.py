@@ -421,3 +421,39 @@ def test_junin_press_note_mail_carries_its_lead(root, tmp_path):
     body = body_of(message)
     assert body.startswith("Estimada Sra. Lucía Poma Ticse:\n")
     assert "US$ 2 847 761 852" in body.replace("\u00a0", " ")  # the PROMPERÚ number style
+
+
+def test_check_reads_the_list_and_the_mail_templates(project, capsys, monkeypatch):
+    monkeypatch.chdir(project["root"])
+    assert main(["check", str(project["brief"])]) == 0
+    assert "3 destinatarios" in capsys.readouterr().out
+    body = project["root"] / "templates" / "produce" / "correo.txt"
+    body.write_text("Hola {{ destinatario.nombre }}\n{{ cifra_que_no_existe }}\n", "utf-8")
+    assert main(["check", str(project["brief"])]) == 1
+    err = capsys.readouterr().err
+    assert "correo.txt, línea 2, campo 'cuerpo': nombre no definido" in err
+    body.write_text("{% for x in %}", "utf-8")
+    lista = project["root"] / "data" / "destinatarios.csv"
+    lista.write_text(RECIPIENTS + "Dora,dora@example,Analista,,\n", "utf-8")
+    assert main(["check", str(project["brief"])]) == 1
+    assert "fila 5, columna 'correo': correo no válido" in capsys.readouterr().err
+
+
+def test_a_corrected_document_is_not_resent_on_its_own_but_said(project, capsys):
+    with Server() as smtp:
+        config = settings(project["root"], smtp.port)
+        assert send(project, config) == 0
+        data = project["root"] / "data" / "empresas.csv"
+        data.write_text(data.read_text("utf-8").replace("2024,Junín,60", "2024,Junín,61"),
+                        encoding="utf-8")
+        capsys.readouterr()
+        assert send(project, config) == 0
+        assert len(smtp.handler.received) == 3
+        err = capsys.readouterr().err
+        assert err.count("recibió una versión anterior del documento") == 3
+        assert send(project, config, "--resend", "todos") == 0
+        assert len(smtp.handler.received) == 6
+        new = smtp.handler.received[-1].message
+        assert "181 empresas" in body_of(new)
+        old_ids = {r.message["Message-ID"] for r in smtp.handler.received[:3]}
+        assert new["Message-ID"] not in old_ids

@@ -117,6 +117,25 @@ def send(targets: list[Path], period: Period | None, only: dict[str, str], out_d
     return 1 if tally.problems else 0
 
 
+def check_mailing(prepared: object, out_dir: Path) -> int:
+    """For ``check``: read the brief's list and compose its first letter; return how many
+    people are on the list (0 when the brief declares no list)."""
+    from sectorial.build import Prepared
+    from sectorial.text.letter import compose_letter, letter_facts
+
+    assert isinstance(prepared, Prepared)
+    brief = prepared.brief
+    if brief.mailing is None or brief.mailing.recipients is None:
+        return 0
+    column = brief.fan_out.column if brief.fan_out else None
+    values = batch.fan_out_values(brief, out_dir) if brief.fan_out else None
+    people = load_recipients(brief.mailing.recipients, column, values)
+    names = [f"{prepared.document.name}.{kind}" for kind in brief.mailing.attachments]
+    facts = letter_facts(brief, prepared.theme, prepared.document, names)
+    compose_letter(brief, prepared.indicators, prepared.theme, facts, people[0].for_template())
+    return len(people)
+
+
 def _lists(jobs: list[batch.Job], override: Path | None, out_dir: Path,
            warn: Callable[[str], None], tally: Tally) -> dict[batch.Job, list[Recipient]]:
     """Each document's recipients; a brief whose list has errors sends nothing."""

@@ -49,13 +49,29 @@ def letter_facts(
         "institucion": theme.institution.entity,
         "oficinas": list(document.cover.offices) if document.cover else [],
         "indicadores_titulo": (boxes.heading or boxes.title) if boxes else "",
-        "indicadores_clave": [{"cifra": b.figure, "texto": b.caption.plain}
+        "indicadores_clave": [{"cifra": b.figure, "texto": b.caption.plain,
+                               "linea": box_line(b.figure, b.caption.plain)}
                               for b in boxes.boxes] if boxes else [],
         "resumen": article.lead.plain if article and article.lead else "",
         "adjuntos": [{"nombre": name, "formato": name.rsplit(".", 1)[-1],
                       "descripcion": f"{FORMAT_WORDS[name.rsplit('.', 1)[-1]]} ({name})"}
                      for name in attachments],
     }
+
+
+def box_line(figure: str, caption: str) -> str:
+    """A key-indicator box as one line of running text: a caption that continues the
+    figure follows it ("12 mercados de destino…"); one that starts a sentence gets a colon.
+
+    >>> box_line("12 mercados", "de destino en 2025")
+    '12 mercados de destino en 2025'
+    >>> box_line("17,224 empresas formales", "Representan el 0.7% del total.")
+    '17,224 empresas formales: Representan el 0.7% del total.'
+    """
+    if not caption:
+        return figure
+    joiner = " " if caption[0].islower() else ": "
+    return f"{figure}{joiner}{caption}"
 
 
 def compose_letter(
