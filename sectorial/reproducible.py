@@ -1,4 +1,10 @@
-"""The build's timestamp: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now."""
+"""The time stamped into documents, so that the same inputs give the same bytes.
+
+``SOURCE_DATE_EPOCH`` (seconds since 1970, the reproducible-builds convention) wins when
+set; otherwise a document is dated by its edition (the first day of the edition month, 00:00
+UTC), which comes from the brief: rebuilding an edition never changes its date, its DOCX
+or its PDF.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,16 @@ from datetime import UTC, datetime
 from sectorial.errors import SectorialError
 
 
-def build_time() -> datetime:
-    """Return the time to stamp into documents, in UTC."""
+def build_time(edition: tuple[int, int]) -> datetime:
+    """Return the time to stamp into the documents of an edition (year, month), in UTC.
+
+    >>> build_time((2025, 5)).isoformat()
+    '2025-05-01T00:00:00+00:00'
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:
-        return datetime.now(UTC).replace(microsecond=0)
+        year, month = edition
+        return datetime(max(year, 1980), min(max(month, 1), 12), 1, tzinfo=UTC)
     try:
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError) as exc:
@@ -20,3 +31,28 @@ def build_time() -> datetime:
             f"SOURCE_DATE_EPOCH no válido '{epoch}'",
             hint="use segundos desde 1970 (p. ej. 1716940800) o quite la variable",
         ) from exc
+
+
+def stamp(created: datetime | None) -> datetime:
+    """The document's time, or a fixed one for documents built without a brief (tests)."""
+    return created or datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def fixed_zip(data: bytes, when: datetime) -> bytes:
+    """The same zip (a DOCX) with every entry dated ``when``: zipfile stamps the current
+    time on each entry it writes, which alone would make two builds differ."""
+    import io
+    import zipfile
+
+    date = when.astimezone(UTC).timetuple()[:6]
+    if date[0] < 1980:  # the zip format starts in 1980
+        date = (1980, 1, 1, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=date)
+            info.compress_type = entry.compress_type
+            info.external_attr = entry.external_attr
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()

@@ -17,6 +17,7 @@ from sectorial.lang.numbers import NumberStyle
 from sectorial.yamlfile import LineDict, check_keys, load_yaml
 
 STYLE_FILE = "estilo.yaml"
+PDFA_FLAVOURS = ("2b", "3b")
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "carta": (215.9, 279.4)}
 SHARE_ROUNDING = ("individual", "mayor_resto")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -80,6 +81,7 @@ class Theme:
     cover: bool = True
     intensity: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY
     mail: MailTemplates | None = None
+    pdfa: str | None = "2b"  # PDF/A flavour of the PDF ("2b", "3b"), None for plain PDF
 
     def color(self, role: str) -> str:
         """Return the colour (``#RRGGBB``) of a role, or fail naming it."""
@@ -130,7 +132,7 @@ def load_theme(folder: Path) -> Theme:
         raw,
         file,
         ("nombre", "institucion", "pagina", "fuentes", "colores", "numeros"),
-        ("idioma", "graficos", "portada", "intensidad", "correo"),
+        ("idioma", "graficos", "portada", "intensidad", "correo", "pdfa"),
         StyleError,
     )
     if errors:
@@ -206,6 +208,7 @@ def load_theme(folder: Path) -> Theme:
     regular, bold = _font_files(fonts["pdf"], file, fonts.line_of("pdf"), errors)
     intensity = _intensity(raw, file, errors)
     mail = _mail(raw, folder, file, errors)
+    pdfa = _pdfa(raw, file, errors)
     if errors:
         raise_all(errors)
 
@@ -248,7 +251,22 @@ def load_theme(folder: Path) -> Theme:
         cover=bool(raw.get("portada", True)),
         intensity=intensity,
         mail=mail,
+        pdfa=pdfa,
     )
+
+
+def _pdfa(raw: LineDict, file: str, errors: list) -> str | None:
+    """'pdfa': "2b" (por defecto), "3b", o no (PDF simple)."""
+    value = raw.get("pdfa", "2b")
+    if value is False or str(value).lower() in ("no", "false"):
+        return None
+    text = str(value).lower()
+    if text not in PDFA_FLAVOURS:
+        errors.append(StyleError(f"nivel PDF/A desconocido '{value}'",
+                                 Location(file, raw.line_of("pdfa"), field="pdfa"),
+                                 "use \"2b\" (recomendado para archivar), \"3b\" o no"))
+        return None
+    return text
 
 
 def _mail(raw: LineDict, folder: Path, file: str, errors: list) -> MailTemplates | None:

@@ -8,6 +8,7 @@ the geometry of bars and slices. Blocks carry style *roles*; the house style res
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 ChartKind = Literal["columns", "columns_line", "donut", "hbars", "lines"]
@@ -44,6 +45,7 @@ class Metadata:
     author: str
     language: str  # BCP 47, e.g. "es-PE"
     keywords: tuple[str, ...] = ()
+    created: datetime | None = None  # stamped into both files (reproducible.build_time)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from docx.text.run import Run
 from sectorial.doc import model as m
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
-from sectorial.reproducible import build_time
+from sectorial.reproducible import fixed_zip, stamp
 from sectorial.style import Theme
 
 WHITE = "#FFFFFF"
@@ -60,7 +60,9 @@ class DocxRenderer(Visitor):
     def render(self, doc: m.Document, out: BinaryIO) -> None:
         """Lay out the whole document and save it to ``out``."""
         self.visit(doc)
-        self.word.save(out)
+        raw = io.BytesIO()
+        self.word.save(raw)
+        out.write(fixed_zip(raw.getvalue(), stamp(doc.meta.created)))
 
     def visit_Document(self, doc: m.Document) -> None:
         self._page_setup()
@@ -110,7 +112,8 @@ class DocxRenderer(Visitor):
         core.title, core.subject, core.author = meta.title, meta.subject, meta.author
         core.keywords, core.language = ", ".join(meta.keywords), meta.language
         core.last_modified_by, core.comments = meta.author, "Generado con sectorial"
-        core.created = core.modified = build_time().replace(tzinfo=None)
+        created = stamp(meta.created)
+        core.created = core.modified = created.replace(tzinfo=None)
         core.revision = 1
 
     def _header_footer(self, doc: m.Document) -> None:

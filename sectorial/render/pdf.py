@@ -53,8 +53,13 @@ FOOTER_H = 7 * mm
 rl_config.useA85 = 0
 
 def render_pdf(doc: Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO) -> None:
-    """Write ``doc`` as PDF to ``out``; ``images`` maps chart keys to PNG bytes."""
-    PdfRenderer(doc, theme, images, out).render()
+    """Write ``doc`` as PDF to ``out``; ``images`` maps chart keys to PNG bytes. The pages
+    go through ``finish_pdf``: PDF/A per the house style, and the same bytes every build."""
+    from sectorial.render.pdfa import finish_pdf
+
+    pages = io.BytesIO()
+    PdfRenderer(doc, theme, images, pages).render()
+    out.write(finish_pdf(pages.getvalue(), doc.meta, theme.pdfa))
 
 
 def _register_fonts(theme: Theme) -> None:
@@ -80,7 +85,8 @@ class PdfRenderer(Visitor):
         self.left, self.right = page.margin_left_mm * mm, self.width - page.margin_right_mm * mm
         self.top, self.bottom = self.height - page.margin_top_mm * mm, page.margin_bottom_mm * mm
         self.canvas = Canvas(out, pagesize=(self.width, self.height), lang=doc.meta.language,
-                             initialFontName=REGULAR, initialFontSize=10, pageCompression=1)
+                             initialFontName=REGULAR, initialFontSize=10, pageCompression=1,
+                             invariant=1)
 
     def render(self) -> None:
         c = self.canvas
@@ -215,6 +221,7 @@ class PdfRenderer(Visitor):
                 cells.append([self._para(escape(block.attribution), "nota", t.color("suave"))])
             box = PlatypusTable(cells, colWidths=[self.right - self.left - 8 * mm])
             box.setStyle(TableStyle([
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else Helvetica, unembedded
                 ("LINEBEFORE", (0, 0), (0, -1), 2, HexColor(t.color("primario"))),
                 ("BACKGROUND", (0, 0), (-1, -1), HexColor(t.color("fondo_caja"))),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
@@ -243,6 +250,7 @@ class PdfRenderer(Visitor):
         grid = PlatypusTable(data, colWidths=[first] + [rest] * (len(table.header) - 1),
                              repeatRows=1)
         grid.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else Helvetica, unembedded
             ("BACKGROUND", (0, 0), (-1, 0), HexColor(t.color("oscuro"))),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, HexColor(t.color("linea"))),
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.25),
@@ -255,7 +263,8 @@ class PdfRenderer(Visitor):
              [grid]],
             colWidths=[width],
         )
-        unit.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+        unit.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))

@@ -24,6 +24,7 @@ from sectorial.doc.model import (
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.indicators.values import Indicator
 from sectorial.lang.phrases import edition_date, slug
+from sectorial.reproducible import build_time
 from sectorial.style import Theme
 from sectorial.text.chartdata import build_chart, build_table
 from sectorial.text.env import TextEngine
@@ -71,6 +72,7 @@ def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Doc
             author=theme.institution.author,
             language=theme.language,
             keywords=brief.keywords,
+            created=build_time(brief.edition),
         ),
         cover=None if not theme.cover else Cover(
             country=theme.institution.country,

@@ -1,0 +1,78 @@
+"""The last step of every PDF: archival (PDF/A) and reproducible, with pikepdf.
+
+reportlab writes the pages; this step, on those bytes, removes what PDF/A forbids or
+cannot check (page transitions), stamps the document's own date (not the clock's) in the
+document information and in XMP with the same title, author, subject and language,
+declares PDF/A (sRGB output intent, identification), derives the file ID from the content,
+and validates the written bytes with pikepdf's PDF/A checker: a file that does not pass is
+an error, never a silent non-conforming PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import pikepdf
+
+from sectorial import __version__
+from sectorial.doc.model import Metadata
+from sectorial.errors import RenderError
+from sectorial.reproducible import stamp
+
+PRODUCER = f"sectorial {__version__} (ReportLab, pikepdf)"
+
+
+def finish_pdf(data: bytes, meta: Metadata, flavour: str | None) -> bytes:
+    """Return ``data`` made reproducible and, with a ``flavour`` ("2b"), PDF/A."""
+    from pikepdf import pdfa
+
+    when = stamp(meta.created)
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            if "/Trans" in page.obj:  # reportlab writes an empty transition on every page
+                del page.obj["/Trans"]
+        if flavour:
+            pdfa.prepare(pdf, flavour)
+        _metadata(pdf, meta, when)
+        # Plain objects, no object streams: the catalog and metadata stay readable with any
+        # tool, decades from now.
+        options = {"deterministic_id": True,
+                   "object_stream_mode": pikepdf.ObjectStreamMode.disable}
+        if not flavour:
+            pdf.save(out, **options)
+            return out.getvalue()
+        try:
+            pdfa.save(pdf, out, flavour, repair=False, **options)
+        except pdfa.PdfaError as exc:
+            found = "; ".join(str(f) for f in exc.report.findings[:5])
+            raise RenderError(f"el PDF no cumple PDF/A-{flavour}: {found}",
+                              hint="informe este problema (es un defecto de sectorial); "
+                              "mientras tanto, 'pdfa: no' en el estilo lo desactiva") from exc
+    return out.getvalue()
+
+
+def _metadata(pdf: pikepdf.Pdf, meta: Metadata, when: datetime) -> None:
+    """Document information and XMP, both dated ``when``, with the same texts."""
+    date = _pdf_date(when)
+    pdf.docinfo["/CreationDate"] = date
+    pdf.docinfo["/ModDate"] = date
+    pdf.docinfo["/Producer"] = PRODUCER
+    if "/Trapped" in pdf.docinfo:  # reportlab's /False has no XMP equivalent
+        del pdf.docinfo["/Trapped"]
+    pdf.docinfo["/Title"] = meta.title
+    pdf.docinfo["/Author"] = meta.author
+    pdf.docinfo["/Subject"] = meta.subject
+    if meta.keywords:
+        pdf.docinfo["/Keywords"] = ", ".join(meta.keywords)
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+        xmp.load_from_docinfo(pdf.docinfo, raise_failure=True)
+        xmp["dc:language"] = [meta.language]
+        xmp["xmp:MetadataDate"] = when.isoformat()
+        xmp["pdf:Producer"] = PRODUCER
+
+
+def _pdf_date(when: datetime) -> str:
+    """D:YYYYMMDDHHmmSS+00'00' (dates are stamped in UTC)."""
+    return when.strftime("D:%Y%m%d%H%M%S+00'00'")
