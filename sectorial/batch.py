@@ -238,6 +238,29 @@ def inputs_key(brief: Brief, value: str | None, formats: tuple[str, ...]) -> str
                     *data, str(brief.period), value or "", ",".join(formats)])
 
 
+def provenance(brief: Brief) -> dict:
+    """What a document came from, for the archive's manifest: data files by SHA-256, the
+    house style, the edition and the package version."""
+    year, month = brief.edition
+    data = {}
+    for spec in brief.sources.values():
+        try:
+            data[_shown(spec.path)] = file_digest(spec.path)
+        except OSError:
+            pass
+    return {"datos": data, "estilo": brief.style, "estilo_sha256": style_fingerprint(brief),
+            "edicion": f"{year:04d}-{month:02d}", "sectorial": __version__}
+
+
+def _shown(path: Path) -> str:
+    """A path as a person reads it: relative to the current folder when inside it."""
+    resolved = path.resolve()
+    try:
+        return str(resolved.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(resolved)
+
+
 def document_key(document: object, brief: Brief, formats: tuple[str, ...]) -> str:
     """The composed document with its style and code: same key, same bytes to render."""
     return _digest([code_fingerprint(), style_fingerprint(brief), repr(document),
@@ -304,7 +327,7 @@ def run_job(job: Job, out_dir: Path, formats: tuple[str, ...], force: bool) -> O
         doc_key = document_key(prepared.document, prepared.brief, formats)
         entries = {"informe": str(job.brief), "periodo": str(prepared.brief.period),
                    "valor": job.value, "entradas": inputs_key(prepared.brief, job.value, formats),
-                   "documento": doc_key}
+                   "documento": doc_key, **provenance(prepared.brief)}
         if not force and state.get("documento") == doc_key and _outputs_intact(state, out_dir):
             _write_state(state_path, {**state, **entries})
             paths = tuple(out_dir / name for name in state["archivos"])

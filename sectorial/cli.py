@@ -111,11 +111,28 @@ def parser() -> argparse.ArgumentParser:
                        help="procesos en paralelo (por defecto: los núcleos de la máquina)")
     build.add_argument("--force", action="store_true",
                        help="construye de nuevo aunque nada haya cambiado")
+    build.add_argument("--archive", action="store_true",
+                       help="después de construir, archiva cada PDF (PDF/A, manifiesto)")
+    build.add_argument("--archive-dir", type=Path, metavar="CARPETA",
+                       help="carpeta del archivo (por defecto: <salida>/archive)")
     check = commands.add_parser("check", help="valida informe, estilo y datos sin generar nada",
                                 description="Valida el informe, su estilo y sus datos.")
     check.add_argument("brief", type=Path, nargs="+", metavar="INFORME",
                        help="archivo YAML del informe o carpeta de informes")
     _selection(check)
+    archive = commands.add_parser(
+        "archive", help="archiva PDF publicados y verifica el archivo",
+        description="archive ARCHIVO.pdf…: guarda cada PDF en el archivo (PDF/A válido, "
+        "por año y mes de edición, solo lectura, con su procedencia en el manifiesto). "
+        "archive verify: recalcula las sumas SHA-256 y valida PDF/A. "
+        "archive list: muestra el manifiesto.")
+    archive.add_argument("target", nargs="+", metavar="ARCHIVO|verify|list",
+                         help="PDF(s) a archivar, o 'verify', o 'list'")
+    archive.add_argument("--archive-dir", type=Path, default=Path("output/archive"),
+                         metavar="CARPETA",
+                         help="carpeta del archivo (por defecto: output/archive)")
+    archive.add_argument("--period", type=_period, metavar="PERIODO",
+                         help="con 'list': solo ese periodo")
     send = commands.add_parser(
         "send", help="envía los informes por correo a su lista de distribución",
         description="Construye los documentos y envía el DOCX a cada destinatario de la lista "
@@ -164,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "send":
             return _send(args)
+        if args.command == "archive":
+            return _archive(args)
         return _check(args)
     except SectorialError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -206,6 +225,8 @@ def _build(args: argparse.Namespace) -> int:
             report(outcome)
         workers = args.jobs or batch.default_workers()
         outcomes += batch.run(plan.jobs, args.out, args.formats, workers, args.force, report)
+    if args.archive:
+        outcomes = _archive_built(outcomes, args)
     seconds = time.perf_counter() - start
     if total == 1 and outcomes[0].stages:
         stages = ", ".join(f"{n} {s:.2f}" for n, s in outcomes[0].stages.items())
@@ -213,6 +234,75 @@ def _build(args: argparse.Namespace) -> int:
     elif total > 1:
         print(batch.summary(outcomes, seconds))
     return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
+
+
+def _archive_built(outcomes: list, args: argparse.Namespace) -> list:
+    """Archive the PDF of every document built (or unchanged); a refusal fails it."""
+    from sectorial import archive, batch
+
+    if "pdf" not in args.formats:
+        raise SectorialError("--archive necesita el PDF", hint="quite --formats o incluya pdf")
+    folder = args.archive_dir or args.out / "archive"
+    done = []
+    for outcome in outcomes:
+        pdfs = [p for p in outcome.paths if p.suffix == ".pdf"]
+        if outcome.status not in (batch.BUILT, batch.UNCHANGED) or not pdfs:
+            done.append(outcome)
+            continue
+        try:
+            result = archive.archive_pdf(pdfs[0], folder)
+            print(f"{result.status}: {result.path}")
+        except SectorialError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            outcome = batch.Outcome(outcome.job, batch.FAILED, outcome.paths, str(exc))
+        done.append(outcome)
+    return done
+
+
+def _archive(args: argparse.Namespace) -> int:
+    from sectorial import archive
+
+    folder = args.archive_dir
+    action = args.target[0]
+    if action == "verify" and len(args.target) == 1:
+        checked, problems = archive.verify(folder)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"verificación: {_count(len(problems), 'problema', 'problemas')} en "
+                  f"{folder} ({_count(checked, 'archivo registrado', 'archivos registrados')})")
+            return 1
+        print(f"verificación correcta: {_count(checked, 'archivo', 'archivos')} en {folder}, "
+              "sumas SHA-256 y PDF/A válidos, ninguno sin registrar")
+        return 0
+    if action == "list" and len(args.target) == 1:
+        return _archive_list(archive.read_manifest(folder), args.period, folder)
+    failed = 0
+    for name in args.target:
+        try:
+            result = archive.archive_pdf(Path(name), folder)
+            print(f"{result.status}: {result.path}")
+        except SectorialError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+    return 1 if failed else 0
+
+
+def _archive_list(entries: list[dict], period: Period | None, folder: Path) -> int:
+    if period is not None:
+        entries = [e for e in entries if e.get("periodo") == str(period)]
+    if not entries:
+        print(f"no hay archivos en {folder}" + (f" para {period}" if period else ""))
+        return 0
+    header = ("archivado", "periodo", "valor", "versión", "archivo", "KB", "SHA-256")
+    rows = [(str(e.get("archivado", ""))[:16].replace("T", " "), str(e.get("periodo", "")),
+             e.get("valor") or "-", str(e.get("version", 1)), e["archivo"],
+             f"{int(e.get('bytes', 0)) / 1024:,.0f}", e["sha256"][:16]) for e in entries]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    print(f"total: {_count(len(entries), 'archivo', 'archivos')}")
+    return 0
 
 
 def _send(args: argparse.Namespace) -> int:

@@ -23,8 +23,13 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_all(outputs: Mapping[Path, bytes]) -> tuple[Path, ...]:
-    """Write each file through a temporary name and rename it; clean up on any failure."""
+def write_all(
+    outputs: Mapping[Path, bytes], modes: Mapping[Path, int] | None = None
+) -> tuple[Path, ...]:
+    """Write each file through a temporary name and rename it; clean up on any failure.
+
+    Every file is complete on disk before the first rename; ``modes`` gives some files
+    other permissions than the usual ones (0o444: read-only, for the archive)."""
     temporaries: list[tuple[Path, Path]] = []
     mode = 0o666 & ~_umask()  # mkstemp creates 0600; outputs get the usual permissions
     try:
@@ -33,7 +38,7 @@ def write_all(outputs: Mapping[Path, bytes]) -> tuple[Path, ...]:
             handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                             dir=path.parent)
             temporaries.append((Path(name), path))
-            os.chmod(name, mode)
+            os.chmod(name, (modes or {}).get(path, mode))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()

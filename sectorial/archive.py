@@ -1,0 +1,219 @@
+"""The archive of published PDFs: PDF/A checked, laid out by edition, never overwritten.
+
+``<archivo>/2025/05/vraem-2024.pdf`` (year and month of the edition), read-only, and one
+JSON line per file in ``manifiesto.jsonl``: where it is, its SHA-256 and size, when it was
+archived, and what it came from (brief, period, region, house style, package version and
+the SHA-256 of every data file, taken from the build that wrote the PDF). The same bytes
+archived again are a no-op; other bytes for the same edition become ``vraem-2024.v2.pdf``.
+The PDF and the new manifest are written to temporary files and renamed: an interrupted
+archive leaves no partial file and the previous manifest.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sectorial.errors import Location, SectorialError
+from sectorial.files import file_digest, write_all
+
+MANIFEST = "manifiesto.jsonl"
+ACCEPTED = ("2b", "3b")
+ARCHIVED, ALREADY = "archivado", "ya archivado"
+
+
+class ArchiveError(SectorialError):
+    """A file that cannot be archived, or an archive that is not as its manifest says."""
+
+
+@dataclass(frozen=True)
+class Archived:
+    status: str
+    path: Path
+    entry: dict
+
+
+# -- PDF/A ------------------------------------------------------------------------------------
+def pdfa_problems(path: Path) -> list[str]:
+    """What keeps ``path`` from being a valid PDF/A-2b (or 3b) file; empty when it passes.
+
+    The flavour checked is the one the file declares in its XMP; a file that declares
+    none, or another one, is refused. "Not checked" counts as a failure.
+    """
+    import pikepdf
+    from pikepdf import pdfa
+
+    try:
+        with pikepdf.open(path) as pdf:
+            if pdf.is_encrypted:
+                return ["el PDF está cifrado"]
+            if "/Metadata" not in pdf.Root:
+                return ["el PDF no tiene metadatos XMP (no declara ser PDF/A)"]
+            meta = pdf.open_metadata()
+            part, level = meta.get("pdfaid:part"), meta.get("pdfaid:conformance")
+            disagreements = _info_disagreements(pdf, meta)
+    except pikepdf.PasswordError:
+        return ["el PDF está cifrado"]
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
+        return [f"no se puede leer como PDF ({exc})"]
+    flavour = f"{part}{str(level or '').lower()}" if part else ""
+    if flavour not in ACCEPTED:
+        declared = f"declara PDF/A-{part}{level or ''}" if part else "no declara ser PDF/A"
+        return [f"el PDF {declared}; el archivo acepta PDF/A-2b o PDF/A-3b"]
+    report = pdfa.validate_written(path, flavour)
+    found = disagreements
+    if report.verdict != "pass":
+        found += [f"PDF/A-{flavour}: {finding}" for finding in report.findings]
+    return found
+
+
+# Document information -> XMP property: PDF/A-1 requires them equal; PDF/A-2 leaves it to
+# the writer, and the archive requires it too (a title must read the same in any viewer).
+_INFO_IN_XMP = {"/Title": "dc:title", "/Author": "dc:creator", "/Subject": "dc:description",
+                "/Keywords": "pdf:Keywords"}
+
+
+def _info_disagreements(pdf: object, meta: object) -> list[str]:
+    info = pdf.trailer.get("/Info")  # type: ignore[attr-defined]
+    found = []
+    for key, prop in _INFO_IN_XMP.items():
+        if info is None or key not in info:
+            continue
+        value = meta.get(prop)  # type: ignore[attr-defined]
+        if isinstance(value, list):
+            value = value[0] if len(value) == 1 else "; ".join(value)
+        if str(info[key]) != str(value or ""):
+            found.append(f"{key[1:]} difiere entre la información del documento "
+                         f"('{info[key]}') y XMP ('{value}')")
+    return found
+
+
+# -- provenance -------------------------------------------------------------------------------
+def provenance(pdf: Path, digest: str) -> dict:
+    """The build record of ``pdf`` (in its folder's .sectorial/), matched by content."""
+    from sectorial.batch import STATE_DIR
+
+    for state_file in sorted((pdf.parent / STATE_DIR).glob("*.json")):
+        if state_file.name.startswith("valores-"):
+            continue
+        try:
+            state = json.loads(state_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(state, dict) and (state.get("archivos") or {}).get(pdf.name) == digest:
+            if "datos" in state:
+                return state
+    raise ArchiveError(
+        "no se sabe de qué datos salió este PDF: ninguna construcción registrada en "
+        f"{pdf.parent / STATE_DIR} lo escribió con este contenido",
+        Location(str(pdf)),
+        "constrúyalo con 'sectorial build … --archive' (o build y luego archive, sin "
+        "modificar el PDF entre ambos)")
+
+
+# -- the manifest -----------------------------------------------------------------------------
+def read_manifest(archive_dir: Path) -> list[dict]:
+    path = archive_dir / MANIFEST
+    if not path.exists():
+        return []
+    entries = []
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ArchiveError(f"no se puede leer el manifiesto ({exc})", Location(str(path)),
+                           "restaure el manifiesto desde su copia de respaldo") from exc
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            if not isinstance(entry, dict) or not {"archivo", "sha256"} <= set(entry):
+                raise ValueError("faltan 'archivo' o 'sha256'")
+        except ValueError as exc:
+            raise ArchiveError(f"línea dañada en el manifiesto ({exc})",
+                               Location(str(path), line=number),
+                               "restaure el manifiesto desde su copia de respaldo; no lo "
+                               "edite a mano") from exc
+        entries.append(entry)
+    return entries
+
+
+def archive_pdf(pdf: Path, archive_dir: Path) -> Archived:
+    """Archive one built PDF; return where it is and its manifest entry."""
+    if not pdf.is_file():
+        raise ArchiveError("no existe el archivo", Location(str(pdf)),
+                           "indique un PDF construido, p. ej. output/vraem-2024.pdf")
+    if pdf.suffix.lower() != ".pdf":
+        raise ArchiveError("solo se archivan PDF", Location(str(pdf)),
+                           "indique el .pdf del informe")
+    problems = pdfa_problems(pdf)
+    if problems:
+        more = f" (y {len(problems) - 3} más)" if len(problems) > 3 else ""
+        raise ArchiveError("no es un PDF/A válido: " + "; ".join(problems[:3]) + more,
+                           Location(str(pdf)),
+                           "constrúyalo de nuevo con un estilo que tenga 'pdfa: \"2b\"' y no "
+                           "lo modifique después")
+    digest = file_digest(pdf)
+    entries = read_manifest(archive_dir)
+    for entry in entries:
+        if entry["sha256"] == digest:
+            return Archived(ALREADY, archive_dir / entry["archivo"], entry)
+    state = provenance(pdf, digest)
+    year, month = str(state["edicion"]).split("-")
+    folder = Path(year) / month
+    name = pdf.stem
+    versions = [e for e in entries if e.get("documento") == name
+                and Path(e["archivo"]).parent == folder]
+    version = max((int(e.get("version", 1)) for e in versions), default=0) + 1
+    while True:
+        relative = folder / (f"{name}.pdf" if version == 1 else f"{name}.v{version}.pdf")
+        target = archive_dir / relative
+        if not target.exists():
+            break
+        if file_digest(target) == digest:  # an archive interrupted before its manifest
+            break
+        version += 1
+    data = pdf.read_bytes()
+    entry = {
+        "archivo": relative.as_posix(), "documento": name, "version": version,
+        "sha256": digest, "bytes": len(data),
+        "archivado": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "informe": state.get("informe"), "periodo": state.get("periodo"),
+        "valor": state.get("valor"), "edicion": state.get("edicion"),
+        "estilo": state.get("estilo"), "estilo_sha256": state.get("estilo_sha256"),
+        "sectorial": state.get("sectorial"), "datos": state.get("datos", {}),
+    }
+    manifest = archive_dir / MANIFEST
+    lines = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
+                    for e in [*entries, entry])
+    if target.exists():
+        target.chmod(0o444)
+        write_all({manifest: lines.encode("utf-8")})
+    else:
+        write_all({target: data, manifest: lines.encode("utf-8")}, modes={target: 0o444})
+    return Archived(ARCHIVED, target, entry)
+
+
+def verify(archive_dir: Path) -> tuple[int, list[str]]:
+    """Check every archived file; return how many were checked and the problems found."""
+    entries = read_manifest(archive_dir)
+    problems: list[str] = []
+    listed = set()
+    for entry in entries:
+        path = archive_dir / entry["archivo"]
+        listed.add(path.resolve())
+        if not path.is_file():
+            problems.append(f"falta: {path} (el manifiesto lo registra)")
+            continue
+        if file_digest(path) != entry["sha256"]:
+            problems.append(f"alterado: {path} (su SHA-256 ya no es el del manifiesto)")
+            continue
+        for problem in pdfa_problems(path)[:3]:
+            problems.append(f"no cumple PDF/A: {path}: {problem}")
+    if archive_dir.is_dir():
+        for path in sorted(archive_dir.rglob("*")):
+            if path.is_file() and path.name != MANIFEST and path.resolve() not in listed:
+                problems.append(f"no registrado: {path} (no está en el manifiesto)")
+    return len(entries), problems

@@ -1,0 +1,240 @@
+"""The archive: PDF/A checked by pikepdf's validator (and refused when broken), poppler
+agreeing, checksums, versions, read-only files, reproducible builds, interrupted writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from mini import make_project
+from sectorial import archive
+from sectorial.cli import main
+
+
+@pytest.fixture(scope="module")
+def vraem(root: Path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("vraem")
+    assert main(["build", str(root / "briefs" / "vraem-2024.yaml"), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture()
+def mini(tmp_path: Path) -> dict[str, Path]:
+    brief = make_project(tmp_path)
+    out = tmp_path / "output"
+    assert main(["build", str(brief), "--out", str(out), "--formats", "pdf"]) == 0
+    return {"brief": brief, "out": out, "pdf": out / "mini-2024.pdf",
+            "archive": tmp_path / "archivo", "root": tmp_path}
+
+
+def run(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def test_the_built_pdf_is_pdfa_and_poppler_agrees(vraem: Path):
+    pdf = vraem / "vraem-2024.pdf"
+    assert archive.pdfa_problems(pdf) == []
+    fonts = run("pdffonts", str(pdf)).splitlines()[2:]
+    assert fonts and all(re.search(r"\byes\s+yes\s+yes\b", line) for line in fonts), fonts
+    assert not any("Helvetica" in line for line in fonts)
+    info = run("pdfinfo", str(pdf))
+    assert "Title:           Desempeño económico del VRAEM 2024" in info
+    assert "Author:          Ministerio de la Producción - OGEIEE" in info
+    assert "Subject:         Análisis Sectorial: contribución del VRAEM" in info
+    assert re.search(r"^Metadata Stream:\s+yes$", info, re.M)
+    assert re.search(r"^Encrypted:\s+no$", info, re.M)
+    assert re.search(r"^JavaScript:\s+no$", info, re.M)
+    assert "CreationDate:    Thu May  1 00:00:00 2025 UTC" in info  # the edition, not the clock
+    xmp = run("pdfinfo", "-meta", str(pdf))
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B" in xmp
+    assert ">Desempeño económico del VRAEM 2024</rdf:li>" in xmp  # same title, accents too
+    assert "es-PE" in xmp
+    with pikepdf.open(pdf) as document:
+        assert "/OutputIntents" in document.Root
+        assert all("/Trans" not in page.obj for page in document.pages)
+
+
+def _break(source: Path, target: Path, how: str) -> None:
+    with pikepdf.open(source) as pdf:
+        if how == "sin perfil de salida":
+            del pdf.Root["/OutputIntents"]
+        elif how == "JavaScript":
+            pdf.Root["/OpenAction"] = pikepdf.Dictionary(
+                S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('hola')"))
+        elif how == "título distinto en XMP":
+            pdf.docinfo["/Title"] = "Otro título"
+        elif how == "fuente sin incrustar":
+            page = pdf.pages[0]
+            font = pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                BaseFont=pikepdf.Name.Helvetica))
+            page.obj.Resources.Font["/FX"] = font
+            page.contents_add(pdf.make_stream(b"BT /FX 12 Tf 10 10 Td (x) Tj ET"))
+        elif how == "sin XMP":
+            del pdf.Root["/Metadata"]
+        elif how == "otra parte de PDF/A":
+            with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+                xmp["pdfaid:part"] = "1"
+        if how == "cifrado":
+            pdf.save(target, encryption=pikepdf.Encryption(owner="o", user=""))
+        else:
+            pdf.save(target)
+
+
+BROKEN = ["sin perfil de salida", "JavaScript", "título distinto en XMP", "fuente sin incrustar",
+          "sin XMP", "otra parte de PDF/A", "cifrado"]
+
+
+@pytest.mark.parametrize("how", BROKEN)
+def test_the_validator_refuses_a_broken_copy(vraem: Path, tmp_path: Path, how: str, capsys):
+    broken = tmp_path / "vraem-2024.pdf"
+    _break(vraem / "vraem-2024.pdf", broken, how)
+    problems = archive.pdfa_problems(broken)
+    assert problems, how
+    assert main(["archive", str(broken), "--archive-dir", str(tmp_path / "a")]) == 1
+    err = capsys.readouterr().err
+    assert f"{broken}: no es un PDF/A válido" in err
+    assert not (tmp_path / "a").exists()
+
+
+def test_archiving_twice_gives_one_entry_read_only_by_edition(mini, capsys):
+    folder = mini["archive"]
+    assert main(["archive", str(mini["pdf"]), "--archive-dir", str(folder)]) == 0
+    assert main(["archive", str(mini["pdf"]), "--archive-dir", str(folder)]) == 0
+    out = capsys.readouterr().out
+    target = folder / "2025" / "09" / "mini-2024.pdf"  # edition 2025-09
+    assert f"archivado: {target}" in out and f"ya archivado: {target}" in out
+    [entry] = archive.read_manifest(folder)
+    assert entry["archivo"] == "2025/09/mini-2024.pdf" and entry["version"] == 1
+    assert entry["sha256"] == archive.file_digest(mini["pdf"])
+    assert entry["bytes"] == mini["pdf"].stat().st_size
+    assert entry["periodo"] == "2024" and entry["estilo"] == "produce"
+    assert entry["sectorial"] and entry["archivado"]
+    data = mini["root"] / "data" / "empresas.csv"
+    [(name, digest)] = entry["datos"].items()
+    assert name.endswith("data/empresas.csv") and digest == archive.file_digest(data)
+    assert target.read_bytes() == mini["pdf"].read_bytes()
+    assert oct(target.stat().st_mode & 0o777) == "0o444"
+
+
+def test_a_changed_edition_becomes_v2_and_keeps_v1(mini, capsys):
+    folder = mini["archive"]
+    assert main(["archive", str(mini["pdf"]), "--archive-dir", str(folder)]) == 0
+    first = (folder / "2025" / "09" / "mini-2024.pdf").read_bytes()
+    data = mini["root"] / "data" / "empresas.csv"
+    data.write_text(data.read_text("utf-8").replace("2024,Junín,60", "2024,Junín,61"), "utf-8")
+    assert main(["build", str(mini["brief"]), "--out", str(mini["out"]), "--formats", "pdf",
+                 "--archive", "--archive-dir", str(folder)]) == 0
+    assert f"archivado: {folder / '2025' / '09' / 'mini-2024.v2.pdf'}" in capsys.readouterr().out
+    assert (folder / "2025" / "09" / "mini-2024.pdf").read_bytes() == first
+    entries = archive.read_manifest(folder)
+    assert [e["version"] for e in entries] == [1, 2]
+    assert entries[0]["datos"] != entries[1]["datos"]
+    assert main(["archive", "verify", "--archive-dir", str(folder)]) == 0
+    assert main(["archive", "list", "--archive-dir", str(folder), "--period", "2024"]) == 0
+    listing = capsys.readouterr().out
+    assert "2025/09/mini-2024.v2.pdf" in listing and "total: 2 archivos" in listing
+    assert main(["archive", "list", "--archive-dir", str(folder), "--period", "2023"]) == 0
+    assert "no hay archivos" in capsys.readouterr().out
+
+
+def test_verify_reports_altered_missing_and_unlisted_files(mini, capsys):
+    folder = mini["archive"]
+    assert main(["archive", str(mini["pdf"]), "--archive-dir", str(folder)]) == 0
+    target = folder / "2025" / "09" / "mini-2024.pdf"
+    assert main(["archive", "verify", "--archive-dir", str(folder)]) == 0
+    assert "verificación correcta: 1 archivo en" in capsys.readouterr().out
+    target.chmod(0o644)
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one bit of one byte
+    target.write_bytes(bytes(data))
+    (folder / "2025" / "09" / "suelto.pdf").write_bytes(b"%PDF-1.7")
+    assert main(["archive", "verify", "--archive-dir", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert f"alterado: {target}" in err
+    assert "no registrado:" in err and "suelto.pdf" in err
+    target.unlink()
+    assert main(["archive", "verify", "--archive-dir", str(folder)]) == 1
+    assert f"falta: {target}" in capsys.readouterr().err
+
+
+def test_an_interrupted_archive_leaves_no_partial_file(mini, monkeypatch):
+    folder = mini["archive"]
+    folder.mkdir()
+    (folder / archive.MANIFEST).write_text("", "utf-8")
+    real_replace = os.replace
+
+    def interrupted(source, target):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        archive.archive_pdf(mini["pdf"], folder)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert sorted(p.name for p in folder.rglob("*") if p.is_file()) == [archive.MANIFEST]
+    assert (folder / archive.MANIFEST).read_text("utf-8") == ""
+    assert archive.archive_pdf(mini["pdf"], folder).status == archive.ARCHIVED
+
+
+def test_a_pdf_without_its_build_record_is_refused(mini, tmp_path, capsys):
+    elsewhere = tmp_path / "suelto" / "mini-2024.pdf"
+    elsewhere.parent.mkdir()
+    shutil.copy(mini["pdf"], elsewhere)
+    assert main(["archive", str(elsewhere), "--archive-dir", str(mini["archive"])]) == 1
+    assert "no se sabe de qué datos salió este PDF" in capsys.readouterr().err
+    assert main(["archive", str(tmp_path / "no.pdf")]) == 1
+    assert "no existe el archivo" in capsys.readouterr().err
+
+
+def test_a_damaged_manifest_line_is_named(mini, capsys):
+    folder = mini["archive"]
+    assert main(["archive", str(mini["pdf"]), "--archive-dir", str(folder)]) == 0
+    with (folder / archive.MANIFEST).open("a", encoding="utf-8") as stream:
+        stream.write('{"archivo": "x.pdf"\n')
+    assert main(["archive", "verify", "--archive-dir", str(folder)]) == 1
+    assert "manifiesto.jsonl, línea 2: línea dañada en el manifiesto" in (
+        capsys.readouterr().err)
+
+
+def test_a_rebuild_is_byte_identical(root, tmp_path, monkeypatch):
+    brief = str(root / "briefs" / "vraem-2024.yaml")
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert main(["build", brief, "--out", str(first)]) == 0
+    assert main(["build", brief, "--out", str(second)]) == 0
+    for name in ("vraem-2024.pdf", "vraem-2024.docx"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1716940800")  # 2024-05-29 00:00 UTC
+    third = tmp_path / "c"
+    assert main(["build", brief, "--out", str(third)]) == 0
+    assert "CreationDate:    Wed May 29 00:00:00 2024 UTC" in run(
+        "pdfinfo", str(third / "vraem-2024.pdf"))
+    with zipfile.ZipFile(third / "vraem-2024.docx") as docx:
+        assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2024-05-29T00:00:00Z" in (
+            docx.read("docProps/core.xml").decode())
+        assert {info.date_time for info in docx.infolist()} == {(2024, 5, 29, 0, 0, 0)}
+    assert (third / "vraem-2024.pdf").read_bytes() != (first / "vraem-2024.pdf").read_bytes()
+
+
+def test_the_style_can_turn_pdfa_off(tmp_path):
+    brief = make_project(tmp_path)
+    style = tmp_path / "templates" / "produce" / "estilo.yaml"
+    style.write_text(style.read_text("utf-8").replace('pdfa: "2b"', "pdfa: no"), "utf-8")
+    assert main(["build", str(brief), "--out", str(tmp_path / "o"), "--formats", "pdf"]) == 0
+    problems = archive.pdfa_problems(tmp_path / "o" / "mini-2024.pdf")
+    assert problems == ["el PDF no declara ser PDF/A; el archivo acepta PDF/A-2b o PDF/A-3b"]
+    style.write_text(style.read_text("utf-8").replace("pdfa: no", 'pdfa: "1b"'), "utf-8")
+    assert main(["build", str(brief), "--out", str(tmp_path / "o")]) == 1
+
+
+def test_manifest_lines_are_json(mini):
+    assert main(["archive", str(mini["pdf"]), "--archive-dir", str(mini["archive"])]) == 0
+    lines = (mini["archive"] / archive.MANIFEST).read_text("utf-8").splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["documento"] == "mini-2024"
