@@ -41,6 +41,7 @@ from sectorial.doc.model import (
 )
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
+from sectorial.render.pdfa import finish_pdf
 from sectorial.style import Theme
 
 REGULAR, BOLD = "House", "House-Bold"
@@ -55,8 +56,6 @@ rl_config.useA85 = 0
 def render_pdf(doc: Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO) -> None:
     """Write ``doc`` as PDF to ``out``; ``images`` maps chart keys to PNG bytes. The pages
     go through ``finish_pdf``: PDF/A per the house style, and the same bytes every build."""
-    from sectorial.render.pdfa import finish_pdf
-
     pages = io.BytesIO()
     PdfRenderer(doc, theme, images, pages).render()
     out.write(finish_pdf(pages.getvalue(), doc.meta, theme.pdfa))

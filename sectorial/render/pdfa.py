@@ -14,6 +14,7 @@ import io
 from datetime import datetime
 
 import pikepdf
+from pikepdf import pdfa
 
 from sectorial import __version__
 from sectorial.doc.model import Metadata
@@ -25,8 +26,6 @@ PRODUCER = f"sectorial {__version__} (ReportLab, pikepdf)"
 
 def finish_pdf(data: bytes, meta: Metadata, flavour: str | None) -> bytes:
     """Return ``data`` made reproducible and, with a ``flavour`` ("2b"), PDF/A."""
-    from pikepdf import pdfa
-
     when = stamp(meta.created)
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(data)) as pdf:
