@@ -159,6 +159,9 @@ def render(
             buffer = io.BytesIO()
             renderer(fmt)(prepared.document, prepared.theme, images, buffer)
             outputs[out_dir / f"{prepared.document.name}.{fmt}"] = buffer.getvalue()
+    from sectorial.render.ledger import LEDGER_SUFFIX, ledger_csv
+
+    outputs[out_dir / f"{prepared.document.name}{LEDGER_SUFFIX}"] = ledger_csv(prepared.document)
     with timings.stage("escritura"):
         return write_all(outputs)
 

@@ -91,7 +91,8 @@ def test_fixing_one_region_rebuilds_that_region_only(regional, capsys):
     assert "resumen: 1 construidos, 2 sin cambios, 0 con error" in capsys.readouterr().out
     after = stamps(out)
     changed = sorted(name for name in after if after[name] != before.get(name))
-    assert changed == ["regional-apurimac-2025-09.docx", "regional-apurimac-2025-09.pdf"]
+    assert changed == ["regional-apurimac-2025-09.cifras.csv", "regional-apurimac-2025-09.docx",
+                       "regional-apurimac-2025-09.pdf"]
     assert "(aumentó 66.1% frente a enero-setiembre 2024)" in pdf_text(
         out / "regional-apurimac-2025-09.pdf")  # 2,250 / 1,355 - 1
 

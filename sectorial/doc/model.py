@@ -178,6 +178,23 @@ Page = BoxesPage | TopicPage | ArticlePage
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure as printed, and where it came from: one row of the figures ledger."""
+
+    page: int  # page of the document where the brief places it (the cover is page 1)
+    place: str  # the brief's key path: "paginas[2].cajas[3].cifra"
+    line: int  # line of the brief
+    kind: str  # caja, viñeta, mensaje, gráfico… (Spanish: it is printed in the ledger)
+    printed: str  # the text as printed: "US$ 9,580 millones", or the phrase holding it
+    indicator: str
+    value: float | None  # exact, in units (9580000000.0)
+    unit: str
+    period: str
+    origin: str  # data file, filters and rows, or the formula in words
+    method: str = ""  # for rates: compound growth or mean of yearly variations
+
+
+@dataclass(frozen=True)
 class Document:
     """A whole brief, ready to render."""
 
@@ -186,6 +203,7 @@ class Document:
     cover: Cover | None
     pages: tuple[Page, ...]
     series: str = ""  # the series name the page headers carry ("Análisis Sectorial")
+    figures: tuple[Figure, ...] = ()  # every figure printed, for the ledger
 
     def charts(self) -> tuple[Chart, ...]:
         """Return every chart of the document, in page order."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sectorial.brief.schema import BlockSpec, Brief, PageSpec, Snippet
+from sectorial.brief.schema import BlockSpec, Brief, ChartSpec, PageSpec, Snippet
 from sectorial.doc.model import (
     ArticlePage,
     Block,
     Box,
     BoxesPage,
+    Chart,
     Cover,
     Document,
     Metadata,
@@ -28,6 +29,7 @@ from sectorial.reproducible import build_time
 from sectorial.style import Theme
 from sectorial.text.chartdata import build_chart, build_table
 from sectorial.text.env import TextEngine
+from sectorial.text.ledger import Ledger
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -45,7 +47,9 @@ def template_context(brief: Brief, indicators: dict[str, Indicator]) -> dict[str
 
 def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Document:
     """Render every snippet of the brief and assemble the document; report all failures."""
-    engine = TextEngine(theme.numbers, template_context(brief, indicators), theme.intensity)
+    ledger = Ledger(has_cover=theme.cover)
+    engine = TextEngine(theme.numbers, template_context(brief, indicators), theme.intensity,
+                        ledger.note_text)
     errors: list[SectorialError] = []
 
     def attempt(function: Any, *args: Any) -> Any:
@@ -59,7 +63,7 @@ def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Doc
     title = attempt(engine.plain, brief.title)
     series = attempt(engine.plain, brief.series)
     offices = tuple(attempt(engine.plain, o) for o in brief.offices)
-    pages = [attempt(_page, spec, index, brief, indicators, engine, theme)
+    pages = [attempt(_page, spec, index, brief, indicators, engine, theme, ledger)
              for index, spec in enumerate(brief.pages, start=1)]
     subject = attempt(engine.plain, brief.subject) if brief.subject else series
     raise_all(errors)
@@ -84,6 +88,7 @@ def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Doc
         ),
         pages=tuple(pages),
         series=series,
+        figures=tuple(ledger.rows),
     )
 
 
@@ -104,7 +109,7 @@ def _document_name(brief: Brief, engine: TextEngine) -> str:
 
 def _page(
     spec: PageSpec, index: int, brief: Brief, indicators: dict[str, Indicator],
-    engine: TextEngine, theme: Theme,
+    engine: TextEngine, theme: Theme, ledger: Ledger,
 ) -> Page:
     label, title = engine.plain(spec.label), engine.plain(spec.title)
     foot = SourceNote(
@@ -127,16 +132,12 @@ def _page(
             dateline=engine.plain(spec.dateline) if spec.dateline else "",
             headline=title,
             lead=engine.rich(spec.lead) if spec.lead else None,
-            blocks=tuple(_block(b, f"p{index}_b{n}", indicators, engine, theme)
+            blocks=tuple(_block(b, f"p{index}_b{n}", indicators, engine, theme, ledger)
                          for n, b in enumerate(spec.blocks, start=1)),
             foot=foot,
         )
     charts = tuple(
-        build_chart(
-            chart, f"p{index}_g{number}", engine.plain(chart.title), engine.plain(chart.unit),
-            engine.plain(chart.center) if chart.center else "", indicators, theme.numbers,
-            engine.plain(chart.highlight_label) if chart.highlight_label else None,
-        )
+        _chart(chart, f"p{index}_g{number}", indicators, engine, theme, ledger)
         for number, chart in enumerate(spec.charts, start=1)
     )
     return TopicPage(
@@ -149,16 +150,24 @@ def _page(
     )
 
 
+def _chart(spec: ChartSpec, key: str, indicators: dict[str, Indicator], engine: TextEngine,
+           theme: Theme, ledger: Ledger) -> Chart:
+    """Build a chart and note its value labels in the ledger."""
+    chart = build_chart(spec, key, engine.plain(spec.title), engine.plain(spec.unit),
+                        engine.plain(spec.center) if spec.center else "", indicators,
+                        theme.numbers,
+                        engine.plain(spec.highlight_label) if spec.highlight_label else None)
+    ledger.note_chart(spec.title.field.rsplit(".", 1)[0], spec.line, chart,
+                      indicators[spec.data])
+    return chart
+
+
 def _block(
     spec: BlockSpec, key: str, indicators: dict[str, Indicator], engine: TextEngine,
-    theme: Theme,
+    theme: Theme, ledger: Ledger,
 ) -> Block:
     if spec.chart is not None:
-        chart = spec.chart
-        return build_chart(chart, key, engine.plain(chart.title), engine.plain(chart.unit),
-                           engine.plain(chart.center) if chart.center else "", indicators,
-                           theme.numbers,
-                           engine.plain(chart.highlight_label) if chart.highlight_label else None)
+        return _chart(spec.chart, key, indicators, engine, theme, ledger)
     if spec.table is not None:
         table = spec.table
         return build_table(table, engine.plain(table.title), engine.plain(table.unit),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
@@ -16,7 +16,7 @@ from sectorial.errors import Location, SectorialError, TemplateError
 from sectorial.lang.numbers import NumberStyle
 from sectorial.periods import Period, PeriodSpan
 from sectorial.style import DEFAULT_INTENSITY
-from sectorial.text.filters import bound_filters
+from sectorial.text.filters import FILTERS, bound_filters
 
 MAX_OUTPUT = 20_000  # characters one snippet may produce
 # Built-in filters that can pad a string to any length before MAX_OUTPUT is checked.
@@ -42,10 +42,28 @@ class TextEngine:
     """Render snippets in a context of indicators, with the house style's filters."""
 
     def __init__(self, numbers: NumberStyle, context: Mapping[str, Any],
-                 words: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY):
+                 words: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY,
+                 recorder: Callable[[Snippet, Any, str], None] | None = None):
+        """``recorder(snippet, value, printed)`` hears of every filter applied in text
+        (the figures ledger)."""
         self.text_env = self._environment(numbers, words, _words)
         self.name_env = self._environment(numbers, words, _codes)
         self.context = dict(context)
+        self.snippet: Snippet | None = None
+        if recorder is not None:
+            for name in FILTERS:
+                self.text_env.filters[name] = self._recorded(self.text_env.filters[name],
+                                                             recorder)
+
+    def _recorded(self, function: Callable[..., str],
+                  recorder: Callable[[Snippet, Any, str], None]) -> Callable[..., str]:
+        def recorded(value: Any, *args: Any, **kwargs: Any) -> str:
+            printed = function(value, *args, **kwargs)
+            if self.snippet is not None:
+                recorder(self.snippet, value, printed)
+            return printed
+
+        return recorded
 
     @staticmethod
     def _environment(numbers: NumberStyle, words: tuple[tuple[float | None, str], ...],
@@ -81,6 +99,7 @@ class TextEngine:
         return _BLANK_RUNS.sub("\n\n", "\n".join(folded)).strip() + "\n"
 
     def _render(self, env: _Environment, snippet: Snippet, extra: dict[str, Any]) -> str:
+        self.snippet = snippet
         try:
             template = env.from_string(snippet.source)
             out = template.render({**self.context, **extra})

@@ -1,0 +1,25 @@
+"""The figures ledger as CSV (UTF-8 with BOM, so that Excel shows the accents): one row per
+figure printed in the document, written beside the DOCX and PDF as ``<name>.cifras.csv``."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from sectorial.doc.model import Document
+
+LEDGER_SUFFIX = ".cifras.csv"
+COLUMNS = ("pagina", "elemento", "lugar_en_el_informe", "linea", "texto_impreso", "indicador",
+           "valor_exacto", "unidad", "periodo", "origen", "metodo")
+
+
+def ledger_csv(document: Document) -> bytes:
+    """Return the ledger of ``document`` as CSV bytes."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for f in document.figures:
+        writer.writerow([f.page, f.kind, f.place, f.line, f.printed.replace("\u00a0", " "),
+                         f.indicator, "" if f.value is None else repr(f.value), f.unit,
+                         f.period, f.origin, f.method])
+    return out.getvalue().encode("utf-8-sig")

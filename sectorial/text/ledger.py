@@ -1,0 +1,82 @@
+"""The figures ledger: every figure the text layer prints, with where it came from.
+
+The text engine reports each filter it applies to an indicator value (``note_text``);
+compose reports each chart it builds (``note_chart``). The rows become ``Document.figures``
+and, in ``render/ledger.py``, a CSV beside the DOCX and PDF: a reviewer takes any printed
+figure and finds its indicator, exact value, data file, filters and rows, or its formula.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sectorial.brief.schema import Snippet
+from sectorial.doc.model import Chart, Figure
+from sectorial.indicators.values import Quantity, Series, Share, Shares
+
+_PAGE = re.compile(r"^paginas\[(\d+)\]\.(\w+)")
+KINDS = {"cajas": "caja", "vinetas": "viñeta", "mensaje": "mensaje", "bloques": "texto",
+         "entradilla": "entradilla", "titulo": "título", "graficos": "gráfico",
+         "notas": "nota", "encabezado": "encabezado", "lugar_fecha": "fecha",
+         "etiqueta": "etiqueta"}
+
+
+class Ledger:
+    """Collects the figures of one document while it is composed."""
+
+    def __init__(self, has_cover: bool):
+        self.offset = 1 if has_cover else 0
+        self.rows: list[Figure] = []
+
+    def _where(self, field: str) -> tuple[int, str]:
+        match = _PAGE.match(field)
+        if not match:
+            return (1, "portada" if self.offset else "título")
+        return int(match.group(1)) + self.offset, KINDS.get(match.group(2), match.group(2))
+
+    def note_text(self, snippet: Snippet, value: Any, printed: str) -> None:
+        """A filter printed ``value`` as ``printed`` while rendering ``snippet``."""
+        page, kind = self._where(snippet.field)
+        printed = printed.replace("**", "")  # bold marks are not printed
+        for quantity in quantities(value):
+            self.rows.append(_figure(page, snippet.field, snippet.line, kind, printed,
+                                     quantity))
+
+    def note_chart(self, field: str, line: int, chart: Chart, data: object) -> None:
+        """Each value label of a chart, with the indicator value it shows."""
+        page, kind = self._where(field)
+        first = chart.series[0]
+        if isinstance(data, Series):
+            for label, (_, quantity) in zip(first.labels, data.points):
+                if label:
+                    self.rows.append(_figure(page, field, line, kind, label, quantity))
+        elif isinstance(data, Shares):
+            by_label = {share.label: share for share in data.items}
+            for category, label in zip(chart.categories, first.labels):
+                share = by_label.get(category)
+                if share is not None and label:
+                    self.rows.append(_figure(page, field, line, kind, label, share.amount))
+                    self.rows.append(_figure(page, field, line, kind, label, share.percent))
+
+
+def quantities(value: Any) -> list[Quantity]:
+    """The indicator values behind a filter's argument."""
+    if isinstance(value, Quantity):
+        return [value]
+    if isinstance(value, Share):
+        return [value.amount]
+    if isinstance(value, (list, tuple)):
+        found: list[Quantity] = []
+        for item in value:
+            found += [item.percent] if isinstance(item, Share) else quantities(item)
+        return found
+    return []
+
+
+def _figure(page: int, place: str, line: int, kind: str, printed: str,
+            quantity: Quantity) -> Figure:
+    return Figure(page=page, place=place, line=line, kind=kind, printed=printed,
+                  indicator=quantity.name, value=quantity.units, unit=quantity.unit,
+                  period="" if quantity.period is None else quantity.period.label(),
+                  origin=quantity.origin, method=quantity.method)
