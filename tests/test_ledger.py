@@ -95,3 +95,26 @@ def test_libreoffice_calc_reads_the_ledger_with_its_accents(root, tmp_path):
     text = pdf_text(converted)
     assert "Cusco (27.7%), Junín (22.3%), Huancavelica (13.3%) y Apurímac (2.7%)" in text
     assert "participación" in text and "Ã" not in text
+
+
+def test_source_notes_come_from_the_data_each_page_uses(tmp_path, capsys):
+    from mini import BRIEF, make_project
+
+    extra = BRIEF.replace("indicadores:\n", "  precios:\n    archivo: ../data/empresas.csv\n"
+                          "    fuente: BCRP\n    columnas: {anio: periodo, empresas: entero}\n"
+                          "indicadores:\n", 1)
+    brief = make_project(tmp_path, brief=extra.replace("    fuentes: [empresas]\n", "", 1))
+    out = tmp_path / "o"
+    assert main(["build", str(brief), "--out", str(out), "--formats", "pdf"]) == 0
+    text = pdf_text(out / "mini-2024.pdf")
+    assert "Fuente: SUNAT" in text and "BCRP" not in text  # computed: no 'fuentes' needed
+    brief.write_text(extra.replace("fuentes: [empresas]", "fuentes: [empresas, precios]", 1),
+                     "utf-8")
+    assert main(["check", str(brief)]) == 1
+    err = capsys.readouterr().err
+    assert "campo 'paginas[1].fuentes': la página nombra en 'fuentes' 'precios', de donde " \
+           "no sale ninguna cifra de la página" in err
+    brief.write_text(extra.replace("fuentes: [empresas]", "fuentes: [precios]", 1), "utf-8")
+    assert main(["check", str(brief)]) == 1
+    err = capsys.readouterr().err
+    assert "la página usa datos de 'empresas' (SUNAT) que 'fuentes' no nombra" in err

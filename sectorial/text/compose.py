@@ -30,6 +30,7 @@ from sectorial.style import Theme
 from sectorial.text.chartdata import build_chart, build_table
 from sectorial.text.env import TextEngine
 from sectorial.text.ledger import Ledger
+from sectorial.text.lineage import page_sources
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -114,7 +115,7 @@ def _page(
     label, title = engine.plain(spec.label), engine.plain(spec.title)
     foot = SourceNote(
         notes=tuple(engine.rich(n) for n in spec.notes),
-        sources=_sources_line(brief, spec),
+        sources=_sources_line(brief, spec, index),
         credit=theme.institution.credit,
     )
     if spec.kind == "indicadores":
@@ -180,10 +181,10 @@ def _block(
     return Paragraph(engine.rich(text))
 
 
-def _sources_line(brief: Brief, spec: PageSpec) -> tuple[str, ...]:
-    """Return "Fuente: A, B" from the declared origin of the data the page names."""
+def _sources_line(brief: Brief, spec: PageSpec, number: int) -> tuple[str, ...]:
+    """Return "Fuente: A, B" from the declared origin of the data the page uses."""
     origins: list[str] = []
-    for key in spec.sources:
+    for key in page_sources(spec, number, brief):
         for origin in brief.sources[key].origin.split(", "):
             if origin not in origins:
                 origins.append(origin)

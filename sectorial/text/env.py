@@ -166,6 +166,11 @@ def to_text(rendered: str) -> Text:
     return Text(tuple(spans))
 
 
+def names_environment() -> _Environment:
+    """An environment to parse templates with, for the names they read (no rendering)."""
+    return TextEngine._environment(NumberStyle(), DEFAULT_INTENSITY, _words)
+
+
 def check_templates(brief: Any, known: set[str]) -> list[SectorialError]:
     """Check every snippet of a brief without data: syntax, and names that nothing defines.
 
@@ -174,7 +179,7 @@ def check_templates(brief: Any, known: set[str]) -> list[SectorialError]:
     """
     from jinja2 import meta
 
-    env = TextEngine._environment(NumberStyle(), DEFAULT_INTENSITY, _words)
+    env = names_environment()
     allowed = known | set(env.globals)
     errors: list[SectorialError] = []
     for snippet in _snippets(brief):

@@ -1,0 +1,78 @@
+"""Which data each page uses, from its templates and charts: the page's "Fuente:" line.
+
+A page uses an indicator when one of its templates names it or one of its charts or tables
+draws it; an indicator uses the data source it reads, and those of the indicators it is
+computed from (a variation, a ratio). The source note lists the declared origin of exactly
+those sources ("INEI - ENAHO", "SBS"): a page whose ``fuentes`` leaves out a source it
+uses, or names one it does not use, is an error naming both.
+"""
+
+from __future__ import annotations
+
+from jinja2 import TemplateSyntaxError, meta
+
+from sectorial.brief.schema import Brief, PageSpec
+from sectorial.errors import BriefError, Location
+from sectorial.indicators.spec import IndicatorSpec
+
+
+def indicator_sources(name: str, specs: dict[str, IndicatorSpec],
+                      seen: set[str] | None = None) -> set[str]:
+    """The data sources an indicator is computed from, through the indicators it uses."""
+    seen = set() if seen is None else seen
+    if name in seen or name not in specs:
+        return set()
+    seen.add(name)
+    spec = specs[name]
+    found = {spec.source} if spec.source else set()
+    for other in (spec.of, spec.base, spec.numerator, spec.denominator):
+        if other:
+            found |= indicator_sources(other, specs, seen)
+    return found
+
+
+def page_indicators(page: PageSpec) -> set[str]:
+    """The names a page's templates read, and the indicators its charts and tables draw."""
+    from sectorial.text.env import _snippets, names_environment
+
+    env = names_environment()
+    names: set[str] = set()
+    for snippet in _snippets(page):
+        try:
+            names |= meta.find_undeclared_variables(env.parse(snippet.source))
+        except TemplateSyntaxError:
+            continue  # compose reports it with its line
+    charts = [*page.charts, *(b.chart for b in page.blocks if b.chart is not None)]
+    for chart in charts:
+        names.add(chart.data)
+        if chart.variation:
+            names.add(str(chart.variation))
+    names |= {b.table.data for b in page.blocks if b.table is not None}
+    return names
+
+
+def page_sources(page: PageSpec, number: int, brief: Brief) -> tuple[str, ...]:
+    """The data sources of a page, in the brief's order; check them against ``fuentes``."""
+    used: set[str] = set()
+    for name in page_indicators(page):
+        used |= indicator_sources(name, brief.indicators)
+    ordered = tuple(key for key in brief.sources if key in used)
+    if not page.sources:
+        return ordered
+    where = Location(str(brief.path), line=page.line, field=f"paginas[{number}].fuentes")
+    missing = [key for key in ordered if key not in page.sources]
+    unused = [key for key in page.sources if key not in used]
+    problems = []
+    if missing:
+        problems.append("usa datos de " + ", ".join(
+            f"'{key}' ({brief.sources[key].origin})" for key in missing) + " que 'fuentes' no "
+            "nombra")
+    if unused:
+        problems.append("nombra en 'fuentes' " + ", ".join(f"'{key}'" for key in unused)
+                        + ", de donde no sale ninguna cifra de la página")
+    if problems:
+        raise BriefError("la página " + "; y ".join(problems), where,
+                         "deje en 'fuentes' exactamente los datos que la página usa, o quite "
+                         "'fuentes' para que se calculen solas: "
+                         + (", ".join(ordered) or "ninguna"))
+    return tuple(key for key in page.sources if key in used)
