@@ -11,6 +11,7 @@ from sectorial.brief.schema import (
     BoxSpec,
     Brief,
     ChartSpec,
+    CheckSpec,
     FanOut,
     Mailing,
     PageSpec,
@@ -28,7 +29,9 @@ from sectorial.yamlfile import LineDict, LineList, check_keys, load_yaml, unknow
 
 TOP_REQUIRED = ("nombre", "estilo", "periodo", "serie", "titulo", "edicion", "datos",
                 "indicadores", "paginas")
-TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion", "por_cada", "envio")
+TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion", "por_cada", "envio",
+                "comprobaciones")
+CHECK_KEYS = {"suma": ("suma", "igual_a"), "igual": ("igual",), "variacion": ("variacion", "serie")}
 ATTACHMENTS = ("docx", "pdf")
 SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion", "clave",
                                                 "fila_encabezado", "filas_encabezado"))
@@ -184,6 +187,7 @@ def load_brief(path: Path, period: Period | None = None) -> Brief:
     texts = {key: r.snippet(raw, key, "") for key in ("nombre", "serie", "titulo", "asunto")}
     style = _style(r, raw)
     mailing = _mailing(r, raw)
+    checks = _checks(r, raw, indicators)
     raise_all(r.errors)  # every check above: nothing below may add an error
     return Brief(
         path=path,
@@ -201,7 +205,36 @@ def load_brief(path: Path, period: Period | None = None) -> Brief:
         pages=pages,
         subject=texts["asunto"] if "asunto" in raw else None,
         mailing=mailing,
+        checks=checks,
     )
+
+
+def _checks(r: _Reader, raw: LineDict, indicators: dict) -> tuple[CheckSpec, ...]:
+    """``comprobaciones``: a list of {suma, igual_a} | {igual: [a, b]} | {variacion, serie},
+    each with an optional ``excepcion: motivo``."""
+    found = []
+    for index, (node, line) in enumerate(r.sequence(raw, "comprobaciones", ""), start=1):
+        prefix = f"comprobaciones[{index}]."
+        kind = next((k for k in CHECK_KEYS if isinstance(node, dict) and k in node), None)
+        if kind is None:
+            r.error("cada comprobación es {suma: participaciones, igual_a: total}, {igual: [a, "
+                    "b]} o {variacion: indicador, serie: indicador}", line, prefix[:-1])
+            continue
+        r.keys(node, CHECK_KEYS[kind], ("excepcion",), prefix)
+        if kind == "igual":
+            refs = [str(v) for v, _ in r.sequence(node, "igual", prefix)]
+            if len(refs) < 2:
+                r.error("'igual' necesita dos o más indicadores", node.line_of("igual"),
+                        prefix + "igual", "por ejemplo: igual: [empresas_total, empresas_rus]")
+        else:
+            refs = [str(node.get(key)) for key in CHECK_KEYS[kind]]
+        for ref in refs:
+            if ref not in indicators:
+                r.error(f"no existe el indicador '{ref}'", line, prefix[:-1],
+                        unknown_key_hint(ref, list(indicators)))
+        reason = node.get("excepcion")
+        found.append(CheckSpec(kind, tuple(refs), line, None if reason is None else str(reason)))
+    return tuple(found)
 
 
 def _mailing(r: _Reader, raw: LineDict) -> Mailing | None:

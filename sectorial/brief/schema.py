@@ -124,6 +124,22 @@ class FanOut:
 
 
 @dataclass(frozen=True)
+class CheckSpec:
+    """One of ``comprobaciones``: figures that must agree before anything is rendered.
+
+    ``suma`` (the parts of a 'participaciones' add up to ``igual_a``), ``igual`` (two
+    figures are the same value) or ``variacion`` (a variation agrees with the last two
+    levels of ``serie``). ``excepcion: motivo`` records a known disagreement instead of
+    stopping the build; the ledger keeps the reason.
+    """
+
+    kind: str
+    refs: tuple[str, ...]
+    line: int
+    exception: str | None = None
+
+
+@dataclass(frozen=True)
 class Mailing:
     """``envio``: who receives the brief by email, and what is attached.
 
@@ -158,6 +174,7 @@ class Brief:
     fan_out: FanOut | None = None
     value: str | None = None  # the fan-out value this copy of the brief is for
     mailing: Mailing | None = None
+    checks: tuple[CheckSpec, ...] = ()
 
     def for_value(self, value: str) -> Brief:
         """This brief for one value of its ``por_cada`` column: filters and categories that

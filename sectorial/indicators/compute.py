@@ -55,7 +55,8 @@ def compute_all(
         try:
             resolve(key)
         except SectorialError as exc:
-            errors.append(exc)
+            if str(exc) not in map(str, errors):  # one built on a failed one fails alike
+                errors.append(exc)
     raise_all(errors)
     return done
 
@@ -262,7 +263,8 @@ def _check_consecutive(
     gaps = [p for p in wanted if p not in have and p < periods[-1]]
     if gaps:
         raise IndicatorError(
-            f"a la serie '{spec.key}' le faltan los periodos " + ", ".join(map(str, gaps)),
+            f"a la serie '{spec.key}' le faltan los periodos " + ", ".join(map(str, gaps))
+            + f" en {table.spec.path.name}",
             hint="agregue las filas de esos periodos a los datos",
         )
     if wanted[-1] not in have:

@@ -23,6 +23,7 @@ from sectorial.doc.model import (
     TopicPage,
 )
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
+from sectorial.indicators.checks import run_checks
 from sectorial.indicators.values import Indicator
 from sectorial.lang.phrases import edition_date, slug
 from sectorial.reproducible import build_time
@@ -51,7 +52,11 @@ def compose(brief: Brief, indicators: dict[str, Indicator], theme: Theme) -> Doc
     ledger = Ledger(has_cover=theme.cover)
     engine = TextEngine(theme.numbers, template_context(brief, indicators), theme.intensity,
                         ledger.note_text)
-    errors: list[SectorialError] = []
+    errors, waived = run_checks(brief, indicators, theme.share_rounding)
+    for item in waived:
+        number = brief.checks.index(item.check) + 1
+        ledger.note_waived(f"comprobaciones[{number}]", item.check.line, item.check.refs,
+                           item.problem, item.check.exception or "")
 
     def attempt(function: Any, *args: Any) -> Any:
         try:

@@ -60,6 +60,14 @@ class Ledger:
                     self.rows.append(_figure(page, field, line, kind, label, share.percent))
 
 
+    def note_waived(self, place: str, line: int, refs: tuple[str, ...], problem: str,
+                    reason: str) -> None:
+        """A consistency check that failed and was let through, with its reason."""
+        self.rows.append(Figure(page=0, place=place, line=line, kind="comprobación exceptuada",
+                                printed=problem, indicator=", ".join(refs), value=None,
+                                unit="", period="", origin=f"excepción: {reason}"))
+
+
 def quantities(value: Any) -> list[Quantity]:
     """The indicator values behind a filter's argument."""
     if isinstance(value, Quantity):
