@@ -176,8 +176,11 @@ def _block(
         return _chart(spec.chart, key, indicators, engine, theme, ledger)
     if spec.table is not None:
         table = spec.table
-        return build_table(table, engine.plain(table.title), engine.plain(table.unit),
-                           indicators, theme.numbers)
+        built = build_table(table, engine.plain(table.title), engine.plain(table.unit),
+                            indicators, theme.numbers)
+        ledger.note_table(table.title.field.rsplit(".", 1)[0], table.line, built,
+                          indicators[table.data])
+        return built
     text = spec.text or Snippet("", "", spec.line, spec.kind)  # the loader always sets it
     if spec.kind == "subtitulo":
         return Subheading(engine.plain(text))

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from sectorial.brief.schema import Snippet
-from sectorial.doc.model import Chart, Figure
+from sectorial.doc.model import Chart, Figure, Table
 from sectorial.indicators.values import Quantity, Series, Share, Shares
 
 _PAGE = re.compile(r"^paginas\[(\d+)\]\.(\w+)")
@@ -59,6 +59,20 @@ class Ledger:
                     self.rows.append(_figure(page, field, line, kind, label, share.amount))
                     self.rows.append(_figure(page, field, line, kind, label, share.percent))
 
+
+    def note_table(self, field: str, line: int, table: Table, data: object) -> None:
+        """Each cell of a table of shares, with the indicator value it shows."""
+        page, _ = self._where(field)
+        if not isinstance(data, Shares):
+            return
+        by_label = {share.label: share for share in data.items}
+        for row in table.rows:
+            share = by_label.get(row[0])
+            if share is None:
+                continue  # the row that groups the rest
+            self.rows.append(_figure(page, field, line, "tabla", row[1], share.amount))
+            if len(row) > 2:
+                self.rows.append(_figure(page, field, line, "tabla", row[2], share.percent))
 
     def note_waived(self, place: str, line: int, refs: tuple[str, ...], problem: str,
                     reason: str) -> None:
