@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -137,14 +137,9 @@ class SendLog:
         found = [Entry(*row) for row in
                  self.db.execute("SELECT * FROM envios WHERE estado=?", (SENDING,))]
         for entry in found:
-            self.record(_replace(entry, status=UNKNOWN,
+            self.record(replace(entry, status=UNKNOWN,
                                  error="el envío se interrumpió después de entregar el "
                                        "mensaje al servidor y antes de su respuesta"),
                         UNKNOWN, "proceso interrumpido")
         return found
 
-
-def _replace(entry: Entry, **changes: object) -> Entry:
-    from dataclasses import replace
-
-    return replace(entry, **changes)

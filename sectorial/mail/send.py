@@ -15,8 +15,10 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sectorial import batch
 from sectorial.errors import BriefError, Location, SectorialError
@@ -27,6 +29,10 @@ from sectorial.mail.message import Attachment, build_message, encoded, message_i
 from sectorial.mail.recipients import Recipient, load_recipients
 from sectorial.mail.settings import MailSettings, load_settings
 from sectorial.periods import Period
+
+if TYPE_CHECKING:
+    from sectorial.build import Prepared
+    from sectorial.mail.smtp import Transport
 
 OUTBOX = "outbox"
 ALL = "todos"
@@ -117,13 +123,11 @@ def send(targets: list[Path], period: Period | None, only: dict[str, str], out_d
     return 1 if tally.problems else 0
 
 
-def check_mailing(prepared: object, out_dir: Path) -> int:
+def check_mailing(prepared: Prepared, out_dir: Path) -> int:
     """For ``check``: read the brief's list and compose its first letter; return how many
     people are on the list (0 when the brief declares no list)."""
-    from sectorial.build import Prepared
     from sectorial.text.letter import compose_letter, letter_facts
 
-    assert isinstance(prepared, Prepared)
     brief = prepared.brief
     if brief.mailing is None or brief.mailing.recipients is None:
         return 0
@@ -177,7 +181,7 @@ def _deliver_all(jobs: list[batch.Job], lists: dict[batch.Job, list[Recipient]],
         log_context = SendLog.open(out_dir) if (out_dir / sendlog.LOG_FILE).exists() else None
     else:
         log_context = SendLog.open(out_dir)
-    with _lock(out_dir, options.dry_run), (log_context or _nothing()) as log:
+    with _SendLock(out_dir, options.dry_run), (log_context or nullcontext()) as log:
         if log is not None and not options.dry_run:
             for entry in log.interrupted():
                 warn(f"desconocido: {entry.brief} ({entry.period}) → {entry.email}: un envío "
@@ -194,17 +198,9 @@ def _deliver_all(jobs: list[batch.Job], lists: dict[batch.Job, list[Recipient]],
                 transport.close()
 
 
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
 def _deliver_job(job: batch.Job, people: list[Recipient], out_dir: Path,
                  settings: MailSettings, options: Options, log: SendLog | None,
-                 transport: object, pacer: Pacer, echo: Callable[[str], None],
+                 transport: Transport | None, pacer: Pacer, echo: Callable[[str], None],
                  warn: Callable[[str], None], tally: Tally) -> None:
     from sectorial.build import Timings, prepare
     from sectorial.files import file_digest
@@ -270,7 +266,7 @@ def _deliver_job(job: batch.Job, people: list[Recipient], out_dir: Path,
         if options.dry_run:
             written[outbox / f"{person.email}.eml"] = data
             continue
-        assert log is not None
+        assert log is not None and transport is not None
         _deliver_one(data, key, person, msg_id, docx_digest, names[0], entry, settings, log,
                      transport, pacer, shown, echo, warn, tally)
     if options.dry_run and written:
@@ -296,12 +292,11 @@ def _entry(key: tuple[str, str, str], person: Recipient, status: str, msg_id: st
 
 def _deliver_one(data: bytes, key: tuple[str, str, str], person: Recipient, msg_id: str,
                  digest: str, file: str, previous: Entry | None, settings: MailSettings,
-                 log: SendLog, transport: object, pacer: Pacer, shown: str,
+                 log: SendLog, transport: Transport, pacer: Pacer, shown: str,
                  echo: Callable[[str], None], warn: Callable[[str], None],
                  tally: Tally) -> None:
     from sectorial.mail import smtp
 
-    assert isinstance(transport, smtp.Transport)
     attempts = previous.attempts if previous is not None else 0
     entry = _entry(key, person, sendlog.PENDING, msg_id, "", attempts, digest, file)
     log.record(entry)
@@ -355,7 +350,7 @@ def _deliver_one(data: bytes, key: tuple[str, str, str], person: Recipient, msg_
         time.sleep(wait)
 
 
-class _lock:
+class _SendLock:
     """One send at a time per output folder: two at once could both send a message."""
 
     def __init__(self, out_dir: Path, dry_run: bool):
