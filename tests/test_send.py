@@ -457,3 +457,14 @@ def test_a_corrected_document_is_not_resent_on_its_own_but_said(project, capsys)
         assert "181 empresas" in body_of(new)
         old_ids = {r.message["Message-ID"] for r in smtp.handler.received[:3]}
         assert new["Message-ID"] not in old_ids
+
+
+def test_a_broken_mail_template_sends_nothing(project, capsys):
+    body = project["root"] / "templates" / "produce" / "correo.txt"
+    body.write_text("Hola {{ destinatario.nombre }}\n{{ destinatario.cargo | entero }}\n", "utf-8")
+    with Server() as smtp:
+        assert send(project, settings(project["root"], smtp.port)) == 1
+        assert smtp.handler.received == []
+    err = capsys.readouterr().err
+    assert "correo.txt, línea 2, campo 'cuerpo'" in err
+    assert "se esperaba una cifra y se recibió 'Directora de Estudios'" in err

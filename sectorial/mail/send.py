@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sectorial import batch
-from sectorial.errors import BriefError, Location, SectorialError
+from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.files import write_all
 from sectorial.mail import log as sendlog
 from sectorial.mail.log import Entry, SendLog, now
@@ -175,6 +175,24 @@ def _deliver_all(jobs: list[batch.Job], lists: dict[batch.Job, list[Recipient]],
                  out_dir: Path, settings: MailSettings, options: Options,
                  echo: Callable[[str], None], warn: Callable[[str], None],
                  tally: Tally) -> None:
+    from sectorial.build import Timings, prepare
+    from sectorial.text.letter import compose_letter, letter_facts
+
+    # Every letter template is tried on each document before anything is sent: an error
+    # in the mail's template stops the send whole, not after the first documents went out.
+    prepared: dict[batch.Job, Prepared] = {}
+    errors: list[SectorialError] = []
+    for job in jobs:
+        try:
+            prepared[job] = prepare(job.brief, job.period, Timings(), job.value)
+            first = prepared[job]
+            facts = letter_facts(first.brief, first.theme, first.document, [])
+            compose_letter(first.brief, first.indicators, first.theme, facts,
+                           lists[job][0].for_template())
+        except SectorialError as exc:
+            if str(exc) not in map(str, errors):
+                errors.append(exc)
+    raise_all(errors)
     from sectorial.mail.smtp import Transport
 
     if options.dry_run:
@@ -191,29 +209,27 @@ def _deliver_all(jobs: list[batch.Job], lists: dict[batch.Job, list[Recipient]],
         pacer = Pacer(settings.per_minute)
         try:
             for job in jobs:
-                _deliver_job(job, lists[job], out_dir, settings, options, log, transport,
-                             pacer, echo, warn, tally)
+                _deliver_job(prepared[job], lists[job], out_dir, settings, options, log,
+                             transport, pacer, echo, warn, tally)
         finally:
             if transport is not None:
                 transport.close()
 
 
-def _deliver_job(job: batch.Job, people: list[Recipient], out_dir: Path,
+def _deliver_job(prepared: Prepared, people: list[Recipient], out_dir: Path,
                  settings: MailSettings, options: Options, log: SendLog | None,
                  transport: Transport | None, pacer: Pacer, echo: Callable[[str], None],
                  warn: Callable[[str], None], tally: Tally) -> None:
-    from sectorial.build import Timings, prepare
     from sectorial.files import file_digest
     from sectorial.text.letter import compose_letter, letter_facts
 
-    prepared = prepare(job.brief, job.period, Timings(), job.value)
     brief, document = prepared.brief, prepared.document
     kinds = brief.mailing.attachments if brief.mailing else ("docx",)
     names = [f"{document.name}.{kind}" for kind in kinds]
     attachments = [Attachment(name, (out_dir / name).read_bytes()) for name in names]
     docx_digest = file_digest(out_dir / names[0])
     facts = letter_facts(brief, prepared.theme, document, names)
-    key = (job.brief.stem, str(brief.period), job.value or "")
+    key = (brief.path.stem, str(brief.period), brief.value or "")
     outbox = out_dir / OUTBOX / document.name
     written: dict[Path, bytes] = {}
     for person in people:
