@@ -408,7 +408,7 @@ def _warm_up(jobs: list[Job]) -> None:
     """Import the heavy libraries and read each brief's data once before forking, so that
     every worker starts with them (copy-on-write) instead of repeating the work."""
     from sectorial.build import load_tables
-    from sectorial.render import charts, docx, pdf  # noqa: F401
+    from sectorial.render import charts, docx, pdf, wordchart  # noqa: F401
 
     for path, period in dict.fromkeys((job.brief, job.period) for job in jobs):
         try:

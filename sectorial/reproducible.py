@@ -9,6 +9,7 @@ or its PDF.
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, datetime
 
 from sectorial.errors import SectorialError
@@ -33,14 +34,18 @@ def build_time(edition: tuple[int, int]) -> datetime:
         ) from exc
 
 
+_CORE_DATES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)([^<]*)(</dcterms:)")
+
+
 def stamp(created: datetime | None) -> datetime:
     """The document's time, or a fixed one for documents built without a brief (tests)."""
     return created or datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def fixed_zip(data: bytes, when: datetime) -> bytes:
-    """The same zip (a DOCX) with every entry dated ``when``: zipfile stamps the current
-    time on each entry it writes, which alone would make two builds differ."""
+    """The same zip (a DOCX, an XLSX) with every entry dated ``when``: zipfile stamps the
+    current time on each entry it writes, which alone would make two builds differ; the
+    Office core properties (``docProps/core.xml``) get ``when`` as created and modified."""
     import io
     import zipfile
 
@@ -54,5 +59,10 @@ def fixed_zip(data: bytes, when: datetime) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=date)
             info.compress_type = entry.compress_type
             info.external_attr = entry.external_attr
-            target.writestr(info, source.read(entry.filename))
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                content = _CORE_DATES.sub(
+                    lambda m: m.group(1) + when.strftime("%Y-%m-%dT%H:%M:%SZ") + m.group(3),
+                    content.decode("utf-8")).encode("utf-8")
+            target.writestr(info, content)
     return out.getvalue()

@@ -18,6 +18,7 @@ from sectorial.yamlfile import LineDict, check_keys, load_yaml
 
 STYLE_FILE = "estilo.yaml"
 PDFA_FLAVOURS = ("2b", "3b")
+DOCX_CHARTS = ("nativo", "imagen")
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "carta": (215.9, 279.4)}
 SHARE_ROUNDING = ("individual", "mayor_resto")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -78,6 +79,7 @@ class Theme:
     numbers: NumberStyle
     share_rounding: str
     chart_dpi: int = 200
+    docx_charts: str = "imagen"  # "nativo": editable Word charts in the DOCX; "imagen": PNG
     cover: bool = True
     intensity: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY
     mail: MailTemplates | None = None
@@ -209,6 +211,11 @@ def load_theme(folder: Path) -> Theme:
     intensity = _intensity(raw, file, errors)
     mail = _mail(raw, folder, file, errors)
     pdfa = _pdfa(raw, file, errors)
+    docx_charts = str(charts.get("docx", "imagen")) if isinstance(charts, dict) else "imagen"
+    if docx_charts not in DOCX_CHARTS:
+        errors.append(StyleError(f"valor no válido '{docx_charts}'",
+                                 Location(file, raw.line_of("graficos"), field="graficos.docx"),
+                                 "use 'nativo' (gráficos de Word editables) o 'imagen'"))
     if errors:
         raise_all(errors)
 
@@ -248,6 +255,7 @@ def load_theme(folder: Path) -> Theme:
         ),
         share_rounding=rounding,
         chart_dpi=int(charts.get("dpi", 200)),
+        docx_charts=docx_charts,
         cover=bool(raw.get("portada", True)),
         intensity=intensity,
         mail=mail,

@@ -53,7 +53,7 @@ HIGHLIGHTS = ("ultimo", "primero", "ninguno")
 CHART_KINDS = ("columnas", "columnas_variacion", "dona", "barras", "lineas")
 CHART_KEYS = (("tipo", "titulo", "unidad", "datos"),
               ("variacion", "escala", "decimales", "resaltar", "maximo", "resto", "mostrar",
-               "centro"))
+               "centro", "docx"))
 PAGE_KEYS = {
     "indicadores": (("tipo", "etiqueta", "titulo", "encabezado", "cajas"),
                     ("columnas", "notas", "fuentes")),
@@ -572,6 +572,7 @@ def _chart(
         rest_label=str(node.get("resto", "Resto")),
         show=r.choice(node, "mostrar", prefix, ("valor", "participacion", "ambos"), "valor"),
         center=r.snippet(node, "centro", prefix) if "centro" in node else None,
+        docx=r.choice(node, "docx", prefix, ("nativo", "imagen"), "") if "docx" in node else "",
     )
 
 

@@ -61,6 +61,7 @@ class ChartSpec:
     show: str = "valor"
     center: Snippet | None = None
     highlight_label: Snippet | None = None  # resaltar: a category's name
+    docx: str = ""  # docx: "nativo" | "imagen" for this chart; "" follows the house style
 
 
 @dataclass(frozen=True)

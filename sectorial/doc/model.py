@@ -91,6 +91,7 @@ class Chart:
     alt_text: str
     highlight: tuple[int, ...] = ()
     center_label: str = ""  # a headline figure printed as text under the chart's heading
+    docx_form: str = ""  # "nativo" or "imagen" in the DOCX; "" follows the house style
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,15 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
+from lxml import etree
 
 from sectorial.doc import model as m
 from sectorial.doc.visitor import Visitor
@@ -45,6 +46,11 @@ def render_docx(doc: m.Document, theme: Theme, images: Mapping[str, bytes], out:
     DocxRenderer(theme, images).render(doc, out)
 
 
+CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 class DocxRenderer(Visitor):
     """Write each node of the model into one python-docx document."""
 
@@ -52,6 +58,8 @@ class DocxRenderer(Visitor):
         self.theme, self.images = theme, images
         self.word: WordDocument = new_document()
         self.pages = 0  # model pages written: every one after the first starts a new page
+        self.charts_written = 0  # native chart parts: chart1.xml, chart2.xml…
+        self.created = stamp(None)  # the document's date, set when the document is visited
         page = theme.page
         self.width_mm = page.width_mm - page.margin_left_mm - page.margin_right_mm
         self.height_mm = (page.height_mm - page.margin_top_mm - page.margin_bottom_mm
@@ -65,6 +73,7 @@ class DocxRenderer(Visitor):
         out.write(fixed_zip(raw.getvalue(), stamp(doc.meta.created)))
 
     def visit_Document(self, doc: m.Document) -> None:
+        self.created = stamp(doc.meta.created)
         self._page_setup()
         self._styles(doc)
         self._properties(doc)
@@ -291,7 +300,8 @@ class DocxRenderer(Visitor):
             self._picture(cell.add_paragraph(), chart, width_mm - 3)
 
     def _picture(self, paragraph: WordParagraph, chart: m.Chart, max_width_mm: float) -> None:
-        """Insert the chart's PNG fitted to the cell and to the page height, with alt text."""
+        """Insert the chart fitted to the cell and to the page height, with alt text: a
+        native Word chart or the PNG, as the house style says."""
         data = self.images.get(chart.key)
         if data is None:
             raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})",
@@ -304,8 +314,43 @@ class DocxRenderer(Visitor):
         max_height = Mm(self.height_mm * CHART_HEIGHT_SHARE)
         width = min(Mm(max_width_mm), image.width, int(max_height * image.width / image.height))
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if (chart.docx_form or self.theme.docx_charts) == "nativo":
+            height = int(width * image.height / image.width)
+            self._native_chart(paragraph, chart, Length(width), Length(height))
+            return
         shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Length(width))
         _set_alt_text(shape._inline, chart.alt_text, chart.title)
+
+    def _native_chart(self, paragraph: WordParagraph, chart: m.Chart, width: Length,
+                      height: Length) -> None:
+        """A DrawingML chart part with its workbook, related from the document part."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
+        from sectorial.render.wordchart import word_chart
+
+        made = word_chart(chart, self.theme, self.created)
+        part = self.word.part
+        self.charts_written += 1
+        number = self.charts_written
+        workbook = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Sheet{number}.xlsx"),
+                        XLSX_TYPE, made.workbook, part.package)
+        chart_part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_TYPE, b"",
+                          part.package)
+        workbook_id = chart_part.relate_to(workbook, RT.PACKAGE)
+        chart_part._blob = _with_workbook(made.xml, workbook_id)
+        chart_id = part.relate_to(chart_part, RT.CHART)
+        drawing = parse_xml(
+            f'<w:drawing {nsdecls("w", "wp", "a", "c", "r")}><wp:inline distT="0" distB="0" '
+            f'distL="0" distR="0"><wp:extent cx="{int(width)}" cy="{int(height)}"/>'
+            '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{part.next_id}" name="Gráfico {number}"/>'
+            '<wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+            'uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            f'<c:chart r:id="{chart_id}"/></a:graphicData></a:graphic></wp:inline></w:drawing>')
+        _set_alt_text(drawing[0], chart.alt_text, chart.title)
+        paragraph.add_run()._r.append(drawing)
 
     def _table(self, widths_mm: list[float], rows: int) -> WordTable:
         """Add a fixed-layout, borderless, centred table with the given column widths."""
@@ -449,8 +494,18 @@ def _flag_row(tr: BaseOxmlElement, flag: str) -> None:
 
 def _set_alt_text(inline: BaseOxmlElement, description: str, title: str) -> None:
     """Write the alternative text screen readers and Word's Alt Text pane show."""
-    inline.docPr.set("descr", description)
-    inline.docPr.set("title", title)
+    doc_pr = inline.find(qn("wp:docPr"))
+    doc_pr.set("descr", description)
+    doc_pr.set("title", title)
+
+
+def _with_workbook(xml: bytes, relationship_id: str) -> bytes:
+    """The chart XML pointing at its embedded workbook, so that "Edit data" opens it."""
+    space = etree.fromstring(xml)
+    external = etree.SubElement(space, f"{{{CHART_NS}}}externalData")
+    external.set(qn("r:id"), relationship_id)
+    etree.SubElement(external, f"{{{CHART_NS}}}autoUpdate").set("val", "0")
+    return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _add_page_field(run: Run) -> None:

@@ -73,6 +73,7 @@ def build_chart(
     chart = Chart(
         key=key, kind=kind, title=title, subtitle=unit, categories=categories,
         series=tuple(series), alt_text="", highlight=highlight, center_label=center,
+        docx_form=spec.docx,
     )
     return _with_alt_text(chart)
 

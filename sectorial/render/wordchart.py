@@ -1,0 +1,260 @@
+"""Native Word charts (DrawingML) from the same model chart matplotlib draws.
+
+python-pptx writes the chart XML and its embedded workbook (XlsxWriter); its chart object
+model sets colours, labels and axes. This module adds only what PowerPoint's writer lacks
+for these briefs: the line of yearly variations on a second axis over the columns, and
+labels that cannot be a number format. Each value label is a number format when the label
+is the value as Word would print it ("17,224", "84.6%"), so that editing the data in Word
+updates the label; otherwise (a value and its share, "6,965 (72.7%)") it is the label's
+text, as printed in the PDF.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from lxml import etree
+from pptx.chart.chart import Chart as PptxChart
+from pptx.chart.data import CategoryChartData
+from pptx.chart.xmlwriter import ChartXmlWriter
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.oxml import parse_xml
+from pptx.util import Pt
+
+from sectorial.doc.model import Chart, ChartSeries
+from sectorial.lang.numbers import NumberStyle, format_number
+from sectorial.style import Theme
+
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+TYPES = {"columns": XL_CHART_TYPE.COLUMN_CLUSTERED, "columns_line": XL_CHART_TYPE.COLUMN_CLUSTERED,
+         "hbars": XL_CHART_TYPE.BAR_CLUSTERED, "donut": XL_CHART_TYPE.DOUGHNUT,
+         "lines": XL_CHART_TYPE.LINE_MARKERS}
+SECONDARY_AXES = ("70001", "70002")
+
+
+@dataclass(frozen=True)
+class WordChart:
+    """The chart part's XML and the workbook it embeds."""
+
+    xml: bytes
+    workbook: bytes
+
+
+def word_chart(chart: Chart, theme: Theme, when: datetime) -> WordChart:
+    """Return the DrawingML chart and its workbook (dated ``when``) for a model chart."""
+    data = CategoryChartData()
+    data.categories = list(chart.categories)
+    for series in chart.series:
+        data.add_series(series.name, [None if math.isnan(v) else v for v in series.values],
+                        number_format=_number_format(series, theme.numbers) or "General")
+    space = parse_xml(ChartXmlWriter(TYPES[chart.kind], data).xml.encode("utf-8"))
+    if chart.kind == "columns_line":
+        _graft_variation_line(space, data, chart)
+    pptx_chart = PptxChart(space, None)
+    _style(pptx_chart, chart, theme)
+    _finish(space)
+    return WordChart(etree.tostring(space, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True), _workbook(chart, when))
+
+
+def _number_format(series: ChartSeries, numbers: NumberStyle) -> str | None:
+    """The Excel number format that prints each value as its label, if there is one."""
+    if numbers.group != "," or numbers.decimal != ".":
+        return None  # Word prints separators by the reader's locale: only es-PE's match
+    pairs = [(v, t) for v, t in zip(series.values, series.labels) if not math.isnan(v)]
+    if not pairs or any(not t for _, t in pairs):
+        return None
+    first = pairs[0][1]
+    suffix = "%" if first.endswith("%") else ""
+    number = first.removesuffix("%")
+    decimals = len(number.rsplit(".", 1)[1]) if "." in number else 0
+    if decimals > 6 or not all(format_number(v, decimals, style=numbers) + suffix == t
+                               for v, t in pairs):
+        return None
+    code = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return code + ('"%"' if suffix else "")
+
+
+def _workbook(chart: Chart, when: datetime) -> bytes:
+    """The chart's data as the workbook Word opens with "Edit data": categories in column
+    A, one column per series, laid out as the chart XML's references expect (Sheet1!B2…).
+    XlsxWriter dates the file and its zip entries with ``created``: the same bytes each
+    build."""
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book.set_properties({"created": when.replace(tzinfo=None)})
+    sheet = book.add_worksheet("Sheet1")
+    sheet.write_column(1, 0, list(chart.categories))
+    for column, series in enumerate(chart.series, start=1):
+        sheet.write(0, column, series.name)
+        for row, value in enumerate(series.values, start=1):
+            if not math.isnan(value):
+                sheet.write_number(row, column, value)
+    book.close()
+    return out.getvalue()
+
+
+def _graft_variation_line(space: etree._Element, data: CategoryChartData,
+                          chart: Chart) -> None:
+    """Move the second series into a line chart on a secondary axis (Var. % anual), scaled
+    as in the PDF: the columns fill the lower part, the line runs in the band above."""
+    line_space = parse_xml(ChartXmlWriter(XL_CHART_TYPE.LINE_MARKERS, data).xml.encode())
+    plot_area = space.find(f"{{{C}}}chart/{{{C}}}plotArea")
+    bar = plot_area.find(f"{{{C}}}barChart")
+    bar.remove(bar.findall(f"{{{C}}}ser")[1])
+    line = line_space.find(f".//{{{C}}}lineChart")
+    line.remove(line.findall(f"{{{C}}}ser")[0])
+    for axis_id, value in zip(line.findall(f"{{{C}}}axId"), SECONDARY_AXES):
+        axis_id.set("val", value)
+    bar.addnext(line)
+    primary = plot_area.find(f"{{{C}}}valAx")
+    category_axis = copy.deepcopy(plot_area.find(f"{{{C}}}catAx"))
+    value_axis = copy.deepcopy(primary)
+    for axis, own, other in ((category_axis, *SECONDARY_AXES),
+                             (value_axis, *reversed(SECONDARY_AXES))):
+        axis.find(f"{{{C}}}axId").set("val", own)
+        axis.find(f"{{{C}}}crossAx").set("val", other)
+    category_axis.find(f"{{{C}}}delete").set("val", "1")
+    _hidden_axis(value_axis)  # kept, not deleted: LibreOffice then scales the line by it
+    value_axis.find(f"{{{C}}}crosses").set("val", "max")
+    plot_area.append(category_axis)
+    plot_area.append(value_axis)
+    columns = [v for v in chart.series[0].values if not math.isnan(v)]
+    variations = [v for v in chart.series[1].values if not math.isnan(v)]
+    low, high = min(variations, default=0.0), max(variations, default=0.0)
+    span = (high - low) or 1.0
+    _scale(primary, 0.0, max(columns, default=0.0) * 2.2 or 1.0)
+    _scale(value_axis, low - span * 1.7, high + span * 0.3)
+
+
+def _hidden_axis(axis: etree._Element) -> None:
+    """An axis that scales its series but draws nothing."""
+    axis.find(f"{{{C}}}delete").set("val", "0")
+    axis.find(f"{{{C}}}majorTickMark").set("val", "none")
+    axis.find(f"{{{C}}}tickLblPos").set("val", "none")
+    frame = etree.Element(f"{{{C}}}spPr")
+    etree.SubElement(etree.SubElement(frame, f"{{{A}}}ln"), f"{{{A}}}noFill")
+    axis.find(f"{{{C}}}tickLblPos").addnext(frame)
+
+
+def _scale(axis: etree._Element, low: float, high: float) -> None:
+    scaling = axis.find(f"{{{C}}}scaling")
+    for name, value in (("max", high), ("min", low)):  # schema order: orientation, max, min
+        element = etree.SubElement(scaling, f"{{{C}}}{name}")
+        element.set("val", repr(float(value)))
+
+
+def _style(pptx_chart: PptxChart, chart: Chart, theme: Theme) -> None:
+    pptx_chart.font.size = Pt(theme.size("grafico_etiqueta"))
+    pptx_chart.font.name = theme.docx_font
+    pptx_chart.font.color.rgb = _rgb(theme.color("texto"))
+    pptx_chart.has_title = False
+    donut = chart.kind == "donut"
+    pptx_chart.has_legend = donut or len(chart.series) > 1
+    if pptx_chart.has_legend:
+        pptx_chart.legend.position = XL_LEGEND_POSITION.RIGHT if donut else \
+            XL_LEGEND_POSITION.BOTTOM
+        pptx_chart.legend.include_in_layout = False
+    for plot_index, plot in enumerate(pptx_chart.plots):
+        if chart.kind in ("columns", "columns_line", "hbars"):
+            if plot_index == 0:
+                plot.gap_width = 60
+                plot.vary_by_categories = False
+        for series_index, series in enumerate(plot.series):
+            model = chart.series[plot_index + series_index]
+            _labels(plot, series, model, chart, theme)
+            _colours(series, model, chart, theme, plot_index + series_index)
+    if not donut:
+        category = pptx_chart.category_axis
+        category.has_major_gridlines = False
+        category.format.line.color.rgb = _rgb(theme.color("linea"))
+        category.tick_labels.font.size = Pt(theme.size("grafico_etiqueta"))
+        if chart.kind == "hbars":
+            category.reverse_order = True  # the largest on top, as in the PDF
+        primary = space_of(pptx_chart).find(f"{{{C}}}chart/{{{C}}}plotArea/{{{C}}}valAx")
+        primary.find(f"{{{C}}}delete").set("val", "1")
+        if chart.kind in ("columns", "hbars"):  # from zero, with room for labels, as the PDF
+            top = max((v for v in chart.series[0].values if not math.isnan(v)), default=0.0)
+            _scale(primary, 0.0, (top or 1.0) * (1.32 if chart.kind == "hbars" else 1.18))
+        gridlines = primary.find(f"{{{C}}}majorGridlines")
+        if gridlines is not None:
+            primary.remove(gridlines)
+
+
+def _labels(plot: object, series: object, model: ChartSeries, chart: Chart,
+            theme: Theme) -> None:
+    code = _number_format(model, theme.numbers)
+    labels = series.data_labels  # type: ignore[attr-defined]
+    labels.font.size = Pt(theme.size("grafico_etiqueta"))
+    labels.font.bold = True
+    if chart.kind == "donut":
+        labels.position = XL_LABEL_POSITION.CENTER
+        labels.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)  # on the slice, as in the PDF
+    elif chart.kind in ("columns", "columns_line", "hbars") and model.axis == "primary":
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    else:
+        labels.position = XL_LABEL_POSITION.ABOVE
+    if code is not None:
+        labels.number_format = code
+        labels.number_format_is_linked = False
+        labels.show_value = True
+        return
+    for index, text in enumerate(model.labels):  # the label's own words
+        if text:
+            frame = series.points[index].data_label.text_frame  # type: ignore[attr-defined]
+            frame.text = text
+            frame.paragraphs[0].runs[0].font.bold = True
+            frame.paragraphs[0].runs[0].font.size = Pt(theme.size("grafico_etiqueta"))
+
+
+def _colours(series: object, model: ChartSeries, chart: Chart, theme: Theme,
+             position: int) -> None:
+    if chart.kind == "donut":
+        for index in range(len(model.values)):
+            fill = series.points[index].format.fill  # type: ignore[attr-defined]
+            fill.solid()
+            fill.fore_color.rgb = _rgb(theme.palette[index % len(theme.palette)])
+        return
+    if model.axis == "secondary" or chart.kind == "lines":
+        colour = theme.palette[2] if model.axis == "secondary" else \
+            theme.palette[position % len(theme.palette)]
+        line = series.format.line  # type: ignore[attr-defined]
+        line.color.rgb = _rgb(colour)
+        line.width = Pt(1.8)
+        series.smooth = False  # type: ignore[attr-defined]
+        return
+    fill = series.format.fill  # type: ignore[attr-defined]
+    fill.solid()
+    fill.fore_color.rgb = _rgb(theme.color("barra"))
+    for index in chart.highlight:
+        point = series.points[index].format.fill  # type: ignore[attr-defined]
+        point.solid()
+        point.fore_color.rgb = _rgb(theme.color("resaltado"))
+
+
+def space_of(pptx_chart: PptxChart) -> etree._Element:
+    return pptx_chart._chartSpace  # noqa: SLF001 (the element it wraps)
+
+
+def _finish(space: etree._Element) -> None:
+    """Say every flag explicitly (LibreOffice reads a bare <c:delete/> as false) and draw
+    no frame around the chart, as the PDF has none."""
+    for flag in space.iter(f"{{{C}}}delete"):
+        if flag.get("val") is None:
+            flag.set("val", "1")
+    frame = etree.Element(f"{{{C}}}spPr")
+    line = etree.SubElement(frame, f"{{{A}}}ln")
+    etree.SubElement(line, f"{{{A}}}noFill")
+    space.find(f"{{{C}}}chart").addnext(frame)
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
