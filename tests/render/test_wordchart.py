@@ -96,3 +96,18 @@ def test_the_style_and_each_chart_can_choose_pictures(tmp_path: Path):
     style.write_text(style.read_text("utf-8").replace("docx: imagen", "docx: vectorial"),
                      "utf-8")
     assert main(["build", str(brief), "--out", str(out)]) == 1
+
+
+def test_lines_and_donuts_are_native_too(tmp_path: Path):
+    brief = make_project(tmp_path, brief=BRIEF.replace(
+        "{tipo: columnas, titulo: \"Empresas\"", "{tipo: lineas, titulo: \"Empresas\""))
+    out = tmp_path / "o"
+    assert main(["build", str(brief), "--out", str(out), "--formats", "docx"]) == 0
+    with zipfile.ZipFile(out / "mini-2024.docx") as docx:
+        first = docx.read("word/charts/chart1.xml").decode()
+        second = docx.read("word/charts/chart2.xml").decode()
+    assert "<c:lineChart>" in first and 'formatCode="#,##0"' in first
+    assert "<c:doughnutChart>" in second
+    text = pdf_text(libreoffice(out / "mini-2024.docx", "pdf", tmp_path))
+    for value in ("150", "180", "66.7%", "33.3%"):  # the line's points, the donut's shares
+        assert value in text, value
