@@ -53,6 +53,10 @@ def test_a_password_in_the_file_is_refused(tmp_path):
     text = str(caught.value)
     assert "campo 'smtp.password': la contraseña no puede estar en el archivo" in text
     assert "SECTORIAL_SMTP_PASSWORD" in text and "abc123" not in text
+    outside = write(tmp_path, 'password = "abc123"\n' + GOOD, "fuera.toml")
+    with pytest.raises(SectorialError) as caught:
+        load_settings(outside, {})
+    assert str(caught.value).count("la contraseña no puede estar") == 1  # said once
 
 
 def test_unencrypted_is_only_for_a_local_server(tmp_path):

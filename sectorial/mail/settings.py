@@ -81,7 +81,8 @@ def load_settings(
     elif path is not None:
         raise SettingsError("no existe el archivo de configuración", Location(where),
                             "indique otro con --config o cree sectorial.toml (vea el README)")
-    errors: list[SectorialError] = []
+    errors: list[SectorialError] = [_secret_in_file(where, key) for key in raw
+                                    if key.lower() in SECRET_KEYS]
     smtp = _section(raw, "smtp", SMTP_KEYS, where, errors)
     send = _section(raw, "send", SEND_KEYS, where, errors)
     for key in ENV:
@@ -179,21 +180,18 @@ def _section(raw: dict, name: str, keys: tuple[str, ...], where: str,
         return {}
     for key in section:
         if key.lower() in SECRET_KEYS:
-            errors.append(SettingsError(
-                "la contraseña no puede estar en el archivo de configuración",
-                Location(where, field=f"{name}.{key}"),
-                f"bórrela del archivo y defina la variable {ENV['password']} al enviar"))
+            errors.append(_secret_in_file(where, f"{name}.{key}"))
         elif key not in keys:
             errors.append(SettingsError(f"clave desconocida '{key}'",
                                         Location(where, field=f"{name}.{key}"),
                                         unknown_key_hint(key, keys)))
-    for other in raw:
-        if other not in ("smtp", "send") and other.lower() in SECRET_KEYS:
-            errors.append(SettingsError(
-                "la contraseña no puede estar en el archivo de configuración",
-                Location(where, field=other),
-                f"bórrela del archivo y defina la variable {ENV['password']} al enviar"))
     return {k: v for k, v in section.items() if k in keys}
+
+
+def _secret_in_file(where: str, field: str) -> SettingsError:
+    return SettingsError("la contraseña no puede estar en el archivo de configuración",
+                         Location(where, field=field),
+                         f"bórrela del archivo y defina la variable {ENV['password']} al enviar")
 
 
 def _number(section: dict, key: str, default: float, low: float, high: float,
