@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sectorial import batch
+from sectorial.brief.schema import Brief
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.files import write_all
 from sectorial.mail import log as sendlog
@@ -29,6 +30,7 @@ from sectorial.mail.message import Attachment, build_message, encoded, message_i
 from sectorial.mail.recipients import Recipient, load_recipients
 from sectorial.mail.settings import MailSettings, load_settings
 from sectorial.periods import Period
+from sectorial.text.letter import LetterWriter
 
 if TYPE_CHECKING:
     from sectorial.build import Prepared
@@ -126,18 +128,31 @@ def send(targets: list[Path], period: Period | None, only: dict[str, str], out_d
 def check_mailing(prepared: Prepared, out_dir: Path) -> int:
     """For ``check``: read the brief's list and compose its first letter; return how many
     people are on the list (0 when the brief declares no list)."""
-    from sectorial.text.letter import compose_letter, letter_facts
-
     brief = prepared.brief
     if brief.mailing is None or brief.mailing.recipients is None:
         return 0
+    people = _people(brief, brief.mailing.recipients, out_dir)
+    _writer(prepared).letter(people[0].for_template())
+    return len(people)
+
+
+def _people(brief: Brief, list_path: Path, out_dir: Path) -> list[Recipient]:
+    """The distribution list of a brief, checked against its ``por_cada`` values."""
     column = brief.fan_out.column if brief.fan_out else None
     values = batch.fan_out_values(brief, out_dir) if brief.fan_out else None
-    people = load_recipients(brief.mailing.recipients, column, values)
-    names = [f"{prepared.document.name}.{kind}" for kind in brief.mailing.attachments]
-    facts = letter_facts(brief, prepared.theme, prepared.document, names)
-    compose_letter(brief, prepared.indicators, prepared.theme, facts, people[0].for_template())
-    return len(people)
+    return load_recipients(list_path, column, values)
+
+
+def _attachments(prepared: Prepared) -> list[str]:
+    """The file names the brief sends: the DOCX, and the PDF if ``envio.adjuntos`` says so."""
+    mailing = prepared.brief.mailing
+    kinds = mailing.attachments if mailing else ("docx",)
+    return [f"{prepared.document.name}.{kind}" for kind in kinds]
+
+
+def _writer(prepared: Prepared) -> LetterWriter:
+    return LetterWriter(prepared.brief, prepared.indicators, prepared.theme,
+                        prepared.document, _attachments(prepared))
 
 
 def _lists(jobs: list[batch.Job], override: Path | None, out_dir: Path,
@@ -157,8 +172,7 @@ def _lists(jobs: list[batch.Job], override: Path | None, out_dir: Path,
                                  "agregue 'envio: {destinatarios: ../data/…/destinatarios.csv}'"
                                  " al informe, o indique la lista con --to lista.csv")
             column = brief.fan_out.column if brief.fan_out else None
-            values = batch.fan_out_values(brief, out_dir) if brief.fan_out else None
-            people = load_recipients(list_path, column, values)
+            people = _people(brief, list_path, out_dir)
         except SectorialError as exc:
             warn(f"error en {path.stem}: {exc}\n  No se envía nada de este informe.")
             tally.add(NOT_SENT, problem=True)
@@ -176,19 +190,17 @@ def _deliver_all(jobs: list[batch.Job], lists: dict[batch.Job, list[Recipient]],
                  echo: Callable[[str], None], warn: Callable[[str], None],
                  tally: Tally) -> None:
     from sectorial.build import Timings, prepare
-    from sectorial.text.letter import compose_letter, letter_facts
 
     # Every letter template is tried on each document before anything is sent: an error
     # in the mail's template stops the send whole, not after the first documents went out.
     prepared: dict[batch.Job, Prepared] = {}
+    writers: dict[batch.Job, LetterWriter] = {}
     errors: list[SectorialError] = []
     for job in jobs:
         try:
             prepared[job] = prepare(job.brief, job.period, Timings(), job.value)
-            first = prepared[job]
-            facts = letter_facts(first.brief, first.theme, first.document, [])
-            compose_letter(first.brief, first.indicators, first.theme, facts,
-                           lists[job][0].for_template())
+            writers[job] = _writer(prepared[job])
+            writers[job].letter(lists[job][0].for_template())
         except SectorialError as exc:
             if str(exc) not in map(str, errors):
                 errors.append(exc)
@@ -209,26 +221,24 @@ def _deliver_all(jobs: list[batch.Job], lists: dict[batch.Job, list[Recipient]],
         pacer = Pacer(settings.per_minute)
         try:
             for job in jobs:
-                _deliver_job(prepared[job], lists[job], out_dir, settings, options, log,
-                             transport, pacer, echo, warn, tally)
+                _deliver_job(prepared[job], writers[job], lists[job], out_dir, settings,
+                             options, log, transport, pacer, echo, warn, tally)
         finally:
             if transport is not None:
                 transport.close()
 
 
-def _deliver_job(prepared: Prepared, people: list[Recipient], out_dir: Path,
-                 settings: MailSettings, options: Options, log: SendLog | None,
-                 transport: Transport | None, pacer: Pacer, echo: Callable[[str], None],
-                 warn: Callable[[str], None], tally: Tally) -> None:
+def _deliver_job(prepared: Prepared, writer: LetterWriter, people: list[Recipient],
+                 out_dir: Path, settings: MailSettings, options: Options,
+                 log: SendLog | None, transport: Transport | None, pacer: Pacer,
+                 echo: Callable[[str], None], warn: Callable[[str], None],
+                 tally: Tally) -> None:
     from sectorial.files import file_digest
-    from sectorial.text.letter import compose_letter, letter_facts
 
     brief, document = prepared.brief, prepared.document
-    kinds = brief.mailing.attachments if brief.mailing else ("docx",)
-    names = [f"{document.name}.{kind}" for kind in kinds]
+    names = _attachments(prepared)
     attachments = [Attachment(name, (out_dir / name).read_bytes()) for name in names]
     docx_digest = file_digest(out_dir / names[0])
-    facts = letter_facts(brief, prepared.theme, document, names)
     key = (brief.path.stem, str(brief.period), brief.value or "")
     outbox = out_dir / OUTBOX / document.name
     written: dict[Path, bytes] = {}
@@ -261,8 +271,7 @@ def _deliver_job(prepared: Prepared, people: list[Recipient], out_dir: Path,
                      f"{person.email}; si llegó, --mark-sent {person.email}")
                 tally.add(sendlog.UNKNOWN, problem=True)
                 continue
-        letter = compose_letter(brief, prepared.indicators, prepared.theme, facts,
-                                person.for_template())
+        letter = writer.letter(person.for_template())
         previous = entry.message_id if entry is not None and forced else ""
         msg_id = message_id("|".join([*key, person.email, docx_digest, previous]),
                             settings.sender[1])

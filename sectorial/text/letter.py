@@ -74,23 +74,27 @@ def box_line(figure: str, caption: str) -> str:
     return f"{figure}{joiner}{caption}"
 
 
-def compose_letter(
-    brief: Brief, indicators: Mapping[str, Indicator], theme: Theme, facts: Mapping[str, Any],
-    recipient: Mapping[str, str],
-) -> Letter:
-    """Render the subject and body for one recipient (``destinatario`` in templates)."""
-    if theme.mail is None:
-        raise StyleError(
-            f"el estilo '{theme.name}' no define el correo",
-            Location(str(theme.folder / STYLE_FILE), field="correo"),
-            "agregue 'correo: {asunto: \"{{ serie }}: {{ titulo }}\", cuerpo: correo.txt}' "
-            "y el archivo correo.txt (vea templates/produce)",
-        )
-    context = {**template_context(brief, dict(indicators)), **facts}
-    engine = TextEngine(theme.numbers, context, theme.intensity)
-    subject = brief.mailing.subject if brief.mailing and brief.mailing.subject else None
-    extra = {"destinatario": dict(recipient)}
-    return Letter(
-        subject=engine.plain(subject or theme.mail.subject, **extra),
-        body=engine.lines(theme.mail.body, **extra),
-    )
+class LetterWriter:
+    """The letters that carry one document: the templates' engine is set up once with
+    what the letter says of the document, then each recipient gets its own letter."""
+
+    def __init__(self, brief: Brief, indicators: Mapping[str, Indicator], theme: Theme,
+                 document: Document, attachments: Sequence[str]):
+        if theme.mail is None:
+            raise StyleError(
+                f"el estilo '{theme.name}' no define el correo",
+                Location(str(theme.folder / STYLE_FILE), field="correo"),
+                "agregue 'correo: {asunto: \"{{ serie }}: {{ titulo }}\", cuerpo: correo.txt}' "
+                "y el archivo correo.txt (vea templates/produce)",
+            )
+        facts = letter_facts(brief, theme, document, attachments)
+        context = {**template_context(brief, dict(indicators)), **facts}
+        self.engine = TextEngine(theme.numbers, context, theme.intensity)
+        own = brief.mailing.subject if brief.mailing and brief.mailing.subject else None
+        self.subject, self.body = own or theme.mail.subject, theme.mail.body
+
+    def letter(self, recipient: Mapping[str, str]) -> Letter:
+        """Render the subject and body for one recipient (``destinatario`` in templates)."""
+        extra = {"destinatario": dict(recipient)}
+        return Letter(subject=self.engine.plain(self.subject, **extra),
+                      body=self.engine.lines(self.body, **extra))
