@@ -289,6 +289,8 @@ def _archive(args: argparse.Namespace) -> int:
 
 
 def _archive_list(entries: list[dict], period: Period | None, folder: Path) -> int:
+    from sectorial.console import text_table
+
     if period is not None:
         entries = [e for e in entries if e.get("periodo") == str(period)]
     if not entries:
@@ -298,9 +300,8 @@ def _archive_list(entries: list[dict], period: Period | None, folder: Path) -> i
     rows = [(str(e.get("archivado", ""))[:16].replace("T", " "), str(e.get("periodo", "")),
              e.get("valor") or "-", str(e.get("version", 1)), e["archivo"],
              f"{int(e.get('bytes', 0)) / 1024:,.0f}", e["sha256"][:16]) for e in entries]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    for line in text_table(header, rows):
+        print(line)
     print(f"total: {_count(len(entries), 'archivo', 'archivos')}")
     return 0
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from sectorial import batch
 from sectorial.brief.schema import Brief
+from sectorial.console import text_table
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.files import write_all
 from sectorial.mail import log as sendlog
@@ -438,12 +440,9 @@ def status(targets: list[Path], period: Period | None, out_dir: Path,
               "detalle")
     rows = [(e.brief, e.period, e.value or "-", f"{e.name} <{e.email}>", e.status,
              e.time[:16].replace("T", " "), str(e.attempts), e.error or "-") for e in entries]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
-    for row in [header, *rows]:
-        echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
-    counts: dict[str, int] = {}
-    for entry in entries:
-        counts[entry.status] = counts.get(entry.status, 0) + 1
+    for line in text_table(header, rows):
+        echo(line)
+    counts = Counter(entry.status for entry in entries)
     echo("total: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
     undecided = [e for e in entries if e.status in (sendlog.UNKNOWN, sendlog.SENDING)]
     if undecided:
