@@ -48,16 +48,16 @@ class WordChart:
 
 def word_chart(chart: Chart, theme: Theme, when: datetime) -> WordChart:
     """Return the DrawingML chart and its workbook (dated ``when``) for a model chart."""
+    formats = [_number_format(series, theme.numbers) for series in chart.series]
     data = CategoryChartData()
     data.categories = list(chart.categories)
-    for series in chart.series:
+    for series, code in zip(chart.series, formats):
         data.add_series(series.name, [None if math.isnan(v) else v for v in series.values],
-                        number_format=_number_format(series, theme.numbers) or "General")
+                        number_format=code or "General")
     space = parse_xml(ChartXmlWriter(TYPES[chart.kind], data).xml.encode("utf-8"))
     if chart.kind == "columns_line":
         _graft_variation_line(space, data, chart)
-    pptx_chart = PptxChart(space, None)
-    _style(pptx_chart, chart, theme)
+    _style(space, chart, formats, theme)
     _finish(space)
     return WordChart(etree.tostring(space, xml_declaration=True, encoding="UTF-8",
                                     standalone=True), _workbook(chart, when))
@@ -152,7 +152,9 @@ def _scale(axis: etree._Element, low: float, high: float) -> None:
         element.set("val", repr(float(value)))
 
 
-def _style(pptx_chart: PptxChart, chart: Chart, theme: Theme) -> None:
+def _style(space: etree._Element, chart: Chart, formats: list[str | None],
+           theme: Theme) -> None:
+    pptx_chart = PptxChart(space, None)
     pptx_chart.font.size = Pt(theme.size("grafico_etiqueta"))
     pptx_chart.font.name = theme.docx_font
     pptx_chart.font.color.rgb = _rgb(theme.color("texto"))
@@ -169,9 +171,9 @@ def _style(pptx_chart: PptxChart, chart: Chart, theme: Theme) -> None:
                 plot.gap_width = 60
                 plot.vary_by_categories = False
         for series_index, series in enumerate(plot.series):
-            model = chart.series[plot_index + series_index]
-            _labels(plot, series, model, chart, theme)
-            _colours(series, model, chart, theme, plot_index + series_index)
+            index = plot_index + series_index
+            _labels(series, chart.series[index], formats[index], chart, theme)
+            _colours(series, chart.series[index], chart, theme, index)
     if not donut:
         category = pptx_chart.category_axis
         category.has_major_gridlines = False
@@ -179,7 +181,7 @@ def _style(pptx_chart: PptxChart, chart: Chart, theme: Theme) -> None:
         category.tick_labels.font.size = Pt(theme.size("grafico_etiqueta"))
         if chart.kind == "hbars":
             category.reverse_order = True  # the largest on top, as in the PDF
-        primary = space_of(pptx_chart).find(f"{{{C}}}chart/{{{C}}}plotArea/{{{C}}}valAx")
+        primary = space.find(f"{{{C}}}chart/{{{C}}}plotArea/{{{C}}}valAx")
         primary.find(f"{{{C}}}delete").set("val", "1")
         if chart.kind in ("columns", "hbars"):  # from zero, with room for labels, as the PDF
             top = max((v for v in chart.series[0].values if not math.isnan(v)), default=0.0)
@@ -189,9 +191,8 @@ def _style(pptx_chart: PptxChart, chart: Chart, theme: Theme) -> None:
             primary.remove(gridlines)
 
 
-def _labels(plot: object, series: object, model: ChartSeries, chart: Chart,
+def _labels(series: object, model: ChartSeries, code: str | None, chart: Chart,
             theme: Theme) -> None:
-    code = _number_format(model, theme.numbers)
     labels = series.data_labels  # type: ignore[attr-defined]
     labels.font.size = Pt(theme.size("grafico_etiqueta"))
     labels.font.bold = True
@@ -238,10 +239,6 @@ def _colours(series: object, model: ChartSeries, chart: Chart, theme: Theme,
         point = series.points[index].format.fill  # type: ignore[attr-defined]
         point.solid()
         point.fore_color.rgb = _rgb(theme.color("resaltado"))
-
-
-def space_of(pptx_chart: PptxChart) -> etree._Element:
-    return pptx_chart._chartSpace  # noqa: SLF001 (the element it wraps)
 
 
 def _finish(space: etree._Element) -> None:
