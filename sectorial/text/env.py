@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import jinja2
@@ -166,6 +167,7 @@ def to_text(rendered: str) -> Text:
     return Text(tuple(spans))
 
 
+@lru_cache(maxsize=1)
 def names_environment() -> _Environment:
     """An environment to parse templates with, for the names they read (no rendering)."""
     return TextEngine._environment(NumberStyle(), DEFAULT_INTENSITY, _words)

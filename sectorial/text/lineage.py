@@ -9,6 +9,8 @@ uses, or names one it does not use, is an error naming both.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from jinja2 import TemplateSyntaxError, meta
 
 from sectorial.brief.schema import Brief, PageSpec
@@ -31,8 +33,12 @@ def indicator_sources(name: str, specs: dict[str, IndicatorSpec],
     return found
 
 
-def page_indicators(page: PageSpec) -> set[str]:
-    """The names a page's templates read, and the indicators its charts and tables draw."""
+@lru_cache(maxsize=256)
+def page_indicators(page: PageSpec) -> frozenset[str]:
+    """The names a page's templates read, and the indicators its charts and tables draw.
+
+    Pages are frozen: the 25 documents of a regional brief share their pages and parse
+    them once."""
     from sectorial.text.env import _snippets, names_environment
 
     env = names_environment()
@@ -48,7 +54,7 @@ def page_indicators(page: PageSpec) -> set[str]:
         if chart.variation:
             names.add(str(chart.variation))
     names |= {b.table.data for b in page.blocks if b.table is not None}
-    return names
+    return frozenset(names)
 
 
 def page_sources(page: PageSpec, number: int, brief: Brief) -> tuple[str, ...]:
