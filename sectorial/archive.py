@@ -11,6 +11,7 @@ archive leaves no partial file and the previous manifest.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -155,7 +156,8 @@ def archive_pdf(pdf: Path, archive_dir: Path) -> Archived:
                            Location(str(pdf)),
                            "constrúyalo de nuevo con un estilo que tenga 'pdfa: \"2b\"' y no "
                            "lo modifique después")
-    digest = file_digest(pdf)
+    data = pdf.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
     entries = read_manifest(archive_dir)
     for entry in entries:
         if entry["sha256"] == digest:
@@ -175,7 +177,6 @@ def archive_pdf(pdf: Path, archive_dir: Path) -> Archived:
         if file_digest(target) == digest:  # an archive interrupted before its manifest
             break
         version += 1
-    data = pdf.read_bytes()
     entry = {
         "archivo": relative.as_posix(), "documento": name, "version": version,
         "sha256": digest, "bytes": len(data),
