@@ -89,12 +89,7 @@ class PdfRenderer(Visitor):
 
     def render(self) -> None:
         c = self.canvas
-        meta = self.doc.meta
-        c.setTitle(meta.title)
-        c.setAuthor(meta.author)
-        c.setSubject(meta.subject)
-        c.setKeywords(", ".join(meta.keywords))
-        c.setCreator("sectorial")
+        c.setCreator("sectorial")  # title, author, subject, dates: finish_pdf, with the XMP
         c.showOutline()
         if self.doc.cover is not None:
             self.visit(self.doc.cover)
