@@ -23,7 +23,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sectorial import __version__
+from sectorial import __version__, interrupts
 from sectorial.brief.loader import load_brief
 from sectorial.brief.schema import Brief
 from sectorial.errors import BriefError, Location, SectorialError
@@ -337,13 +337,17 @@ def run_job(job: Job, out_dir: Path, formats: tuple[str, ...], force: bool) -> O
         files = {p.name: output_digest(p) for p in paths}
         _write_state(state_path, {**entries, "archivos": files})
         return Outcome(job, BUILT, paths, "", time.perf_counter() - start, timings.stages)
-    except SectorialError as exc:
-        return Outcome(job, FAILED, (), str(exc), time.perf_counter() - start, timings.stages)
     except (KeyboardInterrupt, SystemExit):
         raise
-    except Exception as exc:  # a bug of ours: this document fails, the others go on
+    except Exception as exc:
+        if interrupts.received():  # a library turned Ctrl-C or SIGTERM into its own error
+            raise KeyboardInterrupt from exc
+        if isinstance(exc, SectorialError):
+            return Outcome(job, FAILED, (), str(exc), time.perf_counter() - start,
+                           timings.stages)
         if os.environ.get("SECTORIAL_DEPURAR"):
             raise
+        # A bug of ours: this document fails, the others go on.
         return Outcome(job, FAILED, (), f"error interno de sectorial ({type(exc).__name__}: "
                        f"{exc}); ejecute de nuevo con SECTORIAL_DEPURAR=1 para ver el detalle",
                        time.perf_counter() - start, timings.stages)

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sectorial import __version__
+from sectorial import __version__, interrupts
 from sectorial.errors import SectorialError
 
 if TYPE_CHECKING:
@@ -37,6 +35,7 @@ _SPANISH = {
 }
 argparse._ = lambda text: _SPANISH.get(text, text)  # type: ignore[attr-defined]
 argparse.ngettext = lambda s, p, n: _SPANISH.get(s if n == 1 else p, s if n == 1 else p)  # type: ignore[assignment]
+INTERRUPTED = "interrumpido: no se escribió ningún archivo a medias"
 
 
 def _period(text: str) -> Period:
@@ -165,17 +164,14 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
-def _terminate(signum: int, frame: object) -> None:
-    """Treat SIGTERM like Ctrl-C, so that temporary files are removed on the way out."""
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = parser().parse_args(argv)
-    previous = None
-    if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, _terminate)
+    with interrupts.handled():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "build":
             return _build(args)
@@ -188,18 +184,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrumpido: no se escribió ningún archivo a medias", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except Exception as exc:  # a bug of ours: say so plainly, keep the detail on request
+        if interrupts.received():  # a library turned the interruption into its own error
+            print(INTERRUPTED, file=sys.stderr)
+            return 130
         if os.environ.get("SECTORIAL_DEPURAR"):
             raise
         print(f"error interno de sectorial ({type(exc).__name__}: {exc}); no se escribió "
               "ningún archivo a medias.\n  Qué hacer: informe este problema; para ver el "
               "detalle ejecute de nuevo con SECTORIAL_DEPURAR=1", file=sys.stderr)
         return 1
-    finally:  # once the work is done, a late SIGTERM just ends the process
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
 
 
 def _count(number: int, singular: str, plural: str) -> str:

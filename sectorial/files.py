@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from sectorial import interrupts
 from sectorial.errors import SectorialError
 
 
@@ -43,6 +44,8 @@ def write_all(
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
+        if interrupts.received():  # a Ctrl-C or SIGTERM a library swallowed (matplotlib
+            raise KeyboardInterrupt  # ignores exceptions in its weakref callbacks)
         for temporary, path in temporaries:
             os.replace(temporary, path)
     except OSError as exc:

@@ -182,3 +182,49 @@ def test_check_reports_template_problems_even_when_the_data_fail(tmp_path, capsy
     assert "empresas.csv, fila 6, columna 'empresas': celda con 'n.d.'" in err
     assert "línea 5, campo 'titulo': error de sintaxis en la plantilla" in err
     assert "campo 'paginas[2].vinetas[1]': nombre no definido: 'totl'" in err
+
+
+def _interrupted_inside_a_library(after):
+    """A chart drawing that gets SIGTERM and does with the KeyboardInterrupt what a library
+    may do: ``after`` turns it into another error, or swallows it and carries on."""
+    import os
+    import signal
+    import time
+
+    from sectorial.render import charts
+
+    real = charts.render_charts
+
+    def drawing(doc, theme):
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+        except KeyboardInterrupt:
+            after()
+        return real(doc, theme)
+
+    return drawing
+
+
+def _matplotlib_mid_import():
+    raise RuntimeError("Error calling __set_name__ on '_axis_method_wrapper' instance")
+
+
+@pytest.mark.parametrize("after", [_matplotlib_mid_import, lambda: None],
+                         ids=["convertida", "tragada"])
+def test_an_interruption_a_library_hides_still_stops_the_build(tmp_path, monkeypatch, capsys,
+                                                               after):
+    from sectorial.render import charts
+
+    brief = make_project(tmp_path)
+    out = tmp_path / "out"
+    assert main(["build", str(brief), "--out", str(out)]) == 0
+    before = snapshot(out)
+    monkeypatch.setattr(charts, "render_charts", _interrupted_inside_a_library(after))
+    assert main(["build", str(brief), "--out", str(out), "--force", "--jobs", "1"]) == 130
+    err = capsys.readouterr().err
+    assert "interrumpido" in err and "error interno" not in err
+    assert snapshot(out) == before
+    monkeypatch.undo()
+    # The stop is forgotten once the command ends: the next build is not taken for stopped.
+    assert main(["build", str(brief), "--out", str(out), "--force", "--jobs", "1"]) == 0
