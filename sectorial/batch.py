@@ -313,7 +313,8 @@ def unchanged(job: Job, out_dir: Path, formats: tuple[str, ...]) -> Outcome | No
 
 
 # -- building ---------------------------------------------------------------------------------
-def run_job(job: Job, out_dir: Path, formats: tuple[str, ...], force: bool) -> Outcome:
+def run_job(job: Job, out_dir: Path, formats: tuple[str, ...], force: bool,
+            spare_core: bool = False) -> Outcome:
     """Build one document; a user's error becomes a failed outcome, never an exception."""
     from sectorial.build import Timings, prepare, render
     from sectorial.files import file_digest as output_digest
@@ -333,7 +334,7 @@ def run_job(job: Job, out_dir: Path, formats: tuple[str, ...], force: bool) -> O
             paths = tuple(out_dir / name for name in state["archivos"])
             return Outcome(job, UNCHANGED, paths, "el documento no cambió",
                            time.perf_counter() - start, timings.stages)
-        paths = render(prepared, out_dir, formats, timings)
+        paths = render(prepared, out_dir, formats, timings, spare_core)
         files = {p.name: output_digest(p) for p in paths}
         _write_state(state_path, {**entries, "archivos": files})
         return Outcome(job, BUILT, paths, "", time.perf_counter() - start, timings.stages)
@@ -373,8 +374,8 @@ def run(
     if not pending:
         return outcomes
     if workers <= 1 or len(pending) == 1:
-        for job in pending:
-            outcome = run_job(job, out_dir, formats, force)
+        for job in pending:  # one document and two cores: its formats share them
+            outcome = run_job(job, out_dir, formats, force, spare_core=workers > 1)
             outcomes.append(outcome)
             report(outcome)
         return outcomes

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
+from sectorial import background
 from sectorial.brief.loader import load_brief
 from sectorial.brief.schema import Brief
 from sectorial.data.loader import Table, load_table
@@ -30,7 +32,8 @@ RENDERERS: dict[str, str] = {
     "docx": "sectorial.render.docx:render_docx",
     "pdf": "sectorial.render.pdf:render_pdf",
 }
-"""Output format -> "module:function"; a new format is one module and one line here."""
+"""Output format -> "module:function"; a new format is one module and one line here. The
+module also says, with ``needs_pictures(doc, theme)``, whether it shows charts as pictures."""
 
 
 @dataclass
@@ -146,29 +149,78 @@ def build(
 
 
 def render(
-    prepared: Prepared, out_dir: Path, formats: tuple[str, ...], timings: Timings
+    prepared: Prepared, out_dir: Path, formats: tuple[str, ...], timings: Timings,
+    spare_core: bool = False,
 ) -> tuple[Path, ...]:
-    """Draw the charts once, render every format in memory, then write them all atomically."""
-    with timings.stage("gráficos"):
-        from sectorial.render.charts import render_charts
+    """Draw the charts once (if a format shows them as pictures), render every format in
+    memory, then write them all atomically. With ``spare_core``, one format renders in a
+    second process meanwhile: a format without pictures (a DOCX of native Word charts) from
+    the start, alongside the drawing; otherwise alongside the other format, once drawn."""
+    doc, theme = prepared.document, prepared.theme
+    pictured = tuple(fmt for fmt in formats if renderer_module(fmt).needs_pictures(doc, theme))
+    aside = _aside(formats, pictured) if spare_core and background.available() else ()
+    early = tuple(fmt for fmt in aside if fmt not in pictured)
+    helper = background.Background(render_formats, doc, theme, {}, early) if early else None
+    try:
+        images: Mapping[str, bytes] = {}
+        if pictured:
+            with timings.stage("gráficos"):
+                from sectorial.render.charts import render_charts
 
-        images = render_charts(prepared.document, prepared.theme)
-    outputs: dict[Path, bytes] = {}
-    for fmt in formats:
-        with timings.stage(fmt.upper()):
-            buffer = io.BytesIO()
-            renderer(fmt)(prepared.document, prepared.theme, images, buffer)
-            outputs[out_dir / f"{prepared.document.name}.{fmt}"] = buffer.getvalue()
+                images = render_charts(doc, theme)
+        if aside and not early:
+            helper = background.Background(render_formats, doc, theme, images, aside)
+        here = tuple(fmt for fmt in formats if fmt not in aside)
+        rendered, seconds = render_formats(doc, theme, images, here)
+        if helper is not None:
+            more, more_seconds = helper.result()
+            rendered |= more
+            seconds |= {f"{fmt} en paralelo": s for fmt, s in more_seconds.items()}
+    finally:
+        if helper is not None:
+            helper.stop()
+    for name, spent in seconds.items():
+        timings.stages[name] = timings.stages.get(name, 0.0) + spent
+    outputs = {out_dir / f"{doc.name}.{fmt}": rendered[fmt] for fmt in formats}
     from sectorial.render.ledger import LEDGER_SUFFIX, ledger_csv
 
-    outputs[out_dir / f"{prepared.document.name}{LEDGER_SUFFIX}"] = ledger_csv(prepared.document)
+    outputs[out_dir / f"{doc.name}{LEDGER_SUFFIX}"] = ledger_csv(doc)
     with timings.stage("escritura"):
         return write_all(outputs)
 
 
+def _aside(formats: tuple[str, ...], pictured: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats to render in a second process: those without pictures, which need not
+    wait for the drawing, when some other format remains here; else all but the first."""
+    if len(formats) < 2:
+        return ()
+    free = tuple(fmt for fmt in formats if fmt not in pictured)
+    return free if free and len(free) < len(formats) else formats[1:]
+
+
+def render_formats(
+    doc: Document, theme: Theme, images: Mapping[str, bytes], formats: tuple[str, ...]
+) -> tuple[dict[str, bytes], dict[str, float]]:
+    """Render ``doc`` in each of ``formats``; return the bytes and the seconds of each
+    (keyed by format and by stage name, "DOCX", "PDF")."""
+    rendered: dict[str, bytes] = {}
+    seconds: dict[str, float] = {}
+    for fmt in formats:
+        start = time.perf_counter()
+        buffer = io.BytesIO()
+        renderer(fmt)(doc, theme, images, buffer)
+        rendered[fmt] = buffer.getvalue()
+        seconds[fmt.upper()] = time.perf_counter() - start
+    return rendered, seconds
+
+
 def renderer(fmt: str) -> Callable[..., None]:
     """Import and return the render function of ``fmt``."""
+    return getattr(renderer_module(fmt), RENDERERS[fmt].split(":")[1])
+
+
+def renderer_module(fmt: str) -> ModuleType:
+    """Import and return the module that renders ``fmt``."""
     if fmt not in RENDERERS:
         raise RenderError(f"formato desconocido '{fmt}'", hint="use " + ", ".join(RENDERERS))
-    module, function = RENDERERS[fmt].split(":")
-    return getattr(importlib.import_module(module), function)
+    return importlib.import_module(RENDERERS[fmt].split(":")[0])

@@ -16,32 +16,23 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from sectorial.doc.model import ArticlePage, Chart, Document, page_charts  # noqa: E402
+from sectorial.doc.model import Chart, Document  # noqa: E402
 from sectorial.errors import RenderError  # noqa: E402
+from sectorial.render.layout import chart_sizes  # noqa: E402
 from sectorial.style import Theme  # noqa: E402
 
 MM = 1 / 25.4
-# Chart size (width, height in mm) by the number of charts that share a page row.
-SIZES_MM = {1: (190.0, 92.0), 2: (128.0, 88.0), 3: (84.0, 84.0)}
-
-
-def chart_size_mm(charts_on_page: int) -> tuple[float, float]:
-    """Return the drawing size of a chart on a page holding ``charts_on_page`` charts."""
-    return SIZES_MM.get(charts_on_page, SIZES_MM[3])
 
 
 def render_charts(doc: Document, theme: Theme) -> dict[str, bytes]:
     """Return PNG bytes for every chart of ``doc``, keyed by chart key."""
     family = _register_fonts(theme)
+    sizes = chart_sizes(doc)
     images: dict[str, bytes] = {}
-    for page in doc.pages:
-        charts = page_charts(page)
-        # Charts of running text stand alone across the column; topic pages share a row.
-        size = chart_size_mm(1 if isinstance(page, ArticlePage) else len(charts))
-        for chart in charts:
-            if chart.key in images:
-                raise RenderError(f"hay dos gráficos con la clave '{chart.key}'")
-            images[chart.key] = ChartPainter(theme, family, size).paint(chart)
+    for chart in doc.charts():
+        if chart.key in images:
+            raise RenderError(f"hay dos gráficos con la clave '{chart.key}'")
+        images[chart.key] = ChartPainter(theme, family, sizes[chart.key]).paint(chart)
     return images
 
 

@@ -32,6 +32,7 @@ from lxml import etree
 from sectorial.doc import model as m
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
+from sectorial.render.layout import chart_sizes
 from sectorial.reproducible import fixed_zip, stamp
 from sectorial.style import Theme
 
@@ -42,8 +43,19 @@ CHARTS_PER_ROW = 3
 
 
 def render_docx(doc: m.Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO) -> None:
-    """Write the document as DOCX to ``out``; ``images`` maps chart keys to PNG bytes."""
+    """Write the document as DOCX to ``out``; ``images`` maps chart keys to PNG bytes (only
+    the charts drawn as pictures need one)."""
     DocxRenderer(theme, images).render(doc, out)
+
+
+def needs_pictures(doc: m.Document, theme: Theme) -> bool:
+    """Whether the DOCX of ``doc`` holds chart pictures (native charts need none)."""
+    return any(not native(chart, theme) for chart in doc.charts())
+
+
+def native(chart: m.Chart, theme: Theme) -> bool:
+    """Whether ``chart`` goes into the DOCX as a native Word chart (house style or chart)."""
+    return (chart.docx_form or theme.docx_charts) == "nativo"
 
 
 CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -59,6 +71,7 @@ class DocxRenderer(Visitor):
         self.word: WordDocument = new_document()
         self.pages = 0  # model pages written: every one after the first starts a new page
         self.charts_written = 0  # native chart parts: chart1.xml, chart2.xml…
+        self.sizes: dict[str, tuple[float, float]] = {}  # chart key -> drawn size (mm)
         self.created = stamp(None)  # the document's date, set when the document is visited
         page = theme.page
         self.width_mm = page.width_mm - page.margin_left_mm - page.margin_right_mm
@@ -74,6 +87,7 @@ class DocxRenderer(Visitor):
 
     def visit_Document(self, doc: m.Document) -> None:
         self.created = stamp(doc.meta.created)
+        self.sizes = chart_sizes(doc)
         self._page_setup()
         self._styles(doc)
         self._properties(doc)
@@ -302,6 +316,15 @@ class DocxRenderer(Visitor):
     def _picture(self, paragraph: WordParagraph, chart: m.Chart, max_width_mm: float) -> None:
         """Insert the chart fitted to the cell and to the page height, with alt text: a
         native Word chart or the PNG, as the house style says."""
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        max_height = Mm(self.height_mm * CHART_HEIGHT_SHARE)
+        if native(chart, self.theme):
+            # Sized by the layout the pictures follow: no picture is needed to write it.
+            drawn_w, drawn_h = (Mm(side) for side in self.sizes[chart.key])
+            width = min(Mm(max_width_mm), drawn_w, int(max_height * drawn_w / drawn_h))
+            self._native_chart(paragraph, chart, Length(width),
+                               Length(int(width * drawn_h / drawn_w)))
+            return
         data = self.images.get(chart.key)
         if data is None:
             raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})",
@@ -311,13 +334,7 @@ class DocxRenderer(Visitor):
         except UnrecognizedImageError as exc:
             raise RenderError(f"la imagen del gráfico '{chart.title}' ({chart.key}) "
                               "no es un PNG válido") from exc
-        max_height = Mm(self.height_mm * CHART_HEIGHT_SHARE)
         width = min(Mm(max_width_mm), image.width, int(max_height * image.width / image.height))
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if (chart.docx_form or self.theme.docx_charts) == "nativo":
-            height = int(width * image.height / image.width)
-            self._native_chart(paragraph, chart, Length(width), Length(height))
-            return
         shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Length(width))
         _set_alt_text(shape._inline, chart.alt_text, chart.title)
 

@@ -61,6 +61,11 @@ def render_pdf(doc: Document, theme: Theme, images: Mapping[str, bytes], out: Bi
     out.write(finish_pdf(pages.getvalue(), doc.meta, theme.pdfa))
 
 
+def needs_pictures(doc: Document, theme: Theme) -> bool:
+    """Whether the PDF of ``doc`` holds chart pictures: every chart is one."""
+    return bool(doc.charts())
+
+
 def _register_fonts(theme: Theme) -> None:
     pdfmetrics.registerFont(TTFont(REGULAR, str(theme.pdf_regular)))
     pdfmetrics.registerFont(TTFont(BOLD, str(theme.pdf_bold)))

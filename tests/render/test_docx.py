@@ -195,7 +195,21 @@ def test_every_page_has_the_ministry_band_and_a_page_number_field(word):
 def test_a_missing_chart_picture_is_an_error_naming_the_chart(sample_doc, theme, images):
     partial = {k: v for k, v in images.items() if k != "empleo_sexo"}
     with pytest.raises(RenderError, match="PEA ocupada según sexo.*empleo_sexo"):
-        render(sample_doc, theme, partial)
+        render(sample_doc, replace(theme, docx_charts="imagen"), partial)
+
+
+def test_native_charts_need_no_pictures_and_take_the_layout_size(sample_doc, theme):
+    """A DOCX of native charts is written without any picture (so before, or without, the
+    drawing), each chart at the size the pictures would have: 2 per row, 128 x 88 mm."""
+    assert theme.docx_charts == "nativo"
+    package = zipfile.ZipFile(io.BytesIO(render(sample_doc, theme, {})))
+    charts = [n for n in package.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
+    assert len(charts) == len(sample_doc.charts())
+    body = package.read("word/document.xml").decode()
+    assert not [n for n in package.namelist() if n.startswith("word/media/")]
+    extents = re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"/>', body)
+    assert len(extents) == len(charts)
+    assert set(extents) == {(str(128 * 36000), str(88 * 36000))}  # 36,000 EMU per mm
 
 
 def test_an_unknown_node_is_an_error_naming_its_type(sample_doc, theme, images):

@@ -1,0 +1,82 @@
+"""Run one piece of a build in a second process, on a core that would otherwise sit idle.
+
+A forked child inherits everything already in memory (the document, the theme, the fonts),
+so nothing is rebuilt or re-imported; only the result travels back, through a pipe. Where
+``fork`` does not exist (Windows) or a second process may not be started (a worker of a
+batch, or SECTORIAL_DEPURAR=1, which keeps the whole traceback in one process), callers
+run the work in their own process instead: ``available()`` says which.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+from sectorial.errors import RenderError
+
+
+def available() -> bool:
+    """Whether work can be handed to a forked process here."""
+    return ("fork" in multiprocessing.get_all_start_methods()
+            and not multiprocessing.current_process().daemon
+            and not os.environ.get("SECTORIAL_DEPURAR"))
+
+
+class Background:
+    """``function(*args)`` running in a forked process; ``result()`` waits for its value
+    (or raises the exception it raised); ``stop()`` ends it if it is still running."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_child, args=(send, function, args),
+                                        daemon=True)
+        self._process.start()  # multiprocessing flushes stdout and stderr before forking
+        send.close()  # the child holds the only writing end: its death ends recv()
+
+    def result(self) -> Any:
+        try:
+            outcome, payload = self._receive.recv()  # before join: the pipe may be full
+        except EOFError:
+            self._process.join()
+            raise RenderError(
+                f"el proceso auxiliar de la construcción terminó sin resultado (código "
+                f"{self._process.exitcode})",
+                hint="ejecute de nuevo; si se repite, construya con --jobs 1") from None
+        finally:
+            self._receive.close()
+        self._process.join()
+        if outcome == "error":
+            raise payload
+        return payload
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+def _child(send: Any, function: Callable[..., Any], args: tuple) -> None:
+    try:
+        try:
+            reply: tuple[str, Any] = ("ok", function(*args))
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+            reply = ("error", _portable(exc))
+        send.send(reply)  # may wait until the parent reads
+        send.close()
+    except KeyboardInterrupt:  # Ctrl-C or stop(): the parent is already on its way out
+        pass
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """``exc`` itself if it survives the trip through the pipe, else a plain stand-in."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - an exception class pickle cannot rebuild
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc

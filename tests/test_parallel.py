@@ -1,0 +1,132 @@
+"""One document, two cores: a format rendered in a second process is the same file, and what
+goes wrong there is reported as if it had gone wrong here."""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import replace
+
+import pytest
+
+from mini import make_project
+from sectorial import background
+from sectorial.build import Timings, prepare, render
+from sectorial.errors import Location, RenderError
+
+FORMATS = ("docx", "pdf")
+
+needs_fork = pytest.mark.skipif(not background.available(),
+                                reason="this system cannot fork a second process")
+
+
+@pytest.fixture(autouse=True)
+def _no_debug(monkeypatch):
+    monkeypatch.delenv("SECTORIAL_DEPURAR", raising=False)  # it keeps work in one process
+
+
+def prepared(tmp_path, form: str):
+    brief = make_project(tmp_path)
+    ready = prepare(brief, None, Timings())
+    return replace(ready, theme=replace(ready.theme, docx_charts=form))
+
+
+def files(folder):
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+@needs_fork
+@pytest.mark.parametrize(("form", "aside"), [("nativo", "DOCX"), ("imagen", "PDF")])
+def test_a_format_rendered_in_a_second_process_is_the_same_file(tmp_path, form, aside):
+    ready = prepared(tmp_path, form)
+    render(ready, tmp_path / "uno", FORMATS, Timings())
+    timings = Timings()
+    render(ready, tmp_path / "dos", FORMATS, timings, spare_core=True)
+    assert files(tmp_path / "dos") == files(tmp_path / "uno")
+    assert sorted(files(tmp_path / "dos")) == ["mini-2024.cifras.csv", "mini-2024.docx",
+                                               "mini-2024.pdf"]
+    assert f"{aside} en paralelo" in timings.stages
+
+
+@needs_fork
+def test_a_docx_of_native_charts_starts_without_waiting_for_the_pictures(tmp_path,
+                                                                         monkeypatch):
+    import sectorial.render.docx as docx
+
+    seen = tmp_path / "imagenes.txt"
+    real = docx.render_docx
+
+    def spy(doc, theme, images, out):
+        seen.write_text(f"{os.getpid()} {len(images)}")
+        real(doc, theme, images, out)
+
+    monkeypatch.setattr(docx, "render_docx", spy)
+    render(prepared(tmp_path, "nativo"), tmp_path / "out", FORMATS, Timings(),
+           spare_core=True)
+    pid, pictures = seen.read_text().split()
+    assert int(pid) != os.getpid() and pictures == "0"  # another process, no picture
+
+
+def test_a_docx_of_native_charts_alone_draws_no_picture(tmp_path, monkeypatch):
+    import sectorial.render.charts as charts
+
+    def no_drawing(*args):
+        raise AssertionError("no debía dibujar")
+
+    monkeypatch.setattr(charts, "render_charts", no_drawing)
+    timings = Timings()
+    (path,) = [p for p in render(prepared(tmp_path, "nativo"), tmp_path / "out", ("docx",),
+                                 timings) if p.suffix == ".docx"]
+    assert path.stat().st_size > 0
+    assert "gráficos" not in timings.stages
+    with pytest.raises(AssertionError, match="no debía dibujar"):  # pictures: drawn
+        render(prepared(tmp_path / "b", "imagen"), tmp_path / "out2", ("docx",), Timings())
+
+
+@needs_fork
+def test_an_error_in_the_second_process_is_reported_whole_and_nothing_is_written(
+        tmp_path, monkeypatch):
+    import sectorial.render.docx as docx
+
+    def broken(*args):
+        raise RenderError("falla simulada", Location("estilo.yaml", line=3), "corrija x")
+
+    monkeypatch.setattr(docx, "render_docx", broken)
+    with pytest.raises(RenderError) as caught:
+        render(prepared(tmp_path, "nativo"), tmp_path / "out", FORMATS, Timings(),
+               spare_core=True)
+    assert str(caught.value) == "estilo.yaml, línea 3: falla simulada\n  Qué hacer: corrija x"
+    assert not (tmp_path / "out").exists()
+
+
+@needs_fork
+def test_a_second_process_that_dies_is_an_error_and_nothing_is_written(tmp_path,
+                                                                       monkeypatch):
+    import sectorial.render.docx as docx
+
+    monkeypatch.setattr(docx, "render_docx", lambda *args: os._exit(3))
+    with pytest.raises(RenderError, match=r"terminó sin resultado \(código 3\)"):
+        render(prepared(tmp_path, "nativo"), tmp_path / "out", FORMATS, Timings(),
+               spare_core=True)
+    assert not (tmp_path / "out").exists()
+
+
+@needs_fork
+def test_background_returns_values_and_raises_what_the_child_raised():
+    assert background.Background(sum, [1, 2, 3]).result() == 6
+
+    class Unpicklable(Exception):
+        def __init__(self, lock):
+            super().__init__("con un candado")
+            self.lock = lock
+
+    def fails():
+        raise Unpicklable(threading.Lock())
+
+    with pytest.raises(RuntimeError, match="Unpicklable: con un candado"):
+        background.Background(fails).result()
+
+
+def test_no_second_process_where_it_cannot_be_trusted(monkeypatch):
+    monkeypatch.setenv("SECTORIAL_DEPURAR", "1")  # the whole traceback, in one process
+    assert not background.available()
