@@ -14,7 +14,9 @@ import matplotlib
 matplotlib.use("Agg")
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from sectorial.doc.model import Chart, Document  # noqa: E402
 from sectorial.errors import RenderError  # noqa: E402
@@ -34,6 +36,23 @@ def render_charts(doc: Document, theme: Theme) -> dict[str, bytes]:
             raise RenderError(f"hay dos gráficos con la clave '{chart.key}'")
         images[chart.key] = ChartPainter(theme, family, sizes[chart.key]).paint(chart)
     return images
+
+
+def _png(figure: Figure, dpi: int) -> bytes:
+    """The figure as an opaque PNG (RGB, white ground) that records its resolution.
+
+    savefig would write RGBA: an alpha channel the PDF renderer strips again and both
+    files carry for nothing (PNG writing and reading are the hot spots of the charts)."""
+    figure.set_dpi(dpi)
+    figure.set_facecolor("white")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    width, height = canvas.get_width_height()
+    picture = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    # Light compression: the pictures are embedded once. The dpi sizes them in the DOCX.
+    picture.convert("RGB").save(buffer, "PNG", compress_level=2, dpi=(dpi, dpi))
+    return buffer.getvalue()
 
 
 def _register_fonts(theme: Theme) -> str:
@@ -63,12 +82,7 @@ class ChartPainter:
             axes = figure.add_subplot()
             painter(chart, axes)
             figure.subplots_adjust(**self._margins(chart))
-            buffer = io.BytesIO()
-            # Light compression: the PNGs are embedded once and saving is the hot spot.
-            figure.savefig(buffer, format="png", dpi=self.theme.chart_dpi,
-                           metadata={"Software": None}, facecolor="white",
-                           pil_kwargs={"compress_level": 2})
-        return buffer.getvalue()
+            return _png(figure, self.theme.chart_dpi)
 
     # Kinds -------------------------------------------------------------------------------
 

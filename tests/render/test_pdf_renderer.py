@@ -76,3 +76,21 @@ def test_unknown_page_kind_is_an_error(sample_doc, theme, images):
     doc = replace(sample_doc, pages=(Poster("x"),))
     with pytest.raises(RenderError, match="'Poster'"):
         render_pdf(doc, theme, images, io.BytesIO())
+
+
+def test_chart_pictures_are_opaque_and_sized_at_the_house_resolution(theme, images):
+    """RGB on white (no alpha channel to carry and strip) with the resolution recorded, which
+    sizes the picture in the DOCX (128 mm at 200 ppp: 1,007 pixels)."""
+    from conftest import sample_document
+    from PIL import Image
+
+    from sectorial.render.layout import chart_sizes
+
+    sizes = chart_sizes(sample_document())
+    for key, data in images.items():
+        picture = Image.open(io.BytesIO(data))
+        assert picture.format == "PNG" and picture.mode == "RGB"
+        assert picture.info["dpi"] == pytest.approx((theme.chart_dpi, theme.chart_dpi), abs=0.01)
+        width_mm, height_mm = sizes[key]
+        expected = (width_mm / 25.4 * theme.chart_dpi, height_mm / 25.4 * theme.chart_dpi)
+        assert picture.size == pytest.approx(expected, abs=1)  # whole pixels
