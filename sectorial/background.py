@@ -12,10 +12,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 from collections.abc import Callable
+from types import GeneratorType
 from typing import Any
 
 from sectorial.errors import RenderError
+
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def available() -> bool:
@@ -27,14 +31,23 @@ def available() -> bool:
 
 class Background:
     """``function(*args)`` running in a forked process; ``result()`` waits for its value
-    (or raises the exception it raised); ``stop()`` ends it if it is still running."""
+    (or raises the exception it raised); ``stop()`` ends it if it is still running.
+
+    A generator function sends each value it yields as soon as it has it: each call of
+    ``result()`` returns the next one."""
 
     def __init__(self, function: Callable[..., Any], *args: Any) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_child, args=(send, function, args),
                                         daemon=True)
-        self._process.start()  # multiprocessing flushes stdout and stderr before forking
+        # A signal during the fork would land in the fork hooks of the standard library,
+        # which print and drop it: held back here, it arrives once the child exists.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            self._process.start()  # multiprocessing flushes stdout and stderr first
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         send.close()  # the child holds the only writing end: its death ends recv()
 
     def result(self) -> Any:
@@ -46,28 +59,33 @@ class Background:
                 f"el proceso auxiliar de la construcción terminó sin resultado (código "
                 f"{self._process.exitcode})",
                 hint="ejecute de nuevo; si se repite, construya con --jobs 1") from None
-        finally:
-            self._receive.close()
-        self._process.join()
         if outcome == "error":
             raise payload
         return payload
 
     def stop(self) -> None:
+        """End the process (at once if it is still working) and close the pipe."""
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
+        self._receive.close()
 
 
 def _child(send: Any, function: Callable[..., Any], args: tuple) -> None:
+    # The parent answers Ctrl-C and stops this process with SIGTERM, which then simply ends
+    # it: it writes no file, so there is nothing to clean up.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # held back by the fork
     try:
         try:
-            reply: tuple[str, Any] = ("ok", function(*args))
+            value = function(*args)
+            for item in value if isinstance(value, GeneratorType) else (value,):
+                send.send(("ok", item))  # may wait until the parent reads
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-            reply = ("error", _portable(exc))
-        send.send(reply)  # may wait until the parent reads
+            send.send(("error", _portable(exc)))
         send.close()
     except KeyboardInterrupt:  # Ctrl-C or stop(): the parent is already on its way out
         pass

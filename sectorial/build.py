@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from sectorial import background
 from sectorial.brief.loader import load_brief
@@ -27,6 +28,9 @@ from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
 from sectorial.periods import Period
 from sectorial.style import Theme, find_style, load_theme
+
+if TYPE_CHECKING:
+    from sectorial.render.charts import ChartQueue
 
 RENDERERS: dict[str, str] = {
     "docx": "sectorial.render.docx:render_docx",
@@ -153,34 +157,48 @@ def render(
     spare_core: bool = False,
 ) -> tuple[Path, ...]:
     """Draw the charts once (if a format shows them as pictures), render every format in
-    memory, then write them all atomically. With ``spare_core``, one format renders in a
-    second process meanwhile: a format without pictures (a DOCX of native Word charts) from
-    the start, alongside the drawing; otherwise alongside the other format, once drawn."""
+    memory, then write them all atomically.
+
+    With ``spare_core``, a second process takes part of the work. When a format needs no
+    picture (a DOCX of native Word charts), that process first helps draw the pictures the
+    other formats need, then renders it while they render here; otherwise, once the
+    pictures are drawn, one format renders there while the other renders here."""
     doc, theme = prepared.document, prepared.theme
     pictured = tuple(fmt for fmt in formats if renderer_module(fmt).needs_pictures(doc, theme))
     aside = _aside(formats, pictured) if spare_core and background.available() else ()
     early = tuple(fmt for fmt in aside if fmt not in pictured)
-    helper = background.Background(render_formats, doc, theme, {}, early) if early else None
+    here = tuple(fmt for fmt in formats if fmt not in aside)
+    helper: background.Background | None = None
+    seconds: dict[str, float] = {}
     try:
-        images: Mapping[str, bytes] = {}
+        images: dict[str, bytes] = {}
+        queue = None
         if pictured:
             with timings.stage("gráficos"):
-                from sectorial.render.charts import render_charts
+                from sectorial.render.charts import ChartQueue
 
-                images = render_charts(doc, theme)
+                queue = ChartQueue(doc, theme, shared=bool(early))
+        if early:  # the helper draws from the back of the queue, then renders its formats
+            helper = background.Background(_aside_work, doc, theme, {}, early, queue)
+        if queue is not None:
+            with timings.stage("gráficos"):
+                images = queue.draw()
+                if early:
+                    drawn, seconds["gráficos en paralelo"] = helper.result()
+                    images |= drawn
         if aside and not early:
-            helper = background.Background(render_formats, doc, theme, images, aside)
-        here = tuple(fmt for fmt in formats if fmt not in aside)
-        rendered, seconds = render_formats(doc, theme, images, here)
+            helper = background.Background(_aside_work, doc, theme, images, aside, None)
+        rendered, spent = render_formats(doc, theme, images, here)
+        seconds |= spent
         if helper is not None:
             more, more_seconds = helper.result()
             rendered |= more
-            seconds |= {f"{fmt} en paralelo": s for fmt, s in more_seconds.items()}
+            seconds |= {f"{name} en paralelo": s for name, s in more_seconds.items()}
     finally:
         if helper is not None:
             helper.stop()
-    for name, spent in seconds.items():
-        timings.stages[name] = timings.stages.get(name, 0.0) + spent
+    for name, spent_here in seconds.items():
+        timings.stages[name] = timings.stages.get(name, 0.0) + spent_here
     outputs = {out_dir / f"{doc.name}.{fmt}": rendered[fmt] for fmt in formats}
     from sectorial.render.ledger import LEDGER_SUFFIX, ledger_csv
 
@@ -189,9 +207,23 @@ def render(
         return write_all(outputs)
 
 
+def _aside_work(
+    doc: Document, theme: Theme, images: Mapping[str, bytes], formats: tuple[str, ...],
+    queue: ChartQueue | None,
+) -> Iterator[tuple]:
+    """The second process's part, sent in two steps: first the pictures it drew from the
+    back of ``queue`` (and the seconds it took), as soon as none is left to draw, so the
+    formats that need them can go on; then its ``formats``, rendered."""
+    if queue is not None:
+        start = time.perf_counter()
+        drawn = queue.draw(from_back=True)
+        yield drawn, time.perf_counter() - start
+    yield render_formats(doc, theme, images, formats)
+
+
 def _aside(formats: tuple[str, ...], pictured: tuple[str, ...]) -> tuple[str, ...]:
-    """The formats to render in a second process: those without pictures, which need not
-    wait for the drawing, when some other format remains here; else all but the first."""
+    """The formats to render in a second process: those that need no picture, when some
+    other format remains here; else all but the first."""
     if len(formats) < 2:
         return ()
     free = tuple(fmt for fmt in formats if fmt not in pictured)

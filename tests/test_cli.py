@@ -193,15 +193,15 @@ def _interrupted_inside_a_library(after):
 
     from sectorial.render import charts
 
-    real = charts.render_charts
+    real = charts.ChartQueue.draw
 
-    def drawing(doc, theme):
+    def drawing(queue, from_back=False):
         try:
             os.kill(os.getpid(), signal.SIGTERM)
             time.sleep(5)
         except KeyboardInterrupt:
             after()
-        return real(doc, theme)
+        return real(queue, from_back)
 
     return drawing
 
@@ -220,7 +220,7 @@ def test_an_interruption_a_library_hides_still_stops_the_build(tmp_path, monkeyp
     out = tmp_path / "out"
     assert main(["build", str(brief), "--out", str(out)]) == 0
     before = snapshot(out)
-    monkeypatch.setattr(charts, "render_charts", _interrupted_inside_a_library(after))
+    monkeypatch.setattr(charts.ChartQueue, "draw", _interrupted_inside_a_library(after))
     assert main(["build", str(brief), "--out", str(out), "--force", "--jobs", "1"]) == 130
     err = capsys.readouterr().err
     assert "interrumpido" in err and "error interno" not in err

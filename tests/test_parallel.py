@@ -49,8 +49,8 @@ def test_a_format_rendered_in_a_second_process_is_the_same_file(tmp_path, form, 
 
 
 @needs_fork
-def test_a_docx_of_native_charts_starts_without_waiting_for_the_pictures(tmp_path,
-                                                                         monkeypatch):
+def test_a_docx_of_native_charts_is_rendered_aside_without_any_picture(tmp_path,
+                                                                       monkeypatch):
     import sectorial.render.docx as docx
 
     seen = tmp_path / "imagenes.txt"
@@ -67,13 +67,33 @@ def test_a_docx_of_native_charts_starts_without_waiting_for_the_pictures(tmp_pat
     assert int(pid) != os.getpid() and pictures == "0"  # another process, no picture
 
 
+@needs_fork
+def test_two_processes_share_the_drawing_and_draw_each_chart_once(sample_doc, theme):
+    """This process claims charts from the front, the helper from the back: together they
+    draw every chart once, each exactly as one process alone draws it."""
+    from sectorial.render.charts import ChartQueue, render_charts
+
+    queue = ChartQueue(sample_doc, theme, shared=True)
+    helper = background.Background(queue.draw, True)
+    try:
+        front = queue.draw()
+        back = helper.result()
+    finally:
+        helper.stop()
+    assert not set(front) & set(back)
+    assert front | back == render_charts(sample_doc, theme)
+    keys = [chart.key for chart in sample_doc.charts()]
+    assert list(front) == keys[:len(front)]  # in order from the front
+    assert list(back) == keys[len(front):][::-1]  # and from the back
+
+
 def test_a_docx_of_native_charts_alone_draws_no_picture(tmp_path, monkeypatch):
     import sectorial.render.charts as charts
 
     def no_drawing(*args):
         raise AssertionError("no debía dibujar")
 
-    monkeypatch.setattr(charts, "render_charts", no_drawing)
+    monkeypatch.setattr(charts.ChartQueue, "draw", no_drawing)
     timings = Timings()
     (path,) = [p for p in render(prepared(tmp_path, "nativo"), tmp_path / "out", ("docx",),
                                  timings) if p.suffix == ".docx"]
@@ -113,7 +133,17 @@ def test_a_second_process_that_dies_is_an_error_and_nothing_is_written(tmp_path,
 
 @needs_fork
 def test_background_returns_values_and_raises_what_the_child_raised():
-    assert background.Background(sum, [1, 2, 3]).result() == 6
+    helper = background.Background(sum, [1, 2, 3])
+    assert helper.result() == 6
+    helper.stop()
+
+    def steps():
+        yield "dibujos"
+        yield "archivos"
+
+    helper = background.Background(steps)
+    assert [helper.result(), helper.result()] == ["dibujos", "archivos"]  # as they come
+    helper.stop()
 
     class Unpicklable(Exception):
         def __init__(self, lock):

@@ -5,8 +5,10 @@ Labels are printed exactly as the model gives them; this module never formats a 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
+import multiprocessing
 from collections.abc import Callable
 
 import matplotlib
@@ -28,14 +30,49 @@ MM = 1 / 25.4
 
 def render_charts(doc: Document, theme: Theme) -> dict[str, bytes]:
     """Return PNG bytes for every chart of ``doc``, keyed by chart key."""
-    family = _register_fonts(theme)
-    sizes = chart_sizes(doc)
-    images: dict[str, bytes] = {}
-    for chart in doc.charts():
-        if chart.key in images:
-            raise RenderError(f"hay dos gráficos con la clave '{chart.key}'")
-        images[chart.key] = ChartPainter(theme, family, sizes[chart.key]).paint(chart)
-    return images
+    return ChartQueue(doc, theme).draw()
+
+
+class ChartQueue:
+    """The charts of a document, drawn by one process or shared by two.
+
+    Each ``draw`` claims one chart at a time until none is left: this process from the
+    front, a forked helper (``from_back``) from the back, through a counter in shared memory
+    (``shared=True``, before forking). The drawing so splits itself between the processes
+    whatever else each one has to do."""
+
+    def __init__(self, doc: Document, theme: Theme, shared: bool = False):
+        self.charts = doc.charts()
+        keys = [chart.key for chart in self.charts]
+        for key in keys:
+            if keys.count(key) > 1:
+                raise RenderError(f"hay dos gráficos con la clave '{key}'")
+        self.theme, self.sizes = theme, chart_sizes(doc)
+        self.family = _register_fonts(theme)
+        # The next chart from the front and the end of those left.
+        bounds = [0, len(self.charts)]
+        self._bounds = (multiprocessing.get_context("fork").Array("i", bounds) if shared
+                        else bounds)
+        self._lock = self._bounds.get_lock() if shared else contextlib.nullcontext()
+
+    def draw(self, from_back: bool = False) -> dict[str, bytes]:
+        """Draw charts until none is left; return those this call drew."""
+        images: dict[str, bytes] = {}
+        while (chart := self._claim(from_back)) is not None:
+            painter = ChartPainter(self.theme, self.family, self.sizes[chart.key])
+            images[chart.key] = painter.paint(chart)
+        return images
+
+    def _claim(self, from_back: bool) -> Chart | None:
+        with self._lock:
+            front, end = self._bounds[0], self._bounds[1]
+            if front >= end:
+                return None
+            if from_back:
+                self._bounds[1] = end - 1
+                return self.charts[end - 1]
+            self._bounds[0] = front + 1
+            return self.charts[front]
 
 
 def _png(figure: Figure, dpi: int) -> bytes:
