@@ -31,6 +31,7 @@ from sectorial.style import Theme, find_style, load_theme
 
 if TYPE_CHECKING:
     from sectorial.render.charts import ChartQueue
+    from sectorial.render.picture import Picture
 
 RENDERERS: dict[str, str] = {
     "docx": "sectorial.render.docx:render_docx",
@@ -171,7 +172,7 @@ def render(
     helper: background.Background | None = None
     seconds: dict[str, float] = {}
     try:
-        images: dict[str, bytes] = {}
+        images: dict[str, Picture] = {}
         queue = None
         if pictured:
             with timings.stage("gráficos"):
@@ -208,7 +209,7 @@ def render(
 
 
 def _aside_work(
-    doc: Document, theme: Theme, images: Mapping[str, bytes], formats: tuple[str, ...],
+    doc: Document, theme: Theme, images: Mapping[str, Picture], formats: tuple[str, ...],
     queue: ChartQueue | None,
 ) -> Iterator[tuple]:
     """The second process's part, sent in two steps: first the pictures it drew from the
@@ -231,7 +232,7 @@ def _aside(formats: tuple[str, ...], pictured: tuple[str, ...]) -> tuple[str, ..
 
 
 def render_formats(
-    doc: Document, theme: Theme, images: Mapping[str, bytes], formats: tuple[str, ...]
+    doc: Document, theme: Theme, images: Mapping[str, Picture], formats: tuple[str, ...]
 ) -> tuple[dict[str, bytes], dict[str, float]]:
     """Render ``doc`` in each of ``formats``; return the bytes and the seconds of each
     (keyed by format and by stage name, "DOCX", "PDF")."""

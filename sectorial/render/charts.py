@@ -1,4 +1,4 @@
-"""Draw the model's charts with matplotlib (Agg): once per build, PNG bytes for every output.
+"""Draw the model's charts with matplotlib (Agg): once per build, pixels for every output.
 
 Labels are printed exactly as the model gives them; this module never formats a figure.
 """
@@ -6,7 +6,6 @@ Labels are printed exactly as the model gives them; this module never formats a 
 from __future__ import annotations
 
 import contextlib
-import io
 import math
 import multiprocessing
 from collections.abc import Callable
@@ -23,13 +22,14 @@ from PIL import Image  # noqa: E402
 from sectorial.doc.model import Chart, Document  # noqa: E402
 from sectorial.errors import RenderError  # noqa: E402
 from sectorial.render.layout import chart_sizes  # noqa: E402
+from sectorial.render.picture import Picture  # noqa: E402
 from sectorial.style import Theme  # noqa: E402
 
 MM = 1 / 25.4
 
 
-def render_charts(doc: Document, theme: Theme) -> dict[str, bytes]:
-    """Return PNG bytes for every chart of ``doc``, keyed by chart key."""
+def render_charts(doc: Document, theme: Theme) -> dict[str, Picture]:
+    """Return every chart of ``doc`` drawn in pixels, keyed by chart key."""
     return ChartQueue(doc, theme).draw()
 
 
@@ -55,9 +55,9 @@ class ChartQueue:
                         else bounds)
         self._lock = self._bounds.get_lock() if shared else contextlib.nullcontext()
 
-    def draw(self, from_back: bool = False) -> dict[str, bytes]:
+    def draw(self, from_back: bool = False) -> dict[str, Picture]:
         """Draw charts until none is left; return those this call drew."""
-        images: dict[str, bytes] = {}
+        images: dict[str, Picture] = {}
         while (chart := self._claim(from_back)) is not None:
             painter = ChartPainter(self.theme, self.family, self.sizes[chart.key])
             images[chart.key] = painter.paint(chart)
@@ -75,21 +75,16 @@ class ChartQueue:
             return self.charts[front]
 
 
-def _png(figure: Figure, dpi: int) -> bytes:
-    """The figure as an opaque PNG (RGB, white ground) that records its resolution.
-
-    savefig would write RGBA: an alpha channel the PDF renderer strips again and both
-    files carry for nothing (PNG writing and reading are the hot spots of the charts)."""
+def _picture(figure: Figure, dpi: int) -> Picture:
+    """The figure in pixels: opaque (RGB on white; savefig would keep an alpha channel the
+    outputs strip again) and raw (the PDF compresses them once, in its own stream)."""
     figure.set_dpi(dpi)
     figure.set_facecolor("white")
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     width, height = canvas.get_width_height()
-    picture = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    # Light compression: the pictures are embedded once. The dpi sizes them in the DOCX.
-    picture.convert("RGB").save(buffer, "PNG", compress_level=2, dpi=(dpi, dpi))
-    return buffer.getvalue()
+    rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    return Picture(width, height, dpi, rgba.convert("RGB").tobytes())
 
 
 def _register_fonts(theme: Theme) -> str:
@@ -108,8 +103,8 @@ class ChartPainter:
         self.size_mm = size_mm
         self.label_size = theme.size("grafico_etiqueta")
 
-    def paint(self, chart: Chart) -> bytes:
-        """Return the PNG bytes of ``chart``."""
+    def paint(self, chart: Chart) -> Picture:
+        """Return ``chart`` drawn in pixels."""
         painter: Callable[[Chart, Axes], None] | None = getattr(self, f"_{chart.kind}", None)
         if painter is None:
             raise RenderError(f"tipo de gráfico desconocido '{chart.kind}'")
@@ -119,7 +114,7 @@ class ChartPainter:
             axes = figure.add_subplot()
             painter(chart, axes)
             figure.subplots_adjust(**self._margins(chart))
-            return _png(figure, self.theme.chart_dpi)
+            return _picture(figure, self.theme.chart_dpi)
 
     # Kinds -------------------------------------------------------------------------------
 

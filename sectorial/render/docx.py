@@ -17,7 +17,6 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
-from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -33,6 +32,7 @@ from sectorial.doc import model as m
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
 from sectorial.render.layout import chart_sizes
+from sectorial.render.picture import Picture
 from sectorial.reproducible import fixed_zip, stamp
 from sectorial.style import Theme
 
@@ -42,9 +42,11 @@ CHART_HEIGHT_SHARE = 0.5  # of the body height: leaves room for message, bullets
 CHARTS_PER_ROW = 3
 
 
-def render_docx(doc: m.Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO) -> None:
-    """Write the document as DOCX to ``out``; ``images`` maps chart keys to PNG bytes (only
-    the charts drawn as pictures need one)."""
+def render_docx(
+    doc: m.Document, theme: Theme, images: Mapping[str, Picture], out: BinaryIO
+) -> None:
+    """Write the document as DOCX to ``out``; ``images`` maps chart keys to their pictures
+    (only the charts shown as pictures need one)."""
     DocxRenderer(theme, images).render(doc, out)
 
 
@@ -66,7 +68,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class DocxRenderer(Visitor):
     """Write each node of the model into one python-docx document."""
 
-    def __init__(self, theme: Theme, images: Mapping[str, bytes]):
+    def __init__(self, theme: Theme, images: Mapping[str, Picture]):
         self.theme, self.images = theme, images
         self.word: WordDocument = new_document()
         self.pages = 0  # model pages written: every one after the first starts a new page
@@ -325,15 +327,12 @@ class DocxRenderer(Visitor):
             self._native_chart(paragraph, chart, Length(width),
                                Length(int(width * drawn_h / drawn_w)))
             return
-        data = self.images.get(chart.key)
-        if data is None:
+        picture = self.images.get(chart.key)
+        if picture is None:
             raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})",
                               hint="dibuje los gráficos antes de escribir el DOCX")
-        try:
-            image = Image.from_blob(data)
-        except UnrecognizedImageError as exc:
-            raise RenderError(f"la imagen del gráfico '{chart.title}' ({chart.key}) "
-                              "no es un PNG válido") from exc
+        data = picture.png()
+        image = Image.from_blob(data)
         width = min(Mm(max_width_mm), image.width, int(max_height * image.width / image.height))
         shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Length(width))
         _set_alt_text(shape._inline, chart.alt_text, chart.title)

@@ -42,6 +42,7 @@ from sectorial.doc.model import (
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
 from sectorial.render.pdfa import finish_pdf
+from sectorial.render.picture import Picture
 from sectorial.style import Theme
 
 REGULAR, BOLD = "House", "House-Bold"
@@ -53,8 +54,8 @@ FOOTER_H = 7 * mm
 # ASCII85 encoder was a third of the PDF time.
 rl_config.useA85 = 0
 
-def render_pdf(doc: Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO) -> None:
-    """Write ``doc`` as PDF to ``out``; ``images`` maps chart keys to PNG bytes. The pages
+def render_pdf(doc: Document, theme: Theme, images: Mapping[str, Picture], out: BinaryIO) -> None:
+    """Write ``doc`` as PDF to ``out``; ``images`` maps chart keys to their pictures. The pages
     go through ``finish_pdf``: PDF/A per the house style, and the same bytes every build."""
     pages = io.BytesIO()
     PdfRenderer(doc, theme, images, pages).render()
@@ -81,7 +82,7 @@ def markup(text: Text) -> str:
 class PdfRenderer(Visitor):
     """Draw each page of the model on a reportlab canvas."""
 
-    def __init__(self, doc: Document, theme: Theme, images: Mapping[str, bytes], out: BinaryIO):
+    def __init__(self, doc: Document, theme: Theme, images: Mapping[str, Picture], out: BinaryIO):
         _register_fonts(theme)
         self.doc, self.theme, self.images = doc, theme, images
         page = theme.page
@@ -270,17 +271,20 @@ class PdfRenderer(Visitor):
         return [unit, Spacer(0, 4 * mm)]
 
     def _chart_flowables(self, chart: Chart) -> list:
-        data = self.images.get(chart.key)
-        if data is None:
-            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})")
-        reader = ImageReader(io.BytesIO(data))
-        px_w, px_h = reader.getSize()
+        picture = self._picture(chart)
         width = self.right - self.left
         t = self.theme
         return [self._para(escape(chart.title), "grafico_titulo", t.color("oscuro"), bold=True),
                 self._para(escape(chart.subtitle), "grafico_titulo", t.color("suave")),
-                Image(io.BytesIO(data), width=width, height=width * px_h / px_w),
+                Image(ImageReader(picture.image()), width=width,
+                      height=width * picture.height / picture.width),
                 Spacer(0, 3 * mm)]
+
+    def _picture(self, chart: Chart) -> Picture:
+        picture = self.images.get(chart.key)
+        if picture is None:
+            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})")
+        return picture
 
     # Building blocks ---------------------------------------------------------------------
 
@@ -365,14 +369,11 @@ class PdfRenderer(Visitor):
         return lowest
 
     def _image(self, chart: Chart, x: float, top: float, max_w: float, max_h: float) -> float:
-        data = self.images.get(chart.key)
-        if data is None:
-            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})")
-        reader = ImageReader(io.BytesIO(data))
-        px_w, px_h = reader.getSize()
+        picture = self._picture(chart)
+        px_w, px_h = picture.width, picture.height
         scale = min(max_w / px_w, max(max_h, 10 * mm) / px_h)
         w, h = px_w * scale, px_h * scale
-        self.canvas.drawImage(reader, x + (max_w - w) / 2, top - h, w, h)
+        self.canvas.drawImage(ImageReader(picture.image()), x + (max_w - w) / 2, top - h, w, h)
         return top - h
 
     def _box(self, box: Box, x: float, top: float, w: float, h: float) -> None:

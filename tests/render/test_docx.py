@@ -36,6 +36,7 @@ from sectorial.doc.model import (
 )
 from sectorial.errors import RenderError
 from sectorial.render.docx import render_docx
+from sectorial.render.picture import Picture
 from sectorial.style import load_theme
 
 matplotlib.use("Agg")
@@ -52,22 +53,22 @@ PAGE_TITLES = [
 ]
 
 
-def _png(label: str) -> bytes:
-    """Draw a small bar chart (200 x 130 px) as PNG bytes."""
+def _picture(label: str) -> Picture:
+    """Draw a small bar chart (200 x 130 px, 50 ppp) as a picture."""
     figure = Figure(figsize=(4, 2.6), dpi=50)
     axes = figure.add_subplot()
     axes.bar(["a", "b", "c"], [3, 5, 4], color="#1D4E89")
     axes.set_title(label, fontsize=8)
     out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=50)
-    return out.getvalue()
+    figure.savefig(out, format="png", dpi=50)  # RGBA, flattened on white by from_png
+    return Picture.from_png(out.getvalue())
 
 
 @pytest.fixture(scope="session")
-def images() -> dict[str, bytes]:
+def images() -> dict[str, Picture]:
     from conftest import sample_document
 
-    return {chart.key: _png(chart.key) for chart in sample_document().charts()}
+    return {chart.key: _picture(chart.key) for chart in sample_document().charts()}
 
 
 def render(doc: Document, theme, images) -> bytes:

@@ -79,18 +79,30 @@ def test_unknown_page_kind_is_an_error(sample_doc, theme, images):
 
 
 def test_chart_pictures_are_opaque_and_sized_at_the_house_resolution(theme, images):
-    """RGB on white (no alpha channel to carry and strip) with the resolution recorded, which
-    sizes the picture in the DOCX (128 mm at 200 ppp: 1,007 pixels)."""
+    """RGB pixels at the house resolution, the size layout.py gives (128 mm at 200 ppp is
+    1,007 pixels); their PNG (for a DOCX with pictures) is RGB and records the resolution."""
     from conftest import sample_document
     from PIL import Image
 
     from sectorial.render.layout import chart_sizes
+    from sectorial.render.picture import Picture
 
     sizes = chart_sizes(sample_document())
-    for key, data in images.items():
-        picture = Image.open(io.BytesIO(data))
-        assert picture.format == "PNG" and picture.mode == "RGB"
-        assert picture.info["dpi"] == pytest.approx((theme.chart_dpi, theme.chart_dpi), abs=0.01)
+    assert set(images) == set(sizes)
+    for key, picture in images.items():
         width_mm, height_mm = sizes[key]
         expected = (width_mm / 25.4 * theme.chart_dpi, height_mm / 25.4 * theme.chart_dpi)
-        assert picture.size == pytest.approx(expected, abs=1)  # whole pixels
+        assert (picture.width, picture.height) == pytest.approx(expected, abs=1)
+        assert picture.dpi == theme.chart_dpi
+        png = Image.open(io.BytesIO(picture.png()))
+        assert png.mode == "RGB" and png.size == (picture.width, picture.height)
+        assert png.info["dpi"] == pytest.approx((theme.chart_dpi, theme.chart_dpi), abs=0.01)
+        assert Picture.from_png(picture.png()) == picture
+
+
+@needs_poppler
+def test_each_chart_is_embedded_once_whole_and_opaque(pdf, images):
+    """pdfimages (poppler) lists one RGB image per chart at its full size, with no soft mask."""
+    rows = [line.split() for line in tool("pdfimages", "-list", str(pdf)).splitlines()[2:]]
+    embedded = sorted((int(r[3]), int(r[4]), r[2], r[5]) for r in rows)
+    assert embedded == sorted((p.width, p.height, "image", "rgb") for p in images.values())
