@@ -78,17 +78,12 @@ def _child(send: Any, function: Callable[..., Any], args: tuple) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # held back by the fork
     try:
-        try:
-            value = function(*args)
-            for item in value if isinstance(value, GeneratorType) else (value,):
-                send.send(("ok", item))  # may wait until the parent reads
-        except KeyboardInterrupt:
-            raise
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-            send.send(("error", _portable(exc)))
-        send.close()
-    except KeyboardInterrupt:  # Ctrl-C or stop(): the parent is already on its way out
-        pass
+        value = function(*args)
+        for item in value if isinstance(value, GeneratorType) else (value,):
+            send.send(("ok", item))  # may wait until the parent reads
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+        send.send(("error", _portable(exc)))
+    send.close()
 
 
 def _portable(exc: BaseException) -> BaseException:
