@@ -9,6 +9,7 @@ run the work in their own process instead: ``available()`` says which.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import pickle
@@ -26,7 +27,18 @@ def available() -> bool:
     """Whether work can be handed to a forked process here."""
     return ("fork" in multiprocessing.get_all_start_methods()
             and not multiprocessing.current_process().daemon
-            and not os.environ.get("SECTORIAL_DEPURAR"))
+            and not os.environ.get("SECTORIAL_DEPURAR")
+            and _shared_locks())
+
+
+@functools.cache
+def _shared_locks() -> bool:
+    """Whether locks shared between processes work (some containers have no /dev/shm)."""
+    try:
+        multiprocessing.get_context("fork").Lock()
+    except OSError:
+        return False
+    return True
 
 
 class Background:
