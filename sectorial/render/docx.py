@@ -17,11 +17,10 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
-from docx.image.image import Image
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Length, Mm, Pt, RGBColor
+from docx.shared import Inches, Length, Mm, Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -319,22 +318,23 @@ class DocxRenderer(Visitor):
         """Insert the chart fitted to the cell and to the page height, with alt text: a
         native Word chart or the PNG, as the house style says."""
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        max_height = Mm(self.height_mm * CHART_HEIGHT_SHARE)
+        picture = None
         if native(chart, self.theme):
             # Sized by the layout the pictures follow: no picture is needed to write it.
             drawn_w, drawn_h = (Mm(side) for side in self.sizes[chart.key])
-            width = min(Mm(max_width_mm), drawn_w, int(max_height * drawn_w / drawn_h))
+        else:
+            picture = self.images.get(chart.key)
+            if picture is None:
+                raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})",
+                                  hint="dibuje los gráficos antes de escribir el DOCX")
+            drawn_w, drawn_h = (Inches(side) for side in picture.size_in)
+        max_height = Mm(self.height_mm * CHART_HEIGHT_SHARE)
+        width = min(Mm(max_width_mm), drawn_w, int(max_height * drawn_w / drawn_h))
+        if picture is None:
             self._native_chart(paragraph, chart, Length(width),
                                Length(int(width * drawn_h / drawn_w)))
             return
-        picture = self.images.get(chart.key)
-        if picture is None:
-            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})",
-                              hint="dibuje los gráficos antes de escribir el DOCX")
-        data = picture.png()
-        image = Image.from_blob(data)
-        width = min(Mm(max_width_mm), image.width, int(max_height * image.width / image.height))
-        shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Length(width))
+        shape = paragraph.add_run().add_picture(io.BytesIO(picture.png()), width=Length(width))
         _set_alt_text(shape._inline, chart.alt_text, chart.title)
 
     def _native_chart(self, paragraph: WordParagraph, chart: m.Chart, width: Length,
