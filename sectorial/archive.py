@@ -21,7 +21,6 @@ from sectorial.errors import Location, SectorialError
 from sectorial.files import file_digest, write_all
 
 MANIFEST = "manifiesto.jsonl"
-ACCEPTED = ("2b", "3b")
 ARCHIVED, ALREADY = "archivado", "ya archivado"
 
 
@@ -36,59 +35,10 @@ class Archived:
     entry: dict
 
 
-# -- PDF/A ------------------------------------------------------------------------------------
-def pdfa_problems(path: Path) -> list[str]:
-    """What keeps ``path`` from being a valid PDF/A-2b (or 3b) file; empty when it passes.
-
-    The flavour checked is the one the file declares in its XMP; a file that declares
-    none, or another one, is refused. "Not checked" counts as a failure.
-    """
-    import pikepdf
-    from pikepdf import pdfa
-
-    try:
-        with pikepdf.open(path) as pdf:
-            if pdf.is_encrypted:
-                return ["el PDF está cifrado"]
-            if "/Metadata" not in pdf.Root:
-                return ["el PDF no tiene metadatos XMP (no declara ser PDF/A)"]
-            meta = pdf.open_metadata()
-            part, level = meta.get("pdfaid:part"), meta.get("pdfaid:conformance")
-            disagreements = _info_disagreements(pdf, meta)
-    except pikepdf.PasswordError:
-        return ["el PDF está cifrado"]
-    except (pikepdf.PdfError, OSError, ValueError) as exc:
-        return [f"no se puede leer como PDF ({exc})"]
-    flavour = f"{part}{str(level or '').lower()}" if part else ""
-    if flavour not in ACCEPTED:
-        declared = f"declara PDF/A-{part}{level or ''}" if part else "no declara ser PDF/A"
-        return [f"el PDF {declared}; el archivo acepta PDF/A-2b o PDF/A-3b"]
-    report = pdfa.validate_written(path, flavour)
-    found = disagreements
-    if report.verdict != "pass":
-        found += [f"PDF/A-{flavour}: {finding}" for finding in report.findings]
-    return found
 
 
-# Document information -> XMP property: PDF/A-1 requires them equal; PDF/A-2 leaves it to
-# the writer, and the archive requires it too (a title must read the same in any viewer).
-_INFO_IN_XMP = {"/Title": "dc:title", "/Author": "dc:creator", "/Subject": "dc:description",
-                "/Keywords": "pdf:Keywords"}
 
 
-def _info_disagreements(pdf: object, meta: object) -> list[str]:
-    info = pdf.trailer.get("/Info")  # type: ignore[attr-defined]
-    found = []
-    for key, prop in _INFO_IN_XMP.items():
-        if info is None or key not in info:
-            continue
-        value = meta.get(prop)  # type: ignore[attr-defined]
-        if isinstance(value, list):
-            value = value[0] if len(value) == 1 else "; ".join(value)
-        if str(info[key]) != str(value or ""):
-            found.append(f"{key[1:]} difiere entre la información del documento "
-                         f"('{info[key]}') y XMP ('{value}')")
-    return found
 
 
 # -- provenance -------------------------------------------------------------------------------
@@ -149,6 +99,8 @@ def archive_pdf(pdf: Path, archive_dir: Path) -> Archived:
     if pdf.suffix.lower() != ".pdf":
         raise ArchiveError("solo se archivan PDF", Location(str(pdf)),
                            "indique el .pdf del informe")
+    from sectorial.render.pdf.pdfa import pdfa_problems
+
     problems = pdfa_problems(pdf)
     if problems:
         more = f" (y {len(problems) - 3} más)" if len(problems) > 3 else ""
@@ -199,6 +151,8 @@ def archive_pdf(pdf: Path, archive_dir: Path) -> Archived:
 
 def verify(archive_dir: Path) -> tuple[int, list[str]]:
     """Check every archived file; return how many were checked and the problems found."""
+    from sectorial.render.pdf.pdfa import pdfa_problems
+
     entries = read_manifest(archive_dir)
     problems: list[str] = []
     listed = set()

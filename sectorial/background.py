@@ -1,6 +1,6 @@
 """Run one piece of a build in a second process, on a core that would otherwise sit idle.
 
-A forked child inherits everything already in memory (the document, the theme, the fonts),
+A forked child inherits everything already in memory (the document, the house style, the fonts),
 so nothing is rebuilt or re-imported; only the result travels back, through a pipe. Where
 ``fork`` does not exist (Windows) or a second process may not be started (a worker of a
 batch, or SECTORIAL_DEPURAR=1, which keeps the whole traceback in one process), callers

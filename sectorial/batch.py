@@ -25,12 +25,11 @@ from pathlib import Path
 
 from sectorial import __version__, interrupts
 from sectorial.brief.loader import load_brief
-from sectorial.brief.schema import Brief
-from sectorial.errors import BriefError, Location, SectorialError
+from sectorial.brief.model import Brief
+from sectorial.errors import BriefError, Location, SectorialError, unknown_key_hint
 from sectorial.lang.phrases import slug
 from sectorial.periods import Period
 from sectorial.style import STYLE_FILE, find_style
-from sectorial.yamlfile import unknown_key_hint
 
 STATE_DIR = ".sectorial"
 BUILT, UNCHANGED, FAILED, NOT_APPLICABLE = "construido", "sin cambios", "con error", "no aplica"
@@ -413,7 +412,12 @@ def _warm_up(jobs: list[Job]) -> None:
     """Import the heavy libraries and read each brief's data once before forking, so that
     every worker starts with them (copy-on-write) instead of repeating the work."""
     from sectorial.build import load_tables
-    from sectorial.render import charts, docx, pdf, wordchart  # noqa: F401
+    from sectorial.render import charts  # noqa: F401 - imported for the workers
+    from sectorial.render.formats import FORMATS, renderer_module
+    from sectorial.render.word import charts as word_charts  # noqa: F401
+
+    for fmt in FORMATS.names():
+        renderer_module(fmt)
 
     for path, period in dict.fromkeys((job.brief, job.period) for job in jobs):
         try:

@@ -6,39 +6,32 @@ folder, then renamed: a failed or interrupted build leaves the previous files in
 
 from __future__ import annotations
 
-import importlib
 import io
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from sectorial import background
-from sectorial.brief.loader import load_brief
-from sectorial.brief.schema import Brief
-from sectorial.data.loader import Table, load_table
+from sectorial.brief.loader import RESERVED_NAMES, load_brief
+from sectorial.brief.model import LETTER_NAMES, Brief
+from sectorial.data.loader import load_table
 from sectorial.data.spec import SourceSpec
 from sectorial.doc.model import Document
-from sectorial.errors import RenderError, SectorialError, raise_all
+from sectorial.errors import SectorialError, raise_all
 from sectorial.files import file_digest, write_all
 from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
 from sectorial.periods import Period
-from sectorial.style import Theme, find_style, load_theme
+from sectorial.render.formats import missing_roles, renderer_module
+from sectorial.style import HouseStyle, Look, find_style, load_house
 
 if TYPE_CHECKING:
+    from sectorial.data.table import Table
     from sectorial.render.charts import ChartQueue
     from sectorial.render.picture import Picture
-
-RENDERERS: dict[str, str] = {
-    "docx": "sectorial.render.docx:render_docx",
-    "pdf": "sectorial.render.pdf:render_pdf",
-}
-"""Output format -> "module:function"; a new format is one module and one line here. The
-module also says, with ``needs_pictures(doc, theme)``, whether it shows charts as pictures."""
 
 
 @dataclass
@@ -65,7 +58,7 @@ class Prepared:
     """Everything a build knows before rendering."""
 
     brief: Brief
-    theme: Theme
+    house: HouseStyle
     tables: Mapping[str, Table]
     indicators: Mapping[str, Indicator]
     document: Document
@@ -88,7 +81,7 @@ def prepare(
         brief = load_brief(brief_path, period)
         if value is not None:
             brief = brief.for_value(value)
-        theme = load_theme(find_style(brief.style, brief.path.parent))
+        house = load_house(find_style(brief.style, brief.path.parent))
         try:
             tables = load_tables(brief)
         except SectorialError as exc:  # say what else is wrong before stopping
@@ -96,19 +89,17 @@ def prepare(
 
             raise_all([exc, *check_templates(brief, template_names(brief))])
     with timings.stage("indicadores"):
-        indicators = compute_all(brief.indicators, tables, brief.period, theme.share_rounding)
+        indicators = compute_all(brief.indicators, tables, brief.period,
+                                 brief.rounding or house.rounding)
     with timings.stage("texto"):
-        from sectorial.text.compose import compose
+        from sectorial.brief.compose import compose
 
-        document = compose(brief, indicators, theme)
-    return Prepared(brief, theme, tables, indicators, document)
+        document = compose(brief, indicators, house)
+    return Prepared(brief, house, tables, indicators, document)
 
 
 def template_names(brief: Brief) -> set[str]:
     """The names a brief's templates may use: its indicators and what compose gives."""
-    from sectorial.brief.loader import RESERVED_NAMES
-    from sectorial.text.letter import LETTER_NAMES
-
     fan_out = {brief.fan_out.column} if brief.fan_out else set()
     letter = set(LETTER_NAMES) if brief.mailing else set()
     return set(brief.indicators) | set(RESERVED_NAMES) | fan_out | letter
@@ -164,8 +155,9 @@ def render(
     picture (a DOCX of native Word charts), that process first helps draw the pictures the
     other formats need, then renders it while they render here; otherwise, once the
     pictures are drawn, one format renders there while the other renders here."""
-    doc, theme = prepared.document, prepared.theme
-    pictured = tuple(fmt for fmt in formats if renderer_module(fmt).needs_pictures(doc, theme))
+    doc, look = prepared.document, prepared.house.look
+    raise_all(missing_roles(doc, look, formats))
+    pictured = tuple(fmt for fmt in formats if renderer_module(fmt).needs_pictures(doc, look))
     aside = _aside(formats, pictured) if spare_core and background.available() else ()
     early = tuple(fmt for fmt in aside if fmt not in pictured)
     here = tuple(fmt for fmt in formats if fmt not in aside)
@@ -178,9 +170,9 @@ def render(
             with timings.stage("gráficos"):
                 from sectorial.render.charts import ChartQueue
 
-                queue = ChartQueue(doc, theme, shared=bool(early))
+                queue = ChartQueue(doc, look, shared=bool(early))
         if early:  # the helper draws from the back of the queue, then renders its formats
-            helper = background.Background(_aside_work, doc, theme, {}, early, queue)
+            helper = background.Background(_aside_work, doc, look, {}, early, queue)
         if queue is not None:
             with timings.stage("gráficos"):
                 images = queue.draw()
@@ -188,8 +180,8 @@ def render(
                     drawn, seconds["gráficos en paralelo"] = helper.result()
                     images |= drawn
         if aside and not early:
-            helper = background.Background(_aside_work, doc, theme, images, aside, None)
-        rendered, spent = render_formats(doc, theme, images, here)
+            helper = background.Background(_aside_work, doc, look, images, aside, None)
+        rendered, spent = render_formats(doc, look, images, here)
         seconds |= spent
         if helper is not None:
             more, more_seconds = helper.result()
@@ -209,7 +201,7 @@ def render(
 
 
 def _aside_work(
-    doc: Document, theme: Theme, images: Mapping[str, Picture], formats: tuple[str, ...],
+    doc: Document, look: Look, images: Mapping[str, Picture], formats: tuple[str, ...],
     queue: ChartQueue | None,
 ) -> Iterator[tuple]:
     """The second process's part, sent in two steps: first the pictures it drew from the
@@ -219,7 +211,7 @@ def _aside_work(
         start = time.perf_counter()
         drawn = queue.draw(from_back=True)
         yield drawn, time.perf_counter() - start
-    yield render_formats(doc, theme, images, formats)
+    yield render_formats(doc, look, images, formats)
 
 
 def _aside(formats: tuple[str, ...], pictured: tuple[str, ...]) -> tuple[str, ...]:
@@ -232,7 +224,7 @@ def _aside(formats: tuple[str, ...], pictured: tuple[str, ...]) -> tuple[str, ..
 
 
 def render_formats(
-    doc: Document, theme: Theme, images: Mapping[str, Picture], formats: tuple[str, ...]
+    doc: Document, look: Look, images: Mapping[str, Picture], formats: tuple[str, ...]
 ) -> tuple[dict[str, bytes], dict[str, float]]:
     """Render ``doc`` in each of ``formats``; return the bytes and the seconds of each
     (keyed by format and by stage name, "DOCX", "PDF")."""
@@ -241,19 +233,7 @@ def render_formats(
     for fmt in formats:
         start = time.perf_counter()
         buffer = io.BytesIO()
-        renderer(fmt)(doc, theme, images, buffer)
+        renderer_module(fmt).render(doc, look, images, buffer)
         rendered[fmt] = buffer.getvalue()
         seconds[fmt.upper()] = time.perf_counter() - start
     return rendered, seconds
-
-
-def renderer(fmt: str) -> Callable[..., None]:
-    """Import and return the render function of ``fmt``."""
-    return getattr(renderer_module(fmt), RENDERERS[fmt].split(":")[1])
-
-
-def renderer_module(fmt: str) -> ModuleType:
-    """Import and return the module that renders ``fmt``."""
-    if fmt not in RENDERERS:
-        raise RenderError(f"formato desconocido '{fmt}'", hint="use " + ", ".join(RENDERERS))
-    return importlib.import_module(RENDERERS[fmt].split(":")[0])

@@ -48,14 +48,14 @@ def _period(text: str) -> Period:
 
 
 def _formats(text: str) -> tuple[str, ...]:
-    from sectorial.build import RENDERERS
+    from sectorial.render.formats import FORMATS
 
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
-    unknown = [f for f in chosen if f not in RENDERERS]
+    unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(
-            f"formato no válido '{text}': use " + ", ".join(RENDERERS) + " separados por comas"
-        )
+            f"formato no válido '{text}': use " + ", ".join(FORMATS.names())
+            + " separados por comas")
     return chosen
 
 

@@ -7,6 +7,7 @@ are converted where they enter (``raise DataError(...) from exc``).
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 
@@ -99,3 +100,17 @@ def raise_all(errors: list[SectorialError]) -> None:
         raise errors[0]
     if errors:
         raise ErrorList(errors)
+
+
+def closest(name: str, valid: list[str] | tuple[str, ...]) -> str | None:
+    """Return the valid name closest to ``name``, if any is close enough."""
+    found = difflib.get_close_matches(name, list(valid), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def unknown_key_hint(name: str, valid: list[str] | tuple[str, ...]) -> str:
+    """Return a hint for an unknown key: the closest valid one, or the list of valid ones."""
+    guess = closest(name, valid)
+    if guess:
+        return f"¿quiso decir '{guess}'?"
+    return "campos válidos: " + ", ".join(sorted(valid))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -99,54 +97,3 @@ def load_yaml(path: Path, error: type[SectorialError]) -> LineDict:
             "el archivo debe ser un diccionario de campos (clave: valor)", Location(str(path))
         )
     return data
-
-
-def closest(name: str, valid: list[str] | tuple[str, ...]) -> str | None:
-    """Return the valid name closest to ``name``, if any is close enough."""
-    found = difflib.get_close_matches(name, list(valid), n=1, cutoff=0.6)
-    return found[0] if found else None
-
-
-def unknown_key_hint(name: str, valid: list[str] | tuple[str, ...]) -> str:
-    """Return a hint for an unknown key: the closest valid one, or the list of valid ones."""
-    guess = closest(name, valid)
-    if guess:
-        return f"¿quiso decir '{guess}'?"
-    return "campos válidos: " + ", ".join(sorted(valid))
-
-
-def check_keys(
-    mapping: LineDict,
-    file: str,
-    required: tuple[str, ...],
-    optional: tuple[str, ...],
-    error: type[SectorialError],
-    prefix: str = "",
-) -> list[SectorialError]:
-    """Return an error for each unknown or missing key of ``mapping``."""
-    errors: list[SectorialError] = []
-    valid = required + optional
-    for key in mapping:
-        if key not in valid:
-            errors.append(
-                error(
-                    f"campo desconocido '{prefix}{key}'",
-                    Location(file, line=mapping.line_of(key), field=prefix + key),
-                    unknown_key_hint(key, valid),
-                )
-            )
-    for key in required:
-        if key not in mapping:
-            errors.append(
-                error(
-                    f"falta el campo obligatorio '{prefix}{key}'",
-                    Location(file, line=mapping.line, field=prefix + key),
-                    f"agregue '{key}:' en esta sección",
-                )
-            )
-    return errors
-
-
-def source_line(value: Any, default: int) -> int:
-    """Return the line stored on a LineDict/LineList value, else ``default``."""
-    return getattr(value, "line", 0) or default

@@ -1,4 +1,5 @@
-"""Shared fixtures: the project root, the PRODUCE theme, a hand-built sample document."""
+"""Shared fixtures: the project root, the PRODUCE house style and its look, a hand-built
+sample document."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from sectorial.doc.model import (
     ChartSeries,
     Cover,
     Document,
+    Masthead,
     Metadata,
     SourceNote,
     Span,
     Text,
     TopicPage,
 )
-from sectorial.style import Theme, load_theme
+from sectorial.style import HouseStyle, Look, load_house
 
 # No time limit per example: a busy machine must not turn a property test into a timed test.
 settings.register_profile("sectorial", deadline=None)
@@ -36,8 +38,13 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def theme() -> Theme:
-    return load_theme(ROOT / "templates" / "produce")
+def house() -> HouseStyle:
+    return load_house(ROOT / "templates" / "produce")
+
+
+@pytest.fixture(scope="session")
+def look(house: HouseStyle) -> Look:
+    return house.look
 
 
 def _text(*parts: str) -> Text:
@@ -128,6 +135,7 @@ def sample_document() -> Document:
     return Document(
         name="muestra",
         series="Análisis Sectorial",
+        masthead=Masthead("PERÚ", "Ministerio de la Producción"),
         meta=Metadata(
             title="Desempeño económico del VRAEM 2024",
             subject="Análisis Sectorial",

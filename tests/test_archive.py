@@ -17,6 +17,7 @@ import pytest
 from mini import make_project
 from sectorial import archive
 from sectorial.cli import main
+from sectorial.render.pdf.pdfa import pdfa_problems
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def run(*args: str) -> str:
 
 def test_the_built_pdf_is_pdfa_and_poppler_agrees(vraem: Path):
     pdf = vraem / "vraem-2024.pdf"
-    assert archive.pdfa_problems(pdf) == []
+    assert pdfa_problems(pdf) == []
     fonts = run("pdffonts", str(pdf)).splitlines()[2:]
     assert fonts and all(re.search(r"\byes\s+yes\s+yes\b", line) for line in fonts), fonts
     assert not any("Helvetica" in line for line in fonts)
@@ -97,7 +98,7 @@ BROKEN = ["sin perfil de salida", "JavaScript", "título distinto en XMP", "fuen
 def test_the_validator_refuses_a_broken_copy(vraem: Path, tmp_path: Path, how: str, capsys):
     broken = tmp_path / "vraem-2024.pdf"
     _break(vraem / "vraem-2024.pdf", broken, how)
-    problems = archive.pdfa_problems(broken)
+    problems = pdfa_problems(broken)
     assert problems, how
     assert main(["archive", str(broken), "--archive-dir", str(tmp_path / "a")]) == 1
     err = capsys.readouterr().err
@@ -228,7 +229,7 @@ def test_the_style_can_turn_pdfa_off(tmp_path):
     style = tmp_path / "templates" / "produce" / "estilo.yaml"
     style.write_text(style.read_text("utf-8").replace('pdfa: "2b"', "pdfa: no"), "utf-8")
     assert main(["build", str(brief), "--out", str(tmp_path / "o"), "--formats", "pdf"]) == 0
-    problems = archive.pdfa_problems(tmp_path / "o" / "mini-2024.pdf")
+    problems = pdfa_problems(tmp_path / "o" / "mini-2024.pdf")
     assert problems == ["el PDF no declara ser PDF/A; el archivo acepta PDF/A-2b o PDF/A-3b"]
     style.write_text(style.read_text("utf-8").replace("pdfa: no", 'pdfa: "1b"'), "utf-8")
     assert main(["build", str(brief), "--out", str(tmp_path / "o")]) == 1

@@ -112,12 +112,12 @@ def test_a_failing_renderer_leaves_previous_outputs(tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert main(["build", str(brief), "--out", str(out)]) == 0
     before = snapshot(out)
-    import sectorial.render.pdf as pdf
+    import sectorial.render.pdf.pages as pdf
 
     def explode(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pdf, "render_pdf", explode)
+    monkeypatch.setattr(pdf, "render", explode)
     (tmp_path / "data" / "empresas.csv").write_text(DATA.replace("120", "130"), "utf-8")
     assert main(["build", str(brief), "--out", str(out)]) == 130
     assert snapshot(out) == before

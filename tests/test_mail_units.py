@@ -10,12 +10,12 @@ import pytest
 
 from sectorial.errors import SectorialError
 from sectorial.mail.address import AddressError, check_address, clean_header, parse_mailbox
+from sectorial.mail.letter import Letter
 from sectorial.mail.log import SENDING, UNKNOWN, Entry, SendLog
 from sectorial.mail.message import Attachment, build_message, encoded
 from sectorial.mail.recipients import Recipient, load_recipients
 from sectorial.mail.send import Pacer
 from sectorial.mail.settings import load_settings
-from sectorial.text.letter import Letter
 
 GOOD = """[smtp]
 host = "smtp.example.org"

@@ -28,7 +28,8 @@ def _no_debug(monkeypatch):
 def prepared(tmp_path, form: str):
     brief = make_project(tmp_path)
     ready = prepare(brief, None, Timings())
-    return replace(ready, theme=replace(ready.theme, docx_charts=form))
+    look = replace(ready.house.look, docx_charts=form)
+    return replace(ready, house=replace(ready.house, look=look))
 
 
 def files(folder):
@@ -51,16 +52,16 @@ def test_a_format_rendered_in_a_second_process_is_the_same_file(tmp_path, form, 
 @needs_fork
 def test_a_docx_of_native_charts_is_rendered_aside_without_any_picture(tmp_path,
                                                                        monkeypatch):
-    import sectorial.render.docx as docx
+    import sectorial.render.word.document as docx
 
     seen = tmp_path / "imagenes.txt"
-    real = docx.render_docx
+    real = docx.render
 
-    def spy(doc, theme, images, out):
+    def spy(doc, look, images, out):
         seen.write_text(f"{os.getpid()} {len(images)}")
-        real(doc, theme, images, out)
+        real(doc, look, images, out)
 
-    monkeypatch.setattr(docx, "render_docx", spy)
+    monkeypatch.setattr(docx, "render", spy)
     render(prepared(tmp_path, "nativo"), tmp_path / "out", FORMATS, Timings(),
            spare_core=True)
     pid, pictures = seen.read_text().split()
@@ -68,12 +69,12 @@ def test_a_docx_of_native_charts_is_rendered_aside_without_any_picture(tmp_path,
 
 
 @needs_fork
-def test_two_processes_share_the_drawing_and_draw_each_chart_once(sample_doc, theme):
+def test_two_processes_share_the_drawing_and_draw_each_chart_once(sample_doc, look):
     """This process claims charts from the front, the helper from the back: together they
     draw every chart once, each exactly as one process alone draws it."""
     from sectorial.render.charts import ChartQueue, render_charts
 
-    queue = ChartQueue(sample_doc, theme, shared=True)
+    queue = ChartQueue(sample_doc, look, shared=True)
     helper = background.Background(queue.draw, True)
     try:
         front = queue.draw()
@@ -81,7 +82,7 @@ def test_two_processes_share_the_drawing_and_draw_each_chart_once(sample_doc, th
     finally:
         helper.stop()
     assert not set(front) & set(back)
-    assert front | back == render_charts(sample_doc, theme)
+    assert front | back == render_charts(sample_doc, look)
     keys = [chart.key for chart in sample_doc.charts()]
     assert list(front) == keys[:len(front)]  # in order from the front
     assert list(back) == keys[len(front):][::-1]  # and from the back
@@ -106,12 +107,12 @@ def test_a_docx_of_native_charts_alone_draws_no_picture(tmp_path, monkeypatch):
 @needs_fork
 def test_an_error_in_the_second_process_is_reported_whole_and_nothing_is_written(
         tmp_path, monkeypatch):
-    import sectorial.render.docx as docx
+    import sectorial.render.word.document as docx
 
     def broken(*args):
         raise RenderError("falla simulada", Location("estilo.yaml", line=3), "corrija x")
 
-    monkeypatch.setattr(docx, "render_docx", broken)
+    monkeypatch.setattr(docx, "render", broken)
     with pytest.raises(RenderError) as caught:
         render(prepared(tmp_path, "nativo"), tmp_path / "out", FORMATS, Timings(),
                spare_core=True)
@@ -122,9 +123,9 @@ def test_an_error_in_the_second_process_is_reported_whole_and_nothing_is_written
 @needs_fork
 def test_a_second_process_that_dies_is_an_error_and_nothing_is_written(tmp_path,
                                                                        monkeypatch):
-    import sectorial.render.docx as docx
+    import sectorial.render.word.document as docx
 
-    monkeypatch.setattr(docx, "render_docx", lambda *args: os._exit(3))
+    monkeypatch.setattr(docx, "render", lambda *args: os._exit(3))
     with pytest.raises(RenderError, match=r"terminó sin resultado \(código 3\)"):
         render(prepared(tmp_path, "nativo"), tmp_path / "out", FORMATS, Timings(),
                spare_core=True)

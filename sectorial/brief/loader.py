@@ -1,634 +1,334 @@
-"""Load a brief YAML file into a ``Brief``, collecting every problem before stopping once."""
+"""Load a brief YAML file into a ``Brief``, collecting every problem before stopping once.
+
+Two passes over the file: the schema (``sections.BRIEF``, through the one validator) says
+what is missing, unknown or of the wrong kind; then this module reads what is valid and
+checks what a schema cannot: names that must be declared elsewhere in the brief (an
+indicator, a data source, a column), periods, the edition and the style's name.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sectorial.brief.schema import (
-    BlockSpec,
-    BoxSpec,
-    Brief,
-    ChartSpec,
-    CheckSpec,
-    FanOut,
-    Mailing,
-    PageSpec,
-    Snippet,
-    TableSpec,
-)
-from sectorial.data.spec import COLUMN_TYPES, MAX_HEADER_ROWS, SourceSpec
-from sectorial.errors import BriefError, Location, SectorialError, raise_all
-from sectorial.indicators.spec import GROWTH_METHODS, IndicatorSpec
-from sectorial.indicators.spec import KIND_NAMES as KINDS
-from sectorial.indicators.values import UNITS
+from sectorial.brief.model import Brief, FanOut, Mailing
+from sectorial.brief.sections import BRIEF, CHECK, FAN_OUT, INDICATOR, MAILING
+from sectorial.data.spec import SOURCE, SourceSpec
+from sectorial.errors import BriefError, Location, SectorialError, raise_all, unknown_key_hint
+from sectorial.indicators.spec import CheckSpec, IndicatorSpec
 from sectorial.lang.numbers import NumberStyle
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
-from sectorial.yamlfile import LineDict, LineList, check_keys, load_yaml, unknown_key_hint
+from sectorial.schema import Place
+from sectorial.schema.fields import line_of
+from sectorial.text.pages import PAGE, PageSpec
+from sectorial.text.tables import check_table
+from sectorial.yamlfile import LineDict, load_yaml
 
-TOP_REQUIRED = ("nombre", "estilo", "periodo", "serie", "titulo", "edicion", "datos",
-                "indicadores", "paginas")
-TOP_OPTIONAL = ("oficinas", "asunto", "palabras_clave", "descripcion", "por_cada", "envio",
-                "comprobaciones")
-CHECK_KEYS = {"suma": ("suma", "igual_a"), "igual": ("igual",), "variacion": ("variacion", "serie")}
-ATTACHMENTS = ("docx", "pdf")
-SOURCE_KEYS = (("archivo", "fuente", "columnas"), ("hoja", "numeros", "descripcion", "clave",
-                                                "fila_encabezado", "filas_encabezado"))
-COMMON_INDICATOR = ("tipo", "descripcion", "unidad", "escala", "sin_dato")
-INDICATOR_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "total": (("datos", "valor"), ("filtro", "en")),
-    "serie": (("datos", "valor"), ("filtro", "desde", "ultimos")),
-    "participaciones": (("datos", "valor", "por"), ("filtro", "en", "decimales", "redondeo")),
-    "variacion": (("de",), ("desde", "frente_a")),
-    "variaciones": (("de",), ()),
-    "crecimiento_promedio": (("de", "metodo"), ("desde",)),
-    "razon": (("numerador", "denominador"), ()),
-    "puesto": (("datos", "valor", "por", "categoria"), ("filtro", "en")),
-    "conteo": (("datos", "por"), ("filtro", "en")),
-    "racha": (("de",), ()),
-}
-SCALES = {"unidades": 1.0, "mil": 1e3, "miles": 1e3, "millones": 1e6, "mil_millones": 1e9}
-HIGHLIGHTS = ("ultimo", "primero", "ninguno")
-CHART_KINDS = ("columnas", "columnas_variacion", "dona", "barras", "lineas")
-CHART_KEYS = (("tipo", "titulo", "unidad", "datos"),
-              ("variacion", "escala", "decimales", "resaltar", "maximo", "resto", "mostrar",
-               "centro", "docx"))
-PAGE_KEYS = {
-    "indicadores": (("tipo", "etiqueta", "titulo", "encabezado", "cajas"),
-                    ("columnas", "notas", "fuentes")),
-    "tema": (("tipo", "etiqueta", "titulo", "graficos"),
-             ("mensaje", "vinetas", "notas", "fuentes")),
-    "articulo": (("tipo", "titulo", "bloques"),
-                 ("etiqueta", "lugar_fecha", "entradilla", "notas", "fuentes")),
-}
-BLOCK_KINDS = ("subtitulo", "parrafo", "cita", "tabla", "grafico")
-TABLE_KEYS = (("titulo", "datos", "columnas"),
-              ("unidad", "maximo", "resto", "escala", "decimales"))
-_EDITION = re.compile(r"^(\d{4})-(\d{2})$")
-# Integer fields: (lowest, highest, what to write), checked by _Reader.bounded.
-DECIMALS = (0, 6, "escriba cuántos decimales se muestran, por ejemplo 1")
-LIMIT = (0, 1000, "escriba cuántas categorías se muestran como máximo (las demás se suman "
-                  "en 'resto'), o 0 para mostrarlas todas")
-LAST = (1, 600, "escriba cuántos periodos tiene la serie, contando el del informe; por "
-                "ejemplo 13")
-BOX_COLUMNS = (1, 8, "escriba cuántas cajas van en cada fila de la página, por ejemplo 4")
 RESERVED_NAMES = ("periodo", "anterior", "acumulado", "fecha_edicion")
-"""Names templates read besides the indicators (text/compose.py gives them)."""
+"""Names templates read besides the indicators (``brief.compose`` gives them)."""
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+_EDITION = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-class _Reader:
-    """Holds the file name and the error list while one brief is read."""
+@cache
+def brief_schema() -> dict:
+    """The JSON Schema of a brief file (``sectorial schema`` writes it for editors)."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Informe de sectorial", **BRIEF.to_json()}
 
-    def __init__(self, path: Path):
-        self.path = path
+
+class _Reading:
+    """One brief being read: its file, the schema's report and the problems found after."""
+
+    def __init__(self, path: Path, raw: LineDict, report: Any):
+        self.path, self.raw, self.report = path, raw, report
         self.file = str(path)
-        self.errors: list[SectorialError] = []
+        self.errors: list[SectorialError] = list(report.errors)
 
-    def error(self, message: str, line: int, field: str, hint: str | None = None) -> None:
-        self.errors.append(BriefError(message, Location(self.file, line=line, field=field), hint))
+    def error(self, message: str, line: int | None, field: str, hint: str | None = None) -> None:
+        self.errors.append(BriefError(message, Location(self.file, line=line, field=field),
+                                      hint))
 
-    def keys(self, node: LineDict, required: tuple, optional: tuple, prefix: str) -> bool:
-        """Record unknown, missing and empty keys; return False if a required one lacks."""
-        found = check_keys(node, self.file, required, optional, BriefError, prefix)
-        self.errors.extend(found)
-        empty = [key for key in required if key in node and node[key] is None]
-        for key in empty:  # "datos:" with nothing after it reads as null
-            self.error(f"el campo obligatorio '{prefix}{key}' está vacío", node.line_of(key),
-                       prefix + key, f"escriba su valor después de '{key}:'")
-        return not empty and not any("falta" in e.message for e in found)
+    def line(self, node: Any, key: str | int) -> int:
+        return line_of(node, key, getattr(node, "line", 1))
 
-    def mapping(self, parent: LineDict, key: str, prefix: str = "") -> LineDict | None:
-        value = parent.get(key)
-        if isinstance(value, LineDict):
-            return value
-        if key in parent:
-            self.error("debe ser un diccionario de campos", parent.line_of(key), prefix + key,
-                       "escriba 'campo: valor' en líneas con sangría debajo, o entre llaves: "
-                       "{campo: valor}")
-        return None
-
-    def sequence(self, parent: LineDict, key: str, prefix: str) -> list[tuple[Any, int]]:
-        value = parent.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, LineList):
-            self.error("debe ser una lista (líneas que empiezan con '- ')",
-                       parent.line_of(key), prefix + key)
-            return []
-        return list(zip(value, value.item_lines))
-
-    def snippet(self, parent: LineDict, key: str, prefix: str) -> Snippet:
-        value = parent.get(key)
-        if isinstance(value, (dict, list)):
-            self.error("debe ser un texto", parent.line_of(key), prefix + key)
-            value = ""
-        return Snippet("" if value is None else str(value), self.file, parent.line_of(key),
-                       prefix + key)
-
-    def integer(self, parent: LineDict, key: str, prefix: str, default: int) -> int:
-        value = parent.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.error(f"debe ser un número entero, no '{value}'", parent.line_of(key),
-                       prefix + key)
+    def read(self, key: str, default: Any = None) -> Any:
+        """The value of a top-level key, if it is there and valid."""
+        if key not in self.raw or not self.report.ok(key):
             return default
-        return value
+        place = Place(self.file, self.line(self.raw, key), key)
+        return BRIEF[key].value.read(self.raw[key], place)
 
-    def bounded(self, parent: LineDict, key: str, prefix: str, default: int,
-                limits: tuple[int, int, str]) -> int:
-        """An integer from ``limits[0]`` to ``limits[1]``; ``limits[2]`` says what it counts."""
-        value = self.integer(parent, key, prefix, default)
-        low, high, meaning = limits
-        if not low <= value <= high:
-            self.error(f"debe ser un número de {low} a {high}, no '{value}'",
-                       parent.line_of(key), prefix + key, meaning)
-            return default
-        return value
+    def declared(self, key: str) -> list[str]:
+        """The names written under a top-level mapping (``indicadores``, ``datos``), valid
+        or not: a reference to a name with an error is not also "unknown"."""
+        node = self.raw.get(key)
+        return [str(name) for name in node] if isinstance(node, dict) else []
 
-    def reference(self, parent: LineDict, key: str, prefix: str, known: dict) -> None:
-        """Record an error if ``parent[key]`` names no declared indicator."""
-        ref = parent.get(key)
-        if ref is not None and str(ref) not in known:
-            self.error(f"no existe el indicador '{ref}'", parent.line_of(key), prefix + key,
-                       unknown_key_hint(str(ref), list(known)))
-
-    def choice(self, parent: LineDict, key: str, prefix: str, valid: tuple, default: str) -> str:
-        value = str(parent.get(key, default))
-        if value not in valid:
-            self.error(f"valor no válido '{value}'", parent.line_of(key), prefix + key,
-                       unknown_key_hint(value, valid))
-        return value
+    def entries(self, key: str) -> list[tuple[Any, Any, Place]]:
+        """(name or index, node, place) of each valid entry of a top-level mapping or list."""
+        node = self.raw.get(key)
+        if not self.report.ok(key) and not isinstance(node, (dict, list)):
+            return []
+        items = node.items() if isinstance(node, dict) else enumerate(node or ())
+        found = []
+        for name, item in items:
+            if self.report.ok(key, name):
+                found.append((name, item, Place(self.file, 0, key).child(
+                    name, self.line(node, name))))
+        return found
 
 
 def load_brief(path: Path, period: Period | None = None) -> Brief:
     """Read and validate the brief at ``path``; ``period`` overrides the file's one."""
+    from sectorial.schema.validate import validate
+
     raw = load_yaml(path, BriefError)
-    r = _Reader(path)
-    r.keys(raw, TOP_REQUIRED, TOP_OPTIONAL, "")
-    file_period = _period(r, raw)
-    if period is not None and file_period is not None and period.monthly != file_period.monthly:
-        kind = "mensual" if file_period.monthly else "anual"
-        r.error(f"el informe es {kind} ({file_period}) y se pidió el periodo {period}",
-                raw.line_of("periodo"), "periodo",
-                "pida un " + ("mes, por ejemplo --period 2025-09" if file_period.monthly
-                              else "año, por ejemplo --period 2024"))
-    period = period or file_period or Period(2000)
-    edition = _edition(r, raw, period)
-    sources = _sources(r, raw.get("datos"), raw)
-    fan_out = _fan_out(r, raw, sources)
-    indicators = _indicators(r, raw.get("indicadores"), raw, sources, fan_out)
-    pages = _pages(r, raw, indicators, sources)
-    offices = tuple(
-        Snippet(str(v), r.file, line, f"oficinas[{i}]")
-        for i, (v, line) in enumerate(r.sequence(raw, "oficinas", ""))
-    )
-    keywords = tuple(str(k) for k, _ in r.sequence(raw, "palabras_clave", ""))
-    texts = {key: r.snippet(raw, key, "") for key in ("nombre", "serie", "titulo", "asunto")}
-    style = _style(r, raw)
-    mailing = _mailing(r, raw)
-    checks = _checks(r, raw, indicators)
-    raise_all(r.errors)  # every check above: nothing below may add an error
-    return Brief(
-        path=path,
-        name=texts["nombre"],
-        style=style,
-        period=period,
-        fan_out=fan_out,
-        series=texts["serie"],
-        title=texts["titulo"],
-        edition=edition,
-        offices=offices,
-        keywords=keywords,
-        sources=sources,
-        indicators=indicators,
-        pages=pages,
-        subject=texts["asunto"] if "asunto" in raw else None,
-        mailing=mailing,
-        checks=checks,
-    )
+    r = _Reading(path, raw, validate(raw, brief_schema(), str(path), BriefError))
+    file_period = _period(r)
+    period = _asked_period(r, file_period, period)
+    sources = _sources(r)
+    fan_out = _fan_out(r, sources)
+    indicators = _indicators(r, sources, fan_out)
+    pages = _pages(r)
+    checks = _checks(r)
+    edition = _edition(r, period)
+    style = _style(r)
+    mailing = _mailing(r)
+    raise_all(sorted(r.errors, key=lambda e: (e.where.line or 0) if e.where else 0))
+    return Brief(path=path, name=r.read("nombre"), style=style, period=period,
+                 series=r.read("serie"), title=r.read("titulo"), edition=edition,
+                 offices=r.read("oficinas", ()), keywords=r.read("palabras_clave", ()),
+                 sources=sources, indicators=indicators, pages=pages,
+                 subject=r.read("asunto"), fan_out=fan_out, mailing=mailing, checks=checks,
+                 rounding=r.read("redondeo_participaciones"))
 
 
-def _checks(r: _Reader, raw: LineDict, indicators: dict) -> tuple[CheckSpec, ...]:
-    """``comprobaciones``: a list of {suma, igual_a} | {igual: [a, b]} | {variacion, serie},
-    each with an optional ``excepcion: motivo``."""
-    found = []
-    for index, (node, line) in enumerate(r.sequence(raw, "comprobaciones", ""), start=1):
-        prefix = f"comprobaciones[{index}]."
-        kind = next((k for k in CHECK_KEYS if isinstance(node, dict) and k in node), None)
-        if kind is None:
-            r.error("cada comprobación es {suma: participaciones, igual_a: total}, {igual: [a, "
-                    "b]} o {variacion: indicador, serie: indicador}", line, prefix[:-1])
-            continue
-        r.keys(node, CHECK_KEYS[kind], ("excepcion",), prefix)
-        if kind == "igual":
-            refs = [str(v) for v, _ in r.sequence(node, "igual", prefix)]
-            if len(refs) < 2:
-                r.error("'igual' necesita dos o más indicadores", node.line_of("igual"),
-                        prefix + "igual", "por ejemplo: igual: [empresas_total, empresas_rus]")
-        else:
-            refs = [str(node.get(key)) for key in CHECK_KEYS[kind]]
-        for ref in refs:
-            if ref not in indicators:
-                r.error(f"no existe el indicador '{ref}'", line, prefix[:-1],
-                        unknown_key_hint(ref, list(indicators)))
-        reason = node.get("excepcion")
-        found.append(CheckSpec(kind, tuple(refs), line, None if reason is None else str(reason)))
-    return tuple(found)
-
-
-def _mailing(r: _Reader, raw: LineDict) -> Mailing | None:
-    """``envio: {destinatarios, adjuntos, asunto}``: how ``sectorial send`` mails the brief."""
-    node = r.mapping(raw, "envio")
-    if node is None:
-        return None
-    r.keys(node, (), ("destinatarios", "adjuntos", "asunto"), "envio.")
-    recipients = node.get("destinatarios")
-    if isinstance(recipients, (dict, list)) or recipients == "":
-        r.error("debe ser la ruta de un archivo", node.line_of("destinatarios"),
-                "envio.destinatarios", "por ejemplo: ../data/vraem/destinatarios.csv")
-        recipients = None
-    attachments = tuple(dict.fromkeys(
-        str(v).strip().lower() for v, _ in r.sequence(node, "adjuntos", "envio.")))
-    for name in attachments:
-        if name not in ATTACHMENTS:
-            r.error(f"adjunto no válido '{name}'", node.line_of("adjuntos"), "envio.adjuntos",
-                    "use [docx] o [docx, pdf]")
-    if attachments and "docx" not in attachments:
-        r.error("el DOCX siempre va adjunto", node.line_of("adjuntos"), "envio.adjuntos",
-                "use [docx] o [docx, pdf]")
-    return Mailing(
-        recipients=None if recipients is None else r.path.parent / str(recipients),
-        attachments=attachments or ("docx",),
-        subject=r.snippet(node, "asunto", "envio.") if "asunto" in node else None,
-        line=raw.line_of("envio"),
-    )
-
-
-def _style(r: _Reader, raw: LineDict) -> str:
-    """``estilo``: the name of a folder of templates/ (or a path to one)."""
-    value = raw.get("estilo")
-    name = "" if value is None else str(value)
-    too_long = any(len(part.encode("utf-8")) > 255 for part in name.split("/"))
-    if isinstance(value, (list, dict)) or "\x00" in name or too_long:
-        shown = name if len(name) <= 60 else name[:60] + "…"
-        r.error(f"nombre de estilo no válido '{shown}'", raw.line_of("estilo"), "estilo",
-                "escriba el nombre de una carpeta de templates/, por ejemplo 'produce'")
-    return name
-
-
-def _period(r: _Reader, raw: LineDict) -> Period | None:
-    if "periodo" not in raw:
+def _period(r: _Reading) -> Period | None:
+    if "periodo" not in r.raw or not r.report.ok("periodo"):
         return None
     try:
-        return Period.parse(raw["periodo"])
+        return Period.parse(r.raw["periodo"])
     except PeriodError as exc:
-        r.error(str(exc), raw.line_of("periodo"), "periodo", PERIOD_HELP)
+        r.error(str(exc), r.line(r.raw, "periodo"), "periodo", PERIOD_HELP)
         return None
 
 
-def _edition(r: _Reader, raw: LineDict, period: Period) -> tuple[int, int]:
+def _asked_period(r: _Reading, written: Period | None, asked: Period | None) -> Period:
+    """The period to build: the one asked for (``--period``), else the file's."""
+    if asked is not None and written is not None and asked.monthly != written.monthly:
+        kind = "mensual" if written.monthly else "anual"
+        r.error(f"el informe es {kind} ({written}) y se pidió el periodo {asked}",
+                r.line(r.raw, "periodo"), "periodo",
+                "pida un " + ("mes, por ejemplo --period 2025-09" if written.monthly
+                              else "año, por ejemplo --period 2024"))
+    return asked or written or Period(2000)
+
+
+def _edition(r: _Reading, period: Period) -> tuple[int, int]:
     """Year and month of the edition: written, or "siguiente" (the month after the period)."""
-    text = str(raw.get("edicion", ""))
+    text = str(r.raw.get("edicion", ""))
     if text == "siguiente":
         after = period + 1 if period.monthly else Period(period.year + 1, 1)
         return after.year, after.month or 1
     match = _EDITION.match(text)
     if not match or not 1 <= int(match.group(2)) <= 12:
-        if "edicion" in raw:
-            r.error(f"fecha de edición no válida '{raw['edicion']}'", raw.line_of("edicion"),
+        if "edicion" in r.raw and r.report.ok("edicion"):
+            r.error(f"fecha de edición no válida '{r.raw['edicion']}'", r.line(r.raw, "edicion"),
                     "edicion", "escriba año y mes entre comillas, por ejemplo \"2025-05\", o "
                     "'siguiente' (el mes después del periodo)")
         return (0, 0)
     return int(match.group(1)), int(match.group(2))
 
 
-def _fan_out(r: _Reader, raw: LineDict, sources: dict[str, SourceSpec]) -> FanOut | None:
+def _style(r: _Reading) -> str:
+    """``estilo``: the name of a folder of templates/ (or a path to one)."""
+    name = r.read("estilo", "")
+    too_long = any(len(part.encode("utf-8")) > 255 for part in name.split("/"))
+    if "\x00" in name or too_long:
+        shown = name if len(name) <= 60 else name[:60] + "…"
+        r.error(f"nombre de estilo no válido '{shown}'", r.line(r.raw, "estilo"), "estilo",
+                "escriba el nombre de una carpeta de templates/, por ejemplo 'produce'")
+    return name
+
+
+def _sources(r: _Reading) -> dict[str, SourceSpec]:
+    found: dict[str, SourceSpec] = {}
+    for key, node, place in r.entries("datos"):
+        values = SOURCE.read(node, place)
+        for name in values["unique"]:
+            if name not in values["columns"]:
+                r.error(f"la clave usa la columna '{name}', que no está en 'columnas'",
+                        r.line(node, "clave"), f"{place.path}.clave",
+                        unknown_key_hint(name, list(values["columns"])))
+        marks = values.pop("numbers") or {}
+        found[str(key)] = SourceSpec(
+            key=str(key), **{**values, "path": r.path.parent / values["path"],
+                             "sheet": values["sheet"] or None},
+            numbers=NumberStyle(group=marks.get("miles", ","),
+                                decimal=marks.get("decimal", ".")))
+    return found
+
+
+def _fan_out(r: _Reading, sources: dict[str, SourceSpec]) -> FanOut | None:
     """``por_cada: {datos: X, columna: region}``: one document per value of a data column."""
-    node = r.mapping(raw, "por_cada")
-    if node is None:
+    node = r.raw.get("por_cada")
+    if node is None or not r.report.ok("por_cada"):
         return None
-    if not r.keys(node, ("datos", "columna"), (), "por_cada."):
-        return None
-    source, column = str(node["datos"]), str(node["columna"])
+    values = FAN_OUT.read(node, Place(r.file, r.line(r.raw, "por_cada"), "por_cada"))
+    source, column = values["source"], values["column"]
     if source not in sources:
-        r.error(f"no existe la fuente de datos '{source}'", node.line_of("datos"),
-                "por_cada.datos", unknown_key_hint(source, list(sources)))
+        if source not in r.declared("datos"):
+            r.error(f"no existe la fuente de datos '{source}'", r.line(node, "datos"),
+                    "por_cada.datos", unknown_key_hint(source, r.declared("datos")))
         return None
     if sources[source].columns.get(column) != "texto":
         r.error(f"la columna '{column}' debe estar declarada como 'texto' en "
-                f"'datos.{source}.columnas'", node.line_of("columna"), "por_cada.columna",
+                f"'datos.{source}.columnas'", r.line(node, "columna"), "por_cada.columna",
                 unknown_key_hint(column, list(sources[source].columns)))
         return None
-    return FanOut(source, column, node.line_of("por_cada") if "por_cada" in node else
-                  raw.line_of("por_cada"))
+    return FanOut(source, column, r.line(r.raw, "por_cada"))
 
 
-def _sources(r: _Reader, node: Any, raw: LineDict) -> dict[str, SourceSpec]:
-    if not isinstance(node, LineDict):
-        if node is not None:
-            r.error("debe ser un diccionario de fuentes de datos", raw.line_of("datos"), "datos")
-        return {}
-    found: dict[str, SourceSpec] = {}
-    for key, spec in node.items():
-        prefix = f"datos.{key}."
-        if not isinstance(spec, LineDict):
-            r.error("debe ser un diccionario de campos", node.line_of(key), prefix[:-1])
-            continue
-        if not r.keys(spec, *SOURCE_KEYS, prefix):
-            continue
-        columns = r.mapping(spec, "columnas", prefix) or {}
-        for name, kind in columns.items():
-            if kind not in COLUMN_TYPES:
-                r.error(f"tipo de columna desconocido '{kind}'", columns.line_of(name),
-                        f"{prefix}columnas.{name}", unknown_key_hint(str(kind), COLUMN_TYPES))
-        numbers = r.mapping(spec, "numeros", prefix) or {}
-        unique = tuple(str(k) for k, _ in r.sequence(spec, "clave", prefix))
-        for name in unique:
-            if name not in columns:
-                r.error(f"la clave usa la columna '{name}', que no está en 'columnas'",
-                        spec.line_of("clave"), prefix + "clave",
-                        unknown_key_hint(name, list(columns)))
-        found[key] = SourceSpec(
-            key=key,
-            path=(r.path.parent / str(spec["archivo"])),
-            origin=str(spec["fuente"]),
-            columns={str(k): str(v) for k, v in columns.items()},
-            sheet=str(spec["hoja"]) if spec.get("hoja") else None,
-            numbers=NumberStyle(group=str(numbers.get("miles", ",")),
-                                decimal=str(numbers.get("decimal", "."))),
-            unique=unique,
-            header_row=_header_row(r, spec, prefix),
-            header_rows=_header_rows(r, spec, prefix),
-        )
-    return found
-
-
-def _header_row(r: _Reader, spec: LineDict, prefix: str) -> int:
-    """``fila_encabezado``: the file row with the column names (1 when absent)."""
-    row = r.integer(spec, "fila_encabezado", prefix, 1)
-    if row < 1:
-        r.error(f"debe ser un número de fila, 1 o mayor, no '{row}'",
-                spec.line_of("fila_encabezado"), prefix + "fila_encabezado",
-                "escriba el número de la fila del archivo que tiene los nombres de columna "
-                "(1 si es la primera)")
-        return 1
-    return row
-
-
-def _header_rows(r: _Reader, spec: LineDict, prefix: str) -> int:
-    """``filas_encabezado``: how many rows the header spans (1 to MAX_HEADER_ROWS)."""
-    return r.bounded(spec, "filas_encabezado", prefix, 1, (
-        1, MAX_HEADER_ROWS, "escriba cuántas filas ocupa el encabezado: 2 si un título agrupado "
-        "(como 'Exportaciones') está encima de los subtítulos ('2023', '2024')"))
-
-
-def _indicators(
-    r: _Reader, node: Any, raw: LineDict, sources: dict[str, SourceSpec],
-    fan_out: FanOut | None = None,
-) -> dict[str, IndicatorSpec]:
-    if not isinstance(node, LineDict):
-        if node is not None:
-            r.error("debe ser un diccionario de indicadores", raw.line_of("indicadores"),
-                    "indicadores")
-        return {}
-    found: dict[str, IndicatorSpec] = {}
+def _indicators(r: _Reading, sources: dict[str, SourceSpec],
+                fan_out: FanOut | None) -> dict[str, IndicatorSpec]:
+    declared = r.declared("indicadores")
     reserved = (*RESERVED_NAMES, *((fan_out.column,) if fan_out else ()))
-    for key, spec in node.items():
-        prefix = f"indicadores.{key}."
+    found: dict[str, IndicatorSpec] = {}
+    for key, node, place in r.entries("indicadores"):
+        key = str(key)
         if key in reserved:
-            r.error(f"el nombre '{key}' está reservado para las plantillas", node.line_of(key),
+            r.error(f"el nombre '{key}' está reservado para las plantillas", place.line,
                     f"indicadores.{key}", "use otro nombre para este indicador (reservados: "
                     + ", ".join(reserved) + ")")
-        if not isinstance(spec, LineDict) or "tipo" not in spec:
-            r.error("falta el campo 'tipo'", node.line_of(key), prefix + "tipo",
-                    "tipos: " + ", ".join(KINDS))
-            continue
-        kind = r.choice(spec, "tipo", prefix, tuple(KINDS), "")
-        if kind not in KINDS:
-            continue
-        required, optional = INDICATOR_KEYS[kind]
-        if not r.keys(spec, required, optional + COMMON_INDICATOR, prefix):
-            continue
-        source = spec.get("datos")
-        if source is not None and str(source) not in sources:
-            r.error(f"no existe la fuente de datos '{source}'", spec.line_of("datos"),
-                    prefix + "datos", unknown_key_hint(str(source), list(sources)))
-        filters = dict(r.mapping(spec, "filtro", prefix) or {})
-        declared = sources[str(source)].columns if str(source) in sources else None
-        columns = [(k, k, spec[k]) for k in ("valor", "por") if k in spec]
-        columns += [("filtro", f"filtro.{name}", name) for name in filters]
-        for written, field_name, column in columns:
-            if declared is not None and str(column) not in declared:
-                r.error(f"la columna '{column}' no está declarada en 'datos.{source}.columnas'",
-                        spec.line_of(written), prefix + field_name,
-                        unknown_key_hint(str(column), list(declared)))
-        value_kind = (declared or {}).get(str(spec.get("valor")))
-        if "valor" in spec and value_kind in ("texto", "periodo"):
-            r.error(f"la columna '{spec['valor']}' es de tipo '{value_kind}' y 'valor' suma "
-                    "números", spec.line_of("valor"), prefix + "valor",
-                    "elija una columna declarada como 'entero', 'conteo' o 'decimal' en "
-                    f"'datos.{source}.columnas'")
-        for name, value in [*filters.items(), ("categoria", spec.get("categoria"))]:
-            for used in PLACEHOLDER.findall(str(value or "")):
-                if fan_out is None or used != fan_out.column:
-                    r.error(f"'{{{{ {used} }}}}' no se puede usar en un filtro",
-                            spec.line_of("filtro" if name != "categoria" else "categoria"),
-                            prefix + ("categoria" if name == "categoria" else f"filtro.{name}"),
-                            "en filtros y 'categoria' solo vale la columna de 'por_cada' "
-                            + (f"('{{{{ {fan_out.column} }}}}')" if fan_out else
-                               "(este informe no declara 'por_cada')"))
-        if "ultimos" in spec and "desde" in spec:
-            r.error("use 'desde' o 'ultimos', no los dos", spec.line_of("ultimos"),
-                    prefix + "ultimos")
-        scale = str(spec.get("escala", "unidades"))
-        if scale not in SCALES:
-            r.error(f"escala desconocida '{scale}'", spec.line_of("escala"), prefix + "escala",
-                    unknown_key_hint(scale, tuple(SCALES)))
-        found[key] = IndicatorSpec(
-            key=key,
-            kind=kind,
-            file=r.file,
-            line=node.line_of(key),
-            source=str(source) if source is not None else None,
-            of=_opt(spec, "de"),
-            value=_opt(spec, "valor"),
-            by=_opt(spec, "por"),
-            filters=filters,
-            at=spec.get("en"),
-            since=spec.get("desde"),
-            last=r.bounded(spec, "ultimos", prefix, 13, LAST) if "ultimos" in spec else None,
-            base=_opt(spec, "frente_a"),
-            method=r.choice(spec, "metodo", prefix, tuple(GROWTH_METHODS), "compuesto"),
-            unit=r.choice(spec, "unidad", prefix, UNITS, "numero"),
-            scale=SCALES.get(scale, 1.0),
-            decimals=r.bounded(spec, "decimales", prefix, 1, DECIMALS),
-            rounding=_opt(spec, "redondeo"),
-            numerator=_opt(spec, "numerador"),
-            denominator=_opt(spec, "denominador"),
-            category=_opt(spec, "categoria"),
-            missing=r.choice(spec, "sin_dato", prefix, ("error", "nd"), "error"),
-            description=str(spec.get("descripcion", "")),
-        )
-    for key, spec in found.items():
-        for field_name, ref in (("de", spec.of), ("numerador", spec.numerator),
-                                ("denominador", spec.denominator), ("frente_a", spec.base)):
-            if ref is not None and ref not in found:
-                r.error(f"no existe el indicador '{ref}'", spec.line, f"indicadores.{key}."
-                        f"{field_name}", unknown_key_hint(ref, list(found)))
+        spec = IndicatorSpec(key=key, file=r.file, line=place.line,
+                             **INDICATOR.read(node, place))
+        _check_indicator(r, spec, node, sources, fan_out)
+        for field_name, ref in spec.references():
+            if ref not in declared:
+                r.error(f"no existe el indicador '{ref}'", spec.line,
+                        f"indicadores.{key}.{field_name}", unknown_key_hint(ref, declared))
+        found[key] = spec
     return found
 
 
-def _opt(node: LineDict, key: str) -> str | None:
-    return None if node.get(key) is None else str(node[key])
+def _check_indicator(r: _Reading, spec: IndicatorSpec, node: LineDict,
+                     sources: dict[str, SourceSpec], fan_out: FanOut | None) -> None:
+    """The columns an indicator names exist and fit; placeholders are the fan-out's."""
+    prefix = f"indicadores.{spec.key}."
+    if spec.source is not None and spec.source not in r.declared("datos"):
+        r.error(f"no existe la fuente de datos '{spec.source}'", r.line(node, "datos"),
+                prefix + "datos", unknown_key_hint(spec.source, r.declared("datos")))
+    declared = sources[spec.source].columns if spec.source in sources else None
+    columns = [(k, k, node[k]) for k in ("valor", "por") if k in node]
+    columns += [("filtro", f"filtro.{name}", name) for name in spec.filters]
+    for written, field_name, column in columns:
+        if declared is not None and str(column) not in declared:
+            r.error(f"la columna '{column}' no está declarada en 'datos.{spec.source}.columnas'",
+                    r.line(node, written), prefix + field_name,
+                    unknown_key_hint(str(column), list(declared)))
+    value_kind = (declared or {}).get(str(spec.value))
+    if spec.value is not None and value_kind in ("texto", "periodo"):
+        r.error(f"la columna '{spec.value}' es de tipo '{value_kind}' y 'valor' suma "
+                "números", r.line(node, "valor"), prefix + "valor",
+                "elija una columna declarada como 'entero', 'conteo' o 'decimal' en "
+                f"'datos.{spec.source}.columnas'")
+    _check_placeholders(r, spec, node, fan_out)
+    if spec.last is not None and spec.since is not None:
+        r.error("use 'desde' o 'ultimos', no los dos", r.line(node, "ultimos"),
+                prefix + "ultimos")
 
 
-def _pages(
-    r: _Reader, raw: LineDict, indicators: dict[str, IndicatorSpec],
-    sources: dict[str, SourceSpec],
-) -> tuple[PageSpec, ...]:
+def _check_placeholders(r: _Reading, spec: IndicatorSpec, node: LineDict,
+                        fan_out: FanOut | None) -> None:
+    """Filters and ``categoria`` may say only ``{{ <the por_cada column> }}``."""
+    for name, value in [*spec.filters.items(), ("categoria", spec.category)]:
+        for used in PLACEHOLDER.findall(str(value or "")):
+            if fan_out is None or used != fan_out.column:
+                where = "categoria" if name == "categoria" else "filtro"
+                r.error(f"'{{{{ {used} }}}}' no se puede usar en un filtro",
+                        r.line(node, where), f"indicadores.{spec.key}."
+                        + ("categoria" if name == "categoria" else f"filtro.{name}"),
+                        "en filtros y 'categoria' solo vale la columna de 'por_cada' "
+                        + (f"('{{{{ {fan_out.column} }}}}')" if fan_out else
+                           "(este informe no declara 'por_cada')"))
+
+
+def _pages(r: _Reading) -> tuple[PageSpec, ...]:
+    declared = r.declared("indicadores")
     pages: list[PageSpec] = []
-    for index, (node, line) in enumerate(r.sequence(raw, "paginas", "")):
-        prefix = f"paginas[{index + 1}]."
-        if not isinstance(node, LineDict):
-            r.error("cada página debe ser un diccionario de campos", line, prefix[:-1])
-            continue
-        kind = r.choice(node, "tipo", prefix, tuple(PAGE_KEYS), "")
-        if kind not in PAGE_KEYS or not r.keys(node, *PAGE_KEYS[kind], prefix):
-            continue
-        page_sources = tuple(str(s) for s, _ in r.sequence(node, "fuentes", prefix))
-        for name in page_sources:
-            if name not in sources:
-                r.error(f"no existe la fuente de datos '{name}'", node.line_of("fuentes"),
-                        prefix + "fuentes", unknown_key_hint(name, list(sources)))
-        pages.append(PageSpec(
-            kind=kind,
-            label=r.snippet(node, "etiqueta", prefix) if "etiqueta" in node else Snippet(
-                "", r.file, line, prefix + "etiqueta"),
-            title=r.snippet(node, "titulo", prefix),
-            line=line,
-            heading=r.snippet(node, "encabezado", prefix) if "encabezado" in node else None,
-            message=r.snippet(node, "mensaje", prefix) if "mensaje" in node else None,
-            boxes=tuple(_box(r, b, ln, f"{prefix}cajas[{i + 1}].")
-                        for i, (b, ln) in enumerate(r.sequence(node, "cajas", prefix))),
-            columns=r.bounded(node, "columnas", prefix, 4, BOX_COLUMNS),
-            charts=tuple(_chart(r, c, ln, f"{prefix}graficos[{i + 1}].", indicators)
-                         for i, (c, ln) in enumerate(r.sequence(node, "graficos", prefix))),
-            bullets=_snippets(r, node, "vinetas", prefix),
-            notes=_snippets(r, node, "notas", prefix),
-            sources=page_sources,
-            dateline=r.snippet(node, "lugar_fecha", prefix) if "lugar_fecha" in node else None,
-            lead=r.snippet(node, "entradilla", prefix) if "entradilla" in node else None,
-            blocks=tuple(_block(r, b, ln, f"{prefix}bloques[{i + 1}].", indicators)
-                         for i, (b, ln) in enumerate(r.sequence(node, "bloques", prefix))),
-        ))
-    if not pages and raw.get("paginas") is not None:
-        r.error("el informe no tiene páginas", raw.line_of("paginas"), "paginas")
+    for _, node, place in r.entries("paginas"):
+        page = PAGE.read(node, place)
+        for name in page.sources:
+            if name not in r.declared("datos"):
+                r.error(f"no existe la fuente de datos '{name}'", r.line(node, "fuentes"),
+                        f"{place.path}.fuentes", unknown_key_hint(name, r.declared("datos")))
+        _check_page_references(r, page, declared)
+        pages.append(page)
+    if not pages and r.raw.get("paginas") == []:
+        r.error("el informe no tiene páginas", r.line(r.raw, "paginas"), "paginas")
     return tuple(pages)
 
 
-def _snippets(r: _Reader, node: LineDict, key: str, prefix: str) -> tuple[Snippet, ...]:
-    return tuple(Snippet(str(v), r.file, ln, f"{prefix}{key}[{i + 1}]")
-                 for i, (v, ln) in enumerate(r.sequence(node, key, prefix)))
+def _check_page_references(r: _Reading, page: PageSpec, declared: list[str]) -> None:
+    """Charts and tables draw declared indicators; tables have 2 or 3 columns."""
+    for chart in page.all_charts():
+        prefix = chart.title.field.rsplit(".", 1)[0] + "."
+        for key, ref in (("datos", chart.data), ("variacion", chart.variation)):
+            if ref is not None and ref not in declared:
+                r.error(f"no existe el indicador '{ref}'", chart.line, prefix + key,
+                        unknown_key_hint(ref, declared))
+    for table in page.tables():
+        prefix = table.title.field.rsplit(".", 1)[0] + "."
+        if table.data not in declared:
+            r.error(f"no existe el indicador '{table.data}'", table.line, prefix + "datos",
+                    unknown_key_hint(table.data, declared))
+        problem = check_table(table)
+        if problem:
+            r.error(problem, table.line, prefix + "columnas")
 
 
-def _box(r: _Reader, node: Any, line: int, prefix: str) -> BoxSpec:
-    if not isinstance(node, LineDict):
-        r.error("cada caja debe tener 'cifra' y 'texto'", line, prefix[:-1])
-        return BoxSpec(Snippet("", r.file, line, prefix), Snippet("", r.file, line, prefix))
-    r.keys(node, ("cifra", "texto"), (), prefix)
-    return BoxSpec(r.snippet(node, "cifra", prefix), r.snippet(node, "texto", prefix))
+def _checks(r: _Reading) -> tuple[CheckSpec, ...]:
+    """``comprobaciones``: {suma, igual_a} | {igual: [a, b]} | {variacion, serie}, each with
+    an optional ``excepcion: motivo``."""
+    declared = r.declared("indicadores")
+    found = []
+    for _, node, place in r.entries("comprobaciones"):
+        values = CHECK.read(node, place)
+        kind = values.pop("kind")
+        exception = values.pop("exception", None)
+        refs = tuple(values["igual"]) if kind == "igual" else tuple(values.values())
+        if kind == "igual" and len(refs) < 2:
+            r.error("'igual' necesita dos o más indicadores", r.line(node, "igual"),
+                    place.path + ".igual", "por ejemplo: igual: [empresas_total, empresas_rus]")
+        for ref in refs:
+            if ref not in declared:
+                r.error(f"no existe el indicador '{ref}'", place.line, place.path,
+                        unknown_key_hint(ref, declared))
+        found.append(CheckSpec(kind, refs, place.line, exception, place.path))
+    return tuple(found)
 
 
-def _chart(
-    r: _Reader, node: Any, line: int, prefix: str, indicators: dict[str, IndicatorSpec]
-) -> ChartSpec:
-    empty = Snippet("", r.file, line, prefix)
-    if not isinstance(node, LineDict):
-        r.error("cada gráfico debe ser un diccionario de campos", line, prefix[:-1])
-        return ChartSpec("columnas", empty, empty, "", line)
-    r.keys(node, *CHART_KEYS, prefix)
-    kind = r.choice(node, "tipo", prefix, CHART_KINDS, "columnas")
-    for key in ("datos", "variacion"):
-        r.reference(node, key, prefix, indicators)
-    if kind == "columnas_variacion" and "variacion" not in node:
-        r.error("un gráfico 'columnas_variacion' necesita 'variacion' (una serie de tipo "
-                "'variaciones')", node.line, prefix + "variacion")
-    scale = _scale(r, node, prefix)
-    highlight = str(node.get("resaltar", "ultimo"))
-    return ChartSpec(
-        kind=kind,
-        title=r.snippet(node, "titulo", prefix),
-        unit=r.snippet(node, "unidad", prefix),
-        data=str(node.get("datos", "")),
-        line=line,
-        variation=_opt(node, "variacion"),
-        scale=scale,
-        decimals=r.bounded(node, "decimales", prefix, 0, DECIMALS),
-        highlight=highlight if highlight in HIGHLIGHTS else "nombre",
-        highlight_label=(None if highlight in HIGHLIGHTS
-                         else r.snippet(node, "resaltar", prefix)),
-        limit=r.bounded(node, "maximo", prefix, 0, LIMIT) or None,
-        rest_label=str(node.get("resto", "Resto")),
-        show=r.choice(node, "mostrar", prefix, ("valor", "participacion", "ambos"), "valor"),
-        center=r.snippet(node, "centro", prefix) if "centro" in node else None,
-        docx=r.choice(node, "docx", prefix, ("nativo", "imagen"), "") if "docx" in node else "",
-    )
-
-
-def _scale(r: _Reader, node: LineDict, prefix: str) -> str | None:
-    """``escala`` of a chart or a table: mil | millones, or none."""
-    scale = node.get("escala")
-    if scale is not None and str(scale) not in ("mil", "millones"):
-        r.error(f"escala desconocida '{scale}'", node.line_of("escala"), prefix + "escala",
-                "use 'mil' o 'millones'")
+def _mailing(r: _Reading) -> Mailing | None:
+    """``envio: {destinatarios, adjuntos, asunto}``: how ``sectorial send`` mails the brief."""
+    node = r.raw.get("envio")
+    if node is None or not r.report.ok("envio"):
         return None
-    return None if scale is None else str(scale)
-
-
-def _block(
-    r: _Reader, node: Any, line: int, prefix: str, indicators: dict[str, IndicatorSpec]
-) -> BlockSpec:
-    kinds = [k for k in BLOCK_KINDS if isinstance(node, LineDict) and k in node]
-    if len(kinds) != 1:
-        r.error("cada bloque debe tener uno de: " + ", ".join(BLOCK_KINDS), line, prefix[:-1],
-                "por ejemplo '- parrafo: \"texto\"'")
-        return BlockSpec("parrafo", line, Snippet("", r.file, line, prefix))
-    kind = kinds[0]
-    allowed = ("cita", "autor") if kind == "cita" else (kind,)
-    r.keys(node, (kind,), allowed, prefix)
-    if kind == "grafico":
-        chart_node = node["grafico"]
-        return BlockSpec(kind, line, chart=_chart(r, chart_node, node.line_of(kind),
-                                                  prefix + "grafico.", indicators))
-    if kind == "tabla":
-        return BlockSpec(kind, line, table=_table(r, node["tabla"], node.line_of(kind),
-                                                  prefix + "tabla.", indicators))
-    return BlockSpec(kind, line, text=r.snippet(node, kind, prefix),
-                     author=r.snippet(node, "autor", prefix) if "autor" in node else None)
-
-
-def _table(
-    r: _Reader, node: Any, line: int, prefix: str, indicators: dict[str, IndicatorSpec]
-) -> TableSpec:
-    empty = Snippet("", r.file, line, prefix)
-    if not isinstance(node, LineDict):
-        r.error("la tabla debe ser un diccionario de campos", line, prefix[:-1])
-        return TableSpec(empty, empty, "", (), line)
-    r.keys(node, *TABLE_KEYS, prefix)
-    r.reference(node, "datos", prefix, indicators)
-    header = tuple(str(h) for h, _ in r.sequence(node, "columnas", prefix))
-    if len(header) not in (2, 3):
-        r.error("'columnas' debe nombrar 2 columnas (nombre, valor) o 3 (nombre, valor, "
-                "participación)", node.line_of("columnas"), prefix + "columnas")
-    return TableSpec(
-        title=r.snippet(node, "titulo", prefix),
-        unit=r.snippet(node, "unidad", prefix),
-        data=str(node.get("datos", "")),
-        header=header,
-        line=line,
-        limit=r.bounded(node, "maximo", prefix, 0, LIMIT) or None,
-        rest_label=str(node.get("resto", "Resto")),
-        scale=_scale(r, node, prefix),
-        decimals=r.bounded(node, "decimales", prefix, 0, DECIMALS),
+    values = MAILING.read(node, Place(r.file, r.line(r.raw, "envio"), "envio"))
+    recipients = values["recipients"]
+    if recipients == "":
+        r.error("debe ser la ruta de un archivo", r.line(node, "destinatarios"),
+                "envio.destinatarios", "por ejemplo: ../data/vraem/destinatarios.csv")
+        recipients = None
+    attachments = tuple(dict.fromkeys(a.strip().lower() for a in values["attachments"]))
+    if attachments and "docx" not in attachments:
+        r.error("el DOCX siempre va adjunto", r.line(node, "adjuntos"), "envio.adjuntos",
+                "use [docx] o [docx, pdf]")
+    return Mailing(
+        recipients=None if recipients is None else r.path.parent / recipients,
+        attachments=attachments or ("docx",),
+        subject=values["subject"],
+        line=r.line(r.raw, "envio"),
     )

@@ -1,4 +1,7 @@
-"""Data sources as a brief declares them (no file is read here: this stays light to import)."""
+"""Data sources as a brief declares them, and the keys they are declared with.
+
+No file is read here: this stays light to import.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sectorial.lang.numbers import PRODUCE, NumberStyle
+from sectorial.schema import Choice, Integer, Key, ListOf, MapOf, Name, Section, Text
 
 COLUMN_TYPES = ("periodo", "texto", "entero", "conteo", "decimal")
 MAX_ERRORS = 20  # cells reported before the loader stops looking
 PLACEHOLDERS = {"-", "–", "—", "n.d.", "nd", "n.d", "s.i.", "si", "…", "...", "s/d", "n.a."}
 MAX_HEADER_ROWS = 3  # a header may span up to this many rows (a group title over sub-headers)
+ROW = "_row"
+"""Hidden column of every table: the row of each record in its file."""
+PERIOD_INDEX = "_periodo"
+"""Hidden column: each row's period as an integer (Period.index), for fast selection."""
 
 
 @dataclass(frozen=True)
 class SourceSpec:
-    """A data source as the brief declares it.
-
-    Brief keys (section ``datos``): ``archivo`` (path), ``fuente`` (origin), ``columnas``
-    (name -> type), ``hoja`` (sheet), ``numeros`` (number marks), ``clave`` (unique),
-    ``fila_encabezado`` (header_row) and ``filas_encabezado`` (header_rows).
+    """A data source as the brief declares it (``SOURCE`` lists its keys).
 
     ``filas_encabezado: N`` (1 to MAX_HEADER_ROWS, default 1) says the header spans N rows
     starting at ``fila_encabezado``, as in INEI or BCRP tables where a merged group cell
@@ -42,6 +46,44 @@ class SourceSpec:
     unique: tuple[str, ...] = ()  # columns that identify a row: no two rows may share them
     header_rows: int = 1  # how many rows the header spans, from header_row down
     optional: tuple[str, ...] = ()  # declared columns the file may lack (read as empty text)
+    description: str = ""
 
 
-__all__ = ["COLUMN_TYPES", "MAX_ERRORS", "MAX_HEADER_ROWS", "PLACEHOLDERS", "SourceSpec"]
+NUMBER_MARKS = Section((
+    Key("miles", Text(), "Separador de miles de los números del archivo.", default=","),
+    Key("decimal", Text(), "Separador decimal.", default="."),
+), doc="Cómo escribe los números el archivo (por defecto, 17,224.5).")
+
+SOURCE = Section((
+    Key("archivo", Text(), "Ruta del archivo CSV o Excel (.xlsx), desde la carpeta del "
+        "informe.", required=True, attr="path"),
+    Key("fuente", Text(), "Quién publica los datos; la nota «Fuente:» de cada página lo "
+        "nombra.", required=True, attr="origin"),
+    Key("columnas", MapOf(Choice(COLUMN_TYPES, message="tipo de columna desconocido "
+                                                       "'{value}'")),
+        "Las columnas que se leen y su tipo: " + ", ".join(COLUMN_TYPES) + ". `conteo` "
+        "rechaza negativos.", required=True, attr="columns"),
+    Key("hoja", Text(), "La hoja del libro de Excel (por defecto, la primera).",
+        default=None, attr="sheet"),
+    Key("numeros", NUMBER_MARKS, "Separadores de miles y decimales del archivo.",
+        default=None, attr="numbers"),
+    Key("descripcion", Text(), "Qué contiene el archivo.", default="", attr="description"),
+    Key("clave", ListOf(Name()), "Columnas que identifican una fila: dos filas no pueden "
+        "repetirlas.", default=(), attr="unique"),
+    Key("fila_encabezado", Integer(1, None, hint="escriba el número de la fila del archivo "
+                                   "que tiene los nombres de columna (1 si es la primera)",
+                                   message="debe ser un número de fila, 1 o mayor, no "
+                                           "'{value}'"),
+        "La fila con los nombres de columna, si hay filas de título encima.", default=1,
+        attr="header_row"),
+    Key("filas_encabezado", Integer(1, MAX_HEADER_ROWS, hint="escriba cuántas filas ocupa el "
+                                    "encabezado: 2 si un título agrupado (como "
+                                    "'Exportaciones') está encima de los subtítulos ('2023', "
+                                    "'2024')"),
+        "Cuántas filas ocupa el encabezado (un título agrupado sobre subtítulos).",
+        default=1, attr="header_rows"),
+), doc="Una fuente de datos: un archivo CSV o Excel y sus columnas.")
+
+
+__all__ = ["COLUMN_TYPES", "MAX_ERRORS", "MAX_HEADER_ROWS", "PERIOD_INDEX", "PLACEHOLDERS",
+           "ROW", "SOURCE", "SourceSpec"]

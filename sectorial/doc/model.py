@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-ChartKind = Literal["columns", "columns_line", "donut", "hbars", "lines"]
-"""columns: vertical bars; columns_line: bars plus a line on a second axis (variation %);
-donut: shares of one whole; hbars: sorted horizontal bars; lines: one or more lines."""
+CHART_KINDS = ("columns", "columns_line", "donut", "hbars", "lines")
+"""What renderers draw (``Chart.kind``): columns, vertical bars; columns_line, bars plus a
+line on a second axis (variation %); donut, shares of one whole; hbars, sorted horizontal
+bars; lines, one or more lines. The brief's chart kinds (``text.charts.CHARTS``) name one
+each; a renderer that meets another fails naming it."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,15 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Masthead:
+    """Who publishes, as the band on every page shows it: "PERÚ", "Ministerio de la
+    Producción"."""
+
+    country: str
+    entity: str
+
+
+@dataclass(frozen=True)
 class Cover:
     """The cover page: government band, series, title, offices and edition."""
 
@@ -69,6 +80,17 @@ class Box:
 
 
 @dataclass(frozen=True)
+class NumberFormat:
+    """How a series' labels print its values: ``decimals``, with these thousands and
+    decimal marks. Set only when every label is its value so printed, so that an output
+    whose reader recomputes labels (a Word chart) may print them itself."""
+
+    decimals: int
+    group: str
+    decimal: str
+
+
+@dataclass(frozen=True)
 class ChartSeries:
     """One series of a chart: values give the geometry, labels are printed as they are."""
 
@@ -76,6 +98,7 @@ class ChartSeries:
     values: tuple[float, ...]
     labels: tuple[str, ...]
     axis: Literal["primary", "secondary"] = "primary"
+    number_format: NumberFormat | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +106,7 @@ class Chart:
     """A chart, drawn once per build and used by every output."""
 
     key: str
-    kind: ChartKind
+    kind: str  # one of CHART_KINDS
     title: str
     subtitle: str
     categories: tuple[str, ...]
@@ -91,7 +114,8 @@ class Chart:
     alt_text: str
     highlight: tuple[int, ...] = ()
     center_label: str = ""  # a headline figure printed as text under the chart's heading
-    docx_form: str = ""  # "nativo" or "imagen" in the DOCX; "" follows the house style
+    editable: bool | None = None  # whether its data stay editable where the output allows
+    # (a Word chart in the DOCX); None: as the house style says
 
 
 @dataclass(frozen=True)
@@ -205,6 +229,7 @@ class Document:
     pages: tuple[Page, ...]
     series: str = ""  # the series name the page headers carry ("Análisis Sectorial")
     figures: tuple[Figure, ...] = ()  # every figure printed, for the ledger
+    masthead: Masthead = field(default_factory=lambda: Masthead("", ""))
 
     def charts(self) -> tuple[Chart, ...]:
         """Return every chart of the document, in page order."""

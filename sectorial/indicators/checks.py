@@ -15,8 +15,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sectorial.brief.schema import Brief, CheckSpec
 from sectorial.errors import IndicatorError, Location, SectorialError
+from sectorial.indicators.spec import CheckSpec, IndicatorSpec
 from sectorial.indicators.values import Indicator, Quantity, Series, Shares
 
 VARIATION_TOLERANCE = 0.05  # percentage points: half the last printed decimal of "8.6%"
@@ -30,19 +30,20 @@ class Waived:
     problem: str
 
 
-def run_checks(brief: Brief, indicators: Mapping[str, Indicator],
-               share_rounding: str) -> tuple[list[SectorialError], list[Waived]]:
-    """Return the failed checks as errors, and the failures let through as exceptions."""
+def run_checks(checks: tuple[CheckSpec, ...], specs: Mapping[str, IndicatorSpec],
+               indicators: Mapping[str, Indicator], file: str
+               ) -> tuple[list[SectorialError], list[Waived]]:
+    """Return the failed checks as errors, and the failures let through as exceptions.
+
+    ``file`` is the brief the checks are written in."""
     errors: list[SectorialError] = []
     waived: list[Waived] = []
     for name, value in indicators.items():
         if isinstance(value, Shares):
-            problem = _shares_problem(name, value, value.rounding or share_rounding)
+            problem = _shares_problem(name, value, value.rounding)
             if problem:
-                spec = brief.indicators[name]
-                errors.append(IndicatorError(problem, Location(spec.file, line=spec.line,
-                                                               field=f"indicadores.{name}")))
-    for index, check in enumerate(brief.checks, start=1):
+                errors.append(IndicatorError(problem, specs[name].where()))
+    for check in checks:
         try:
             problem = _problem(check, indicators)
         except IndicatorError as exc:
@@ -53,8 +54,7 @@ def run_checks(brief: Brief, indicators: Mapping[str, Indicator],
             waived.append(Waived(check, problem))
             continue
         errors.append(IndicatorError(
-            problem, Location(str(brief.path), line=check.line,
-                              field=f"comprobaciones[{index}]"),
+            problem, Location(file, line=check.line, field=check.place),
             "corrija los datos que no cuadran, o si la diferencia es conocida, agregue "
             "'excepcion: motivo' a esta comprobación"))
     return errors, waived

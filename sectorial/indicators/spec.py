@@ -1,19 +1,25 @@
-"""Indicators as a brief declares them (no computation here: this stays light to import)."""
+"""Indicators as a brief declares them, and the keys they are declared with.
+
+No computation here (this stays light to import): each kind of indicator, in
+``indicators.sums`` and ``indicators.changes``, names which of these keys it takes.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sectorial.errors import Location
-
-KIND_NAMES = ("total", "serie", "participaciones", "variacion", "variaciones",
-              "crecimiento_promedio", "razon", "puesto", "conteo", "racha")
-"""The names a brief uses in 'tipo'; compute.KINDS maps each to its function."""
+from sectorial.lang.shares import METHODS as SHARE_ROUNDING
+from sectorial.schema import Anything, Choice, Integer, Key, MapOf, Name, Place, Section, Text
 
 GROWTH_METHODS = {
     "compuesto": "tasa de crecimiento promedio anual compuesta",
     "media_variaciones": "promedio simple de las variaciones anuales",
 }
+UNITS = ("numero", "PEN", "USD", "porcentaje")
+SCALES = {"unidades": 1.0, "mil": 1e3, "miles": 1e3, "millones": 1e6, "mil_millones": 1e9}
+AT_WORDS = ("actual", "anterior", "acumulado", "acumulado_anterior")
 
 
 @dataclass(frozen=True)
@@ -46,3 +52,83 @@ class IndicatorSpec:
 
     def where(self) -> Location:
         return Location(self.file, line=self.line, field=f"indicadores.{self.key}")
+
+    def references(self) -> tuple[tuple[str, str], ...]:
+        """(key, indicator) for each other indicator this one is computed from."""
+        pairs = (("de", self.of), ("numerador", self.numerator),
+                 ("denominador", self.denominator), ("frente_a", self.base))
+        return tuple((key, name) for key, name in pairs if name is not None)
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """One of ``comprobaciones``: figures that must agree before anything is rendered.
+
+    ``suma`` (the parts of a 'participaciones' add up to ``igual_a``), ``igual`` (two
+    figures are the same value) or ``variacion`` (a variation agrees with the last two
+    levels of ``serie``). ``excepcion: motivo`` records a known disagreement instead of
+    stopping the build; the ledger keeps the reason.
+    """
+
+    kind: str
+    refs: tuple[str, ...]
+    line: int
+    exception: str | None = None
+    place: str = ""  # "comprobaciones[2]"
+
+
+@dataclass(frozen=True)
+class _Scale(Choice):
+    """``escala``: the word is read as the factor of the stored values."""
+
+    def read(self, raw: Any, place: Place) -> float:  # type: ignore[override]
+        return SCALES[str(raw)]
+
+
+INDICATOR = "el nombre de un indicador declarado en 'indicadores'"
+COMMON = Section((
+    Key("descripcion", Text(), "Qué mide el indicador (para quien lee el informe).",
+        default="", attr="description"),
+    Key("unidad", Choice(UNITS), "Unidad del valor: número, soles (PEN), dólares (USD) o "
+        "porcentaje.", default="numero", attr="unit"),
+    Key("escala", _Scale(tuple(SCALES), message="escala desconocida '{value}'"),
+        "Escala en que están los datos (`millones`: 9580 es 9,580 millones).",
+        default=1.0, attr="scale"),
+    Key("sin_dato", Choice(("error", "nd")), "Si el valor no se puede calcular (una "
+        "variación desde cero): `error` detiene la construcción, `nd` publica «n.d.».",
+        default="error", attr="missing"),
+), doc="Claves comunes a todo indicador.")
+"""Keys every kind of indicator takes, besides its own."""
+
+DATA = Key("datos", Name(), "La fuente de datos (una clave de 'datos').", required=True,
+           attr="source")
+VALUE = Key("valor", Name(), "La columna que se suma.", required=True, attr="value")
+BY = Key("por", Name(), "La columna que nombra las partes (región, sector…).", required=True,
+         attr="by")
+FILTER = Key("filtro", MapOf(Anything()), "Solo las filas con estos valores: "
+             "`{region: Junín}`.", default={}, attr="filters")
+AT = Key("en", Anything(), "El periodo: el del informe (por defecto), `anterior`, "
+         "`acumulado`, `acumulado_anterior` o uno escrito (2023, 2025-09).", default=None,
+         attr="at")
+SINCE = Key("desde", Anything(), "El primer periodo.", default=None, attr="since")
+LAST = Key("ultimos", Integer(1, 600, "escriba cuántos periodos tiene la serie, contando el "
+                              "del informe; por ejemplo 13"),
+           "Cuántos periodos, contando el del informe.", default=None, attr="last")
+OF = Key("de", Name(hint=INDICATOR), "La serie de la que se calcula.", required=True,
+         attr="of")
+BASE = Key("frente_a", Name(), "Otro valor con que se compara (en vez del año anterior).",
+           default=None, attr="base")
+METHOD = Key("metodo", Choice(tuple(GROWTH_METHODS)), "`compuesto` (tasa de crecimiento "
+             "promedio anual) o `media_variaciones` (promedio de las variaciones anuales).",
+             required=True, attr="method")
+DECIMALS = Key("decimales", Integer(0, 6, "escriba cuántos decimales se muestran, por "
+                                          "ejemplo 1"),
+               "Decimales de las participaciones.", default=1, attr="decimals")
+ROUNDING = Key("redondeo", Choice(SHARE_ROUNDING), "Cómo se redondean las participaciones: "
+               "`individual` (una por una) o `mayor_resto` (suman exactamente 100). Por "
+               "defecto, lo que diga el estilo.", default=None, attr="rounding")
+NUMERATOR = Key("numerador", Name(), "El valor de arriba.", required=True, attr="numerator")
+DENOMINATOR = Key("denominador", Name(), "El valor de abajo.", required=True,
+                  attr="denominator")
+CATEGORY = Key("categoria", Text(), "La categoría cuyo puesto se busca (puede ser "
+               "`{{ region }}`).", required=True, attr="category")

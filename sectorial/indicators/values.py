@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from sectorial.errors import IndicatorError
 from sectorial.periods import Period, PeriodError, PeriodSpan
 
-UNITS = ("numero", "PEN", "USD", "porcentaje")
-
 
 @dataclass(frozen=True)
 class Quantity:

@@ -16,8 +16,8 @@ from email.utils import format_datetime, localtime
 
 from sectorial import __version__
 from sectorial.mail.address import clean_header
+from sectorial.mail.letter import Letter
 from sectorial.mail.recipients import Recipient
-from sectorial.text.letter import Letter
 
 MIME_TYPES = {
     "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sectorial.data.spec import SourceSpec
-from sectorial.errors import DataError, Location, SectorialError, raise_all
+from sectorial.errors import DataError, Location, SectorialError, raise_all, unknown_key_hint
 from sectorial.lang.phrases import slug
 from sectorial.mail.address import AddressError, check_address, clean_header
-from sectorial.yamlfile import unknown_key_hint
 
 REQUIRED = ("nombre", "correo", "cargo")
 OPTIONAL = ("cc", "tratamiento")

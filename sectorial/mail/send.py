@@ -22,17 +22,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sectorial import batch
-from sectorial.brief.schema import Brief
+from sectorial.brief.model import Brief
 from sectorial.console import text_table
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.files import write_all
 from sectorial.mail import log as sendlog
+from sectorial.mail.letter import LetterWriter
 from sectorial.mail.log import Entry, SendLog, now
 from sectorial.mail.message import Attachment, build_message, encoded, message_id
 from sectorial.mail.recipients import Recipient, load_recipients
 from sectorial.mail.settings import MailSettings, load_settings
 from sectorial.periods import Period
-from sectorial.text.letter import LetterWriter
 
 if TYPE_CHECKING:
     from sectorial.build import Prepared
@@ -153,7 +153,7 @@ def _attachments(prepared: Prepared) -> list[str]:
 
 
 def _writer(prepared: Prepared) -> LetterWriter:
-    return LetterWriter(prepared.brief, prepared.indicators, prepared.theme,
+    return LetterWriter(prepared.brief, prepared.indicators, prepared.house,
                         prepared.document, _attachments(prepared))
 
 

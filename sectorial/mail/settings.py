@@ -14,9 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sectorial.errors import Location, SectorialError, raise_all
+from sectorial.errors import Location, SectorialError, raise_all, unknown_key_hint
 from sectorial.mail.address import AddressError, parse_mailbox
-from sectorial.yamlfile import unknown_key_hint
 
 SETTINGS_FILE = "sectorial.toml"
 SECURITY = ("starttls", "ssl", "none")

@@ -17,20 +17,19 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from PIL import Image  # noqa: E402
 
 from sectorial.doc.model import Chart, Document  # noqa: E402
 from sectorial.errors import RenderError  # noqa: E402
-from sectorial.render.layout import chart_sizes  # noqa: E402
+from sectorial.layout import chart_sizes, line_range, value_range  # noqa: E402
 from sectorial.render.picture import Picture  # noqa: E402
-from sectorial.style import Theme  # noqa: E402
+from sectorial.style import Look  # noqa: E402
 
 MM = 1 / 25.4
 
 
-def render_charts(doc: Document, theme: Theme) -> dict[str, Picture]:
+def render_charts(doc: Document, look: Look) -> dict[str, Picture]:
     """Return every chart of ``doc`` drawn in pixels, keyed by chart key."""
-    return ChartQueue(doc, theme).draw()
+    return ChartQueue(doc, look).draw()
 
 
 class ChartQueue:
@@ -41,14 +40,14 @@ class ChartQueue:
     (``shared=True``, before forking). The drawing so splits itself between the processes
     whatever else each one has to do."""
 
-    def __init__(self, doc: Document, theme: Theme, shared: bool = False):
+    def __init__(self, doc: Document, look: Look, shared: bool = False):
         self.charts = doc.charts()
         keys = [chart.key for chart in self.charts]
         for key in keys:
             if keys.count(key) > 1:
                 raise RenderError(f"hay dos gráficos con la clave '{key}'")
-        self.theme, self.sizes = theme, chart_sizes(doc)
-        self.family = _register_fonts(theme)
+        self.look, self.sizes = look, chart_sizes(doc)
+        self.family = _register_fonts(look)
         # The next chart from the front and the end of those left.
         bounds = [0, len(self.charts)]
         self._bounds = (multiprocessing.get_context("fork").Array("i", bounds) if shared
@@ -59,7 +58,7 @@ class ChartQueue:
         """Draw charts until none is left; return those this call drew."""
         images: dict[str, Picture] = {}
         while (chart := self._claim(from_back)) is not None:
-            painter = ChartPainter(self.theme, self.family, self.sizes[chart.key])
+            painter = ChartPainter(self.look, self.family, self.sizes[chart.key])
             images[chart.key] = painter.paint(chart)
         return images
 
@@ -83,25 +82,24 @@ def _picture(figure: Figure, dpi: int) -> Picture:
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     width, height = canvas.get_width_height()
-    rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    return Picture(width, height, dpi, rgba.convert("RGB").tobytes())
+    return Picture.from_rgba(width, height, dpi, canvas.buffer_rgba())
 
 
-def _register_fonts(theme: Theme) -> str:
+def _register_fonts(look: Look) -> str:
     """Make the house PDF font available to matplotlib and return its family name."""
-    for path in (theme.pdf_regular, theme.pdf_bold):
+    for path in (look.pdf_regular, look.pdf_bold):
         font_manager.fontManager.addfont(str(path))
-    return font_manager.FontProperties(fname=str(theme.pdf_regular)).get_name()
+    return font_manager.FontProperties(fname=str(look.pdf_regular)).get_name()
 
 
 class ChartPainter:
     """Paint one chart; ``visit`` dispatches on the chart kind."""
 
-    def __init__(self, theme: Theme, family: str, size_mm: tuple[float, float]):
-        self.theme = theme
+    def __init__(self, look: Look, family: str, size_mm: tuple[float, float]):
+        self.look = look
         self.family = family
         self.size_mm = size_mm
-        self.label_size = theme.size("grafico_etiqueta")
+        self.label_size = look.size("grafico_etiqueta")
 
     def paint(self, chart: Chart) -> Picture:
         """Return ``chart`` drawn in pixels."""
@@ -114,7 +112,7 @@ class ChartPainter:
             axes = figure.add_subplot()
             painter(chart, axes)
             figure.subplots_adjust(**self._margins(chart))
-            return _picture(figure, self.theme.chart_dpi)
+            return _picture(figure, self.look.chart_dpi)
 
     # Kinds -------------------------------------------------------------------------------
 
@@ -129,8 +127,8 @@ class ChartPainter:
         for bar, text in zip(bars, series.labels):
             ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + top * 0.02, text,
                     ha="center", va="bottom", fontsize=size,
-                    color=self.theme.color("texto"), fontweight="bold")
-        ax.set_ylim(0, top * 1.18)
+                    color=self.look.color("texto"), fontweight="bold")
+        ax.set_ylim(*value_range(chart))
         self._category_axis(ax, chart)
 
     def _columns_line(self, chart: Chart, ax: Axes) -> None:
@@ -139,7 +137,7 @@ class ChartPainter:
         twin = ax.twinx()
         xs = [i for i, v in enumerate(line.values) if not math.isnan(v)]
         ys = [line.values[i] for i in xs]
-        color = self.theme.palette[2]
+        color = self.look.palette[2]
         twin.plot(xs, ys, color=color, linewidth=1.8, marker="o", markersize=4, zorder=3)
         for x, y in zip(xs, ys):
             below = y < 0  # negative variations are labelled under their point
@@ -147,11 +145,9 @@ class ChartPainter:
                           xytext=(0, -7 if below else 6), va="top" if below else "bottom",
                           ha="center", fontsize=self.label_size - 0.5, color=color,
                           fontweight="bold")
-        low, high = min(ys, default=0.0), max(ys, default=0.0)
-        span = (high - low) or 1.0
-        # Columns fill the lower 45% of the plot; the line lives in the band above them.
-        ax.set_ylim(0, max(chart.series[0].values, default=0) * 2.2 or 1)
-        twin.set_ylim(low - span * 1.7, high + span * 0.3)
+        # Columns fill the lower part of the plot; the line lives in the band above them.
+        ax.set_ylim(*value_range(chart))
+        twin.set_ylim(*line_range(chart))
         twin.axis("off")
         ax.legend([ax.patches[0], twin.lines[0]], [chart.series[0].name, line.name],
                   loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False,
@@ -159,7 +155,7 @@ class ChartPainter:
 
     def _lines(self, chart: Chart, ax: Axes) -> None:
         for index, series in enumerate(chart.series):
-            color = self.theme.palette[index % len(self.theme.palette)]
+            color = self.look.palette[index % len(self.look.palette)]
             ax.plot(range(len(series.values)), series.values, color=color, linewidth=2,
                     marker="o", markersize=4, label=series.name)
             for x, (y, text) in enumerate(zip(series.values, series.labels)):
@@ -180,18 +176,18 @@ class ChartPainter:
         for bar, text in zip(bars, series.labels):
             ax.text(bar.get_width() + right * 0.015, bar.get_y() + bar.get_height() / 2, text,
                     va="center", ha="left", fontsize=self.label_size,
-                    color=self.theme.color("texto"), fontweight="bold")
-        ax.set_xlim(0, right * 1.32)
+                    color=self.look.color("texto"), fontweight="bold")
+        ax.set_xlim(*value_range(chart))
         ax.set_yticks(positions, chart.categories, fontsize=self.label_size)
         ax.tick_params(axis="y", length=0)
         ax.set_xticks([])
         for side in ("top", "right", "bottom"):
             ax.spines[side].set_visible(False)
-        ax.spines["left"].set_color(self.theme.color("linea"))
+        ax.spines["left"].set_color(self.look.color("linea"))
 
     def _donut(self, chart: Chart, ax: Axes) -> None:
         series = chart.series[0]
-        colors = [self.theme.palette[i % len(self.theme.palette)]
+        colors = [self.look.palette[i % len(self.look.palette)]
                   for i in range(len(series.values))]
         wedges, _ = ax.pie(series.values, colors=colors, startangle=90, counterclock=False,
                            wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1.5})
@@ -199,7 +195,7 @@ class ChartPainter:
             angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
             share = (wedge.theta2 - wedge.theta1) / 360
             radius = 0.81 if share >= 0.06 else 1.16
-            color = "white" if share >= 0.06 else self.theme.color("texto")
+            color = "white" if share >= 0.06 else self.look.color("texto")
             ax.text(radius * math.cos(angle), radius * math.sin(angle), text, ha="center",
                     va="center", fontsize=self.label_size - 0.5, color=color, fontweight="bold")
         # Anchored to the figure's right edge, the legend can never be cut off.
@@ -226,7 +222,7 @@ class ChartPainter:
         return {"left": 0.01, "right": 0.99, "bottom": tick_h + legend, "top": 0.98}
 
     def _bar_colors(self, chart: Chart) -> list[str]:
-        normal, strong = self.theme.color("barra"), self.theme.color("resaltado")
+        normal, strong = self.look.color("barra"), self.look.color("resaltado")
         return [strong if i in chart.highlight else normal for i in range(len(chart.categories))]
 
     def _category_axis(self, ax: Axes, chart: Chart) -> None:
@@ -235,4 +231,4 @@ class ChartPainter:
         ax.set_yticks([])
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
-        ax.spines["bottom"].set_color(self.theme.color("linea"))
+        ax.spines["bottom"].set_color(self.look.color("linea"))

@@ -29,6 +29,14 @@ class Picture:
             raise ValueError(f"{len(self.pixels)} bytes for {self.width} x {self.height} RGB")
 
     @classmethod
+    def from_rgba(cls, width: int, height: int, dpi: int, rgba: object) -> Picture:
+        """Flatten ``rgba`` pixels (a buffer of 4 bytes a pixel, rows from the top)."""
+        from PIL import Image
+
+        image = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1)
+        return cls(width, height, dpi, image.convert("RGB").tobytes())
+
+    @classmethod
     def from_png(cls, data: bytes) -> Picture:
         """Read a PNG (any mode, flattened on white) into a Picture."""
         from PIL import Image

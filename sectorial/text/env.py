@@ -9,13 +9,14 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
+from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from sectorial.brief.schema import Snippet
 from sectorial.doc.model import Span, Text
 from sectorial.errors import Location, SectorialError, TemplateError
 from sectorial.lang.numbers import NumberStyle
 from sectorial.periods import Period, PeriodSpan
+from sectorial.schema import Snippet
 from sectorial.style import DEFAULT_INTENSITY
 from sectorial.text.filters import FILTERS, bound_filters
 
@@ -173,18 +174,29 @@ def names_environment() -> _Environment:
     return TextEngine._environment(NumberStyle(), DEFAULT_INTENSITY, _words)
 
 
+def names_in(node: Any) -> set[str]:
+    """The names the templates inside ``node`` read (those that fail to parse are left to
+    the rendering, which reports them with their line)."""
+    env = names_environment()
+    names: set[str] = set()
+    for snippet in snippets(node):
+        try:
+            names |= meta.find_undeclared_variables(env.parse(snippet.source))
+        except jinja2.TemplateSyntaxError:
+            continue
+    return names
+
+
 def check_templates(brief: Any, known: set[str]) -> list[SectorialError]:
     """Check every snippet of a brief without data: syntax, and names that nothing defines.
 
     ``check`` runs this when the data cannot be read, so that a user sees the template
     problems in the same report instead of after fixing the data.
     """
-    from jinja2 import meta
-
     env = names_environment()
     allowed = known | set(env.globals)
     errors: list[SectorialError] = []
-    for snippet in _snippets(brief):
+    for snippet in snippets(brief):
         try:
             names = meta.find_undeclared_variables(env.parse(snippet.source))
         except jinja2.TemplateSyntaxError as exc:
@@ -198,14 +210,14 @@ def check_templates(brief: Any, known: set[str]) -> list[SectorialError]:
     return errors
 
 
-def _snippets(node: Any) -> list[Snippet]:
+def snippets(node: Any) -> list[Snippet]:
     """Every Snippet inside a brief (dataclasses, tuples and dicts, walked in order)."""
     if isinstance(node, Snippet):
         return [node]
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        return [s for f in dataclasses.fields(node) for s in _snippets(getattr(node, f.name))]
+        return [s for f in dataclasses.fields(node) for s in snippets(getattr(node, f.name))]
     if isinstance(node, (list, tuple)):
-        return [s for item in node for s in _snippets(item)]
+        return [s for item in node for s in snippets(item)]
     if isinstance(node, dict):
-        return [s for item in node.values() for s in _snippets(item)]
+        return [s for item in node.values() for s in snippets(item)]
     return []

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sectorial.brief.schema import Snippet
 from sectorial.doc.model import Chart, Figure, Table
 from sectorial.indicators.values import Quantity, Series, Share, Shares
+from sectorial.schema import Snippet
 
 _PAGE = re.compile(r"^paginas\[(\d+)\]\.(\w+)")
 KINDS = {"cajas": "caja", "vinetas": "viñeta", "mensaje": "mensaje", "bloques": "texto",

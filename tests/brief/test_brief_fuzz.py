@@ -22,17 +22,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mini import BRIEF, make_project
-from sectorial.brief.loader import (
-    CHART_KEYS,
-    INDICATOR_KEYS,
-    PAGE_KEYS,
-    SOURCE_KEYS,
-    TABLE_KEYS,
-    TOP_OPTIONAL,
-    TOP_REQUIRED,
-)
+from sectorial.brief.sections import BRIEF as BRIEF_KEYS
 from sectorial.build import Timings, prepare
+from sectorial.data.spec import SOURCE
 from sectorial.errors import BriefError, DataError, ErrorList, SectorialError
+from sectorial.indicators.registry import INDICATORS, kind_section
+from sectorial.text.charts import CHART_KEYS
+from sectorial.text.pages import PAGES
+from sectorial.text.tables import TABLE
 
 NAMES = ["serie", "total", "var", "regiones", "empresas", "anio", "region", "periodo", "miles",
          "decimal",
@@ -65,8 +62,17 @@ values = st.one_of(
 )
 
 
-def _fields(pair: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[str, ...]:
-    return pair[0] + pair[1]
+def _fields(keys: tuple) -> tuple[str, ...]:
+    """The names of a declaration's keys (the fuzzing tries them all)."""
+    return tuple(key.name for key in keys)
+
+
+def _page(kind: str) -> tuple[str, ...]:
+    return ("tipo", *_fields(PAGES[kind].keys))
+
+
+TABLE_KEYS = (tuple(k.name for k in TABLE.inner.keys if k.required),
+              tuple(k.name for k in TABLE.inner.keys if not k.required))
 
 
 ARTICLE = {  # a third page, so that article fields, blocks and tables are reached too
@@ -84,24 +90,24 @@ ARTICLE = {  # a third page, so that article fields, blocks and tables are reach
     "notas": ["Nota: {{ anterior }}"],
     "fuentes": ["empresas"],
 }
-INDICATOR_FIELDS = sorted({k for pair in INDICATOR_KEYS.values() for k in _fields(pair)}
-                          | {"tipo", "descripcion", "unidad", "escala", "sin_dato"})
+INDICATOR_FIELDS = sorted({name for kind in INDICATORS
+                           for name in _fields(kind_section(kind).keys)})
 PLACES: dict[str, tuple[tuple, tuple[str, ...]]] = {
     # name: (path from the top of the brief, fields worth trying besides the present ones)
-    "top": ((), TOP_REQUIRED + TOP_OPTIONAL),
-    "fuente": (("datos", "empresas"), _fields(SOURCE_KEYS)),
+    "top": ((), BRIEF_KEYS.names()),
+    "fuente": (("datos", "empresas"), SOURCE.names()),
     "columnas": (("datos", "empresas", "columnas"), ("anio", "region", "empresas")),
     "indicador serie": (("indicadores", "serie"), tuple(INDICATOR_FIELDS)),
     "indicador total": (("indicadores", "total"), tuple(INDICATOR_FIELDS)),
     "indicador var": (("indicadores", "var"), tuple(INDICATOR_FIELDS)),
     "indicador regiones": (("indicadores", "regiones"), tuple(INDICATOR_FIELDS)),
-    "pagina 1": (("paginas", 0), _fields(PAGE_KEYS["indicadores"])),
-    "pagina 2": (("paginas", 1), _fields(PAGE_KEYS["tema"]) + _fields(PAGE_KEYS["articulo"])),
+    "pagina 1": (("paginas", 0), _page("indicadores")),
+    "pagina 2": (("paginas", 1), _page("tema") + _page("articulo")),
     "caja": (("paginas", 0, "cajas", 0), ("cifra", "texto")),
     "grafico 1": (("paginas", 1, "graficos", 0), _fields(CHART_KEYS)),
     "grafico 2": (("paginas", 1, "graficos", 1), _fields(CHART_KEYS)),
-    "articulo": (("paginas", 2), _fields(PAGE_KEYS["articulo"])),
-    "tabla": (("paginas", 2, "bloques", 3, "tabla"), _fields(TABLE_KEYS)),
+    "articulo": (("paginas", 2), _page("articulo")),
+    "tabla": (("paginas", 2, "bloques", 3, "tabla"), TABLE.inner.names()),
     "grafico de articulo": (("paginas", 2, "bloques", 4, "grafico"), _fields(CHART_KEYS)),
     "cita": (("paginas", 2, "bloques", 2), ("cita", "autor")),
 }
@@ -180,7 +186,7 @@ FOUND = [  # what the fuzzing found: each once crashed, or was silently ignored
     (_set(("indicadores", "total", "filtro"), ["region"]),
      "indicadores.total.filtro", "debe ser un diccionario de campos"),
     (_set(("indicadores", "total", "datos"), ["empresas"]),
-     "indicadores.total.datos", "no existe la fuente de datos '['empresas']'"),
+     "indicadores.total.datos", "debe ser un texto"),
     (_set(("indicadores", "total", "valor"), "region"),
      "indicadores.total.valor", "la columna 'region' es de tipo 'texto' y 'valor' suma números"),
     (_set(("indicadores", "serie", "ultimos"), 10**9),

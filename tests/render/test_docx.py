@@ -35,9 +35,9 @@ from sectorial.doc.model import (
     Text,
 )
 from sectorial.errors import RenderError
-from sectorial.render.docx import render_docx
 from sectorial.render.picture import Picture
-from sectorial.style import load_theme
+from sectorial.render.word.document import render as render_docx
+from sectorial.style import load_house
 
 matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
@@ -71,15 +71,15 @@ def images() -> dict[str, Picture]:
     return {chart.key: _picture(chart.key) for chart in sample_document().charts()}
 
 
-def render(doc: Document, theme, images) -> bytes:
+def render(doc: Document, look, images) -> bytes:
     out = io.BytesIO()
-    render_docx(doc, theme, images, out)
+    render_docx(doc, look, images, out)
     return out.getvalue()
 
 
 @pytest.fixture()
-def word(sample_doc, theme, images) -> docx.document.Document:
-    return docx.Document(io.BytesIO(render(sample_doc, theme, images)))
+def word(sample_doc, look, images) -> docx.document.Document:
+    return docx.Document(io.BytesIO(render(sample_doc, look, images)))
 
 
 def part(data: bytes, name: str) -> str:
@@ -89,12 +89,12 @@ def part(data: bytes, name: str) -> str:
 # Structure, read back with python-docx and the package XML ----------------------------------
 
 
-def test_it_lays_out_a_landscape_a4_section_with_the_house_margins(word, theme):
+def test_it_lays_out_a_landscape_a4_section_with_the_house_margins(word, look):
     section = word.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
-    assert round(section.left_margin.mm) == theme.page.margin_left_mm
-    assert round(section.right_margin.mm) == theme.page.margin_right_mm
+    assert round(section.left_margin.mm) == look.page.margin_left_mm
+    assert round(section.right_margin.mm) == look.page.margin_right_mm
 
 
 def test_it_writes_each_page_title_as_heading_1_in_order(word):
@@ -107,22 +107,22 @@ def test_it_makes_the_cover_title_a_title_and_the_boxes_heading_a_heading_2(word
     assert styled["Heading 2"] == "Indicadores Claves del VRAEM en 2024"
 
 
-def test_it_restyles_the_headings_to_the_house_colours(word, theme):
+def test_it_restyles_the_headings_to_the_house_colours(word, look):
     heading = word.styles["Heading 1"].font
-    assert heading.color.rgb == RGBColor.from_string(theme.color("oscuro")[1:])
-    assert heading.size.pt == theme.size("pagina_titulo")
+    assert heading.color.rgb == RGBColor.from_string(look.color("oscuro")[1:])
+    assert heading.size.pt == look.size("pagina_titulo")
     label = next(p for p in word.paragraphs if p.style.name == "Heading 1").runs[0]
     assert label.text == "VRAEM: "
-    assert label.font.color.rgb == RGBColor.from_string(theme.color("primario")[1:])
+    assert label.font.color.rgb == RGBColor.from_string(look.color("primario")[1:])
 
 
-def test_it_opens_with_a_red_cover_band_and_breaks_the_page_after_the_cover(word, theme):
+def test_it_opens_with_a_red_cover_band_and_breaks_the_page_after_the_cover(word, look):
     band = word.tables[0]
     assert (len(band.rows), len(band.columns)) == (1, 1)
     country = band.cell(0, 0).paragraphs[0].runs[0]
     assert (country.text, country.bold) == ("PERÚ", True)
     assert country.font.color.rgb == RGBColor(0xFF, 0xFF, 0xFF)
-    assert f'w:fill="{theme.color("primario")[1:]}"' in band._tbl.xml
+    assert f'w:fill="{look.color("primario")[1:]}"' in band._tbl.xml
     edition = next(p for p in word.paragraphs if p.text == "Mayo 2025")
     assert 'w:type="page"' in edition._p.xml
 
@@ -153,8 +153,8 @@ def test_it_keeps_the_bold_spans_of_box_captions_and_bullets(word):
     assert bullets[0].runs[0].bold and not bullets[0].runs[1].bold
 
 
-def test_it_sets_the_core_properties_and_the_document_language(sample_doc, theme, images):
-    data = render(sample_doc, theme, images)
+def test_it_sets_the_core_properties_and_the_document_language(sample_doc, look, images):
+    data = render(sample_doc, look, images)
     props = docx.Document(io.BytesIO(data)).core_properties
     assert props.title == "Desempeño económico del VRAEM 2024"
     assert props.author == "Ministerio de la Producción - OGEIEE"
@@ -193,17 +193,17 @@ def test_every_page_has_the_ministry_band_and_a_page_number_field(word):
     assert "fldChar" in footer and " PAGE " in footer
 
 
-def test_a_missing_chart_picture_is_an_error_naming_the_chart(sample_doc, theme, images):
+def test_a_missing_chart_picture_is_an_error_naming_the_chart(sample_doc, look, images):
     partial = {k: v for k, v in images.items() if k != "empleo_sexo"}
     with pytest.raises(RenderError, match="PEA ocupada según sexo.*empleo_sexo"):
-        render(sample_doc, replace(theme, docx_charts="imagen"), partial)
+        render(sample_doc, replace(look, docx_charts="imagen"), partial)
 
 
-def test_native_charts_need_no_pictures_and_take_the_layout_size(sample_doc, theme):
+def test_native_charts_need_no_pictures_and_take_the_layout_size(sample_doc, look):
     """A DOCX of native charts is written without any picture (so before, or without, the
     drawing), each chart at the size the pictures would have: 2 per row, 128 x 88 mm."""
-    assert theme.docx_charts == "nativo"
-    package = zipfile.ZipFile(io.BytesIO(render(sample_doc, theme, {})))
+    assert look.docx_charts == "nativo"
+    package = zipfile.ZipFile(io.BytesIO(render(sample_doc, look, {})))
     charts = [n for n in package.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
     assert len(charts) == len(sample_doc.charts())
     body = package.read("word/document.xml").decode()
@@ -213,14 +213,14 @@ def test_native_charts_need_no_pictures_and_take_the_layout_size(sample_doc, the
     assert set(extents) == {(str(128 * 36000), str(88 * 36000))}  # 36,000 EMU per mm
 
 
-def test_an_unknown_node_is_an_error_naming_its_type(sample_doc, theme, images):
+def test_an_unknown_node_is_an_error_naming_its_type(sample_doc, look, images):
     @dataclass(frozen=True)
     class Poster:
         title: str
 
     doc = replace(sample_doc, pages=(*sample_doc.pages, Poster("x")))
     with pytest.raises(RenderError, match="'Poster'"):
-        render(doc, theme, images)
+        render(doc, look, images)
 
 
 # A portrait press note, in the other house style ---------------------------------------------
@@ -249,8 +249,8 @@ def press_note(chart: Chart, meta: Metadata) -> Document:
 
 def test_a_press_note_is_a_portrait_page_with_its_blocks(root, sample_doc, images):
     chart = sample_doc.charts()[0]
-    theme = load_theme(root / "templates" / "promperu")
-    word = docx.Document(io.BytesIO(render(press_note(chart, sample_doc.meta), theme, images)))
+    look = load_house(root / "templates" / "promperu").look
+    word = docx.Document(io.BytesIO(render(press_note(chart, sample_doc.meta), look, images)))
     section = word.sections[0]
     assert section.orientation == WD_ORIENT.PORTRAIT and section.page_height > section.page_width
     assert [p.text for p in word.paragraphs if p.style.name.startswith("Heading")] == [
@@ -268,12 +268,12 @@ def _normalise(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf(tmp_path_factory, theme, images) -> Path:
+def pdf(tmp_path_factory, look, images) -> Path:
     from conftest import sample_document
 
     folder = tmp_path_factory.mktemp("docx_pdf")
     source = folder / "muestra.docx"
-    source.write_bytes(render(sample_document(), theme, images))
+    source.write_bytes(render(sample_document(), look, images))
     profile = Path(f"/tmp/lo_profile_{uuid.uuid4().hex}")
     try:
         subprocess.run(

@@ -12,22 +12,22 @@ import pytest
 
 from sectorial.errors import RenderError
 from sectorial.render.charts import render_charts
-from sectorial.render.pdf import render_pdf
+from sectorial.render.pdf.pages import render as render_pdf
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="necesita poppler-utils")
 
 
 @pytest.fixture(scope="module")
-def images(theme):
+def images(look):
     from conftest import sample_document
 
-    return render_charts(sample_document(), theme)
+    return render_charts(sample_document(), look)
 
 
 @pytest.fixture()
-def pdf(sample_doc, theme, images, tmp_path) -> Path:
+def pdf(sample_doc, look, images, tmp_path) -> Path:
     out = io.BytesIO()
-    render_pdf(sample_doc, theme, images, out)
+    render_pdf(sample_doc, look, images, out)
     path = tmp_path / "muestra.pdf"
     path.write_bytes(out.getvalue())
     return path
@@ -62,41 +62,41 @@ def test_page_numbers_in_the_footer(pdf):
     assert pages[1].strip().endswith("2") and pages[3].strip().endswith("4")
 
 
-def test_missing_picture_is_an_error(sample_doc, theme, images):
+def test_missing_picture_is_an_error(sample_doc, look, images):
     with pytest.raises(RenderError, match="empresas_region"):
-        render_pdf(sample_doc, theme, {k: v for k, v in images.items()
+        render_pdf(sample_doc, look, {k: v for k, v in images.items()
                                        if k != "empresas_region"}, io.BytesIO())
 
 
-def test_unknown_page_kind_is_an_error(sample_doc, theme, images):
+def test_unknown_page_kind_is_an_error(sample_doc, look, images):
     @dataclass(frozen=True)
     class Poster:
         title: str
 
     doc = replace(sample_doc, pages=(Poster("x"),))
     with pytest.raises(RenderError, match="'Poster'"):
-        render_pdf(doc, theme, images, io.BytesIO())
+        render_pdf(doc, look, images, io.BytesIO())
 
 
-def test_chart_pictures_are_opaque_and_sized_at_the_house_resolution(theme, images):
+def test_chart_pictures_are_opaque_and_sized_at_the_house_resolution(look, images):
     """RGB pixels at the house resolution, the size layout.py gives (128 mm at 200 ppp is
     1,007 pixels); their PNG (for a DOCX with pictures) is RGB and records the resolution."""
     from conftest import sample_document
     from PIL import Image
 
-    from sectorial.render.layout import chart_sizes
+    from sectorial.layout import chart_sizes
     from sectorial.render.picture import Picture
 
     sizes = chart_sizes(sample_document())
     assert set(images) == set(sizes)
     for key, picture in images.items():
         width_mm, height_mm = sizes[key]
-        expected = (width_mm / 25.4 * theme.chart_dpi, height_mm / 25.4 * theme.chart_dpi)
+        expected = (width_mm / 25.4 * look.chart_dpi, height_mm / 25.4 * look.chart_dpi)
         assert (picture.width, picture.height) == pytest.approx(expected, abs=1)
-        assert picture.dpi == theme.chart_dpi
+        assert picture.dpi == look.chart_dpi
         png = Image.open(io.BytesIO(picture.png()))
         assert png.mode == "RGB" and png.size == (picture.width, picture.height)
-        assert png.info["dpi"] == pytest.approx((theme.chart_dpi, theme.chart_dpi), abs=0.01)
+        assert png.info["dpi"] == pytest.approx((look.chart_dpi, look.chart_dpi), abs=0.01)
         assert Picture.from_png(picture.png()) == picture
 
 

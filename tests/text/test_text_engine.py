@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sectorial.brief.schema import Snippet
 from sectorial.doc.model import Span
 from sectorial.errors import TemplateError
 from sectorial.indicators.values import Quantity, Share, Shares
 from sectorial.lang.numbers import PRODUCE, PROMPERU
+from sectorial.schema import Snippet
 from sectorial.text.env import TextEngine
 
 

@@ -2,8 +2,8 @@
 
 Real heading styles (the navigation pane lists the sections), real tables for the cover band,
 the grid of boxes and the row of charts, pictures with alternative text, a landscape section
-and the document language. python-docx is used in this module only; the raw XML it has no
-API for is written by the small helpers at the bottom.
+and the document language. The raw XML python-docx has no API for is written by ``xml``;
+the native charts by ``charts``.
 """
 
 from __future__ import annotations
@@ -17,49 +17,59 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Inches, Length, Mm, Pt, RGBColor
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Inches, Length, Mm, Pt
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
-from lxml import etree
 
 from sectorial.doc import model as m
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
-from sectorial.render.layout import chart_sizes
+from sectorial.layout import chart_rows, chart_sizes, table_widths
 from sectorial.render.picture import Picture
+from sectorial.render.word.xml import (
+    add_page_field,
+    cell_margins,
+    default_rpr,
+    flag_row,
+    new_child,
+    paragraph_border,
+    rgb,
+    set_alt_text,
+    set_fonts,
+    set_language,
+    shade,
+    shade_cell,
+    table_borders,
+)
 from sectorial.reproducible import fixed_zip, stamp
-from sectorial.style import Theme
+from sectorial.style import Look
 
 WHITE = "#FFFFFF"
 HEADER_MM, FOOTER_MM = 6.0, 4.0  # room the header band and the page number take from the body
 CHART_HEIGHT_SHARE = 0.5  # of the body height: leaves room for message, bullets and sources
-CHARTS_PER_ROW = 3
 
 
-def render_docx(
-    doc: m.Document, theme: Theme, images: Mapping[str, Picture], out: BinaryIO
-) -> None:
+def render(doc: m.Document, look: Look, images: Mapping[str, Picture], out: BinaryIO) -> None:
     """Write the document as DOCX to ``out``; ``images`` maps chart keys to their pictures
     (only the charts shown as pictures need one)."""
-    DocxRenderer(theme, images).render(doc, out)
+    DocxRenderer(look, images).render(doc, out)
 
 
-def needs_pictures(doc: m.Document, theme: Theme) -> bool:
+def needs_pictures(doc: m.Document, look: Look) -> bool:
     """Whether the DOCX of ``doc`` holds chart pictures (native charts need none)."""
-    return any(not native(chart, theme) for chart in doc.charts())
+    return any(not native(chart, look) for chart in doc.charts())
 
 
-def native(chart: m.Chart, theme: Theme) -> bool:
-    """Whether ``chart`` goes into the DOCX as a native Word chart (house style or chart)."""
-    return (chart.docx_form or theme.docx_charts) == "nativo"
+def native(chart: m.Chart, look: Look) -> bool:
+    """Whether ``chart`` goes into the DOCX as a native Word chart: an editable chart, as
+    the chart or else the house style says."""
+    return chart.editable if chart.editable is not None else look.docx_charts == "nativo"
 
 
-CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -67,14 +77,14 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class DocxRenderer(Visitor):
     """Write each node of the model into one python-docx document."""
 
-    def __init__(self, theme: Theme, images: Mapping[str, Picture]):
-        self.theme, self.images = theme, images
+    def __init__(self, look: Look, images: Mapping[str, Picture]):
+        self.look, self.images = look, images
         self.word: WordDocument = new_document()
         self.pages = 0  # model pages written: every one after the first starts a new page
         self.charts_written = 0  # native chart parts: chart1.xml, chart2.xml…
         self.sizes: dict[str, tuple[float, float]] = {}  # chart key -> drawn size (mm)
         self.created = stamp(None)  # the document's date, set when the document is visited
-        page = theme.page
+        page = look.page
         self.width_mm = page.width_mm - page.margin_left_mm - page.margin_right_mm
         self.height_mm = (page.height_mm - page.margin_top_mm - page.margin_bottom_mm
                           - HEADER_MM - FOOTER_MM)
@@ -99,7 +109,7 @@ class DocxRenderer(Visitor):
     # Document-wide settings --------------------------------------------------------------
 
     def _page_setup(self) -> None:
-        page, section = self.theme.page, self.word.sections[0]
+        page, section = self.look.page, self.word.sections[0]
         section.orientation = WD_ORIENT.LANDSCAPE if page.landscape else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
         section.left_margin = Mm(page.margin_left_mm)
@@ -110,14 +120,14 @@ class DocxRenderer(Visitor):
         section.footer_distance = Mm(max(page.margin_bottom_mm - 6, 4))
 
     def _styles(self, doc: m.Document) -> None:
-        t, styles = self.theme, self.word.styles
-        _set_fonts(_default_rpr(self.word), t.docx_font)
-        _set_language(self.word, doc.meta.language)
+        t, styles = self.look, self.word.styles
+        set_fonts(default_rpr(self.word), t.docx_font)
+        set_language(self.word, doc.meta.language)
         for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet", "Quote",
                      "Header", "Footer"):
-            _set_fonts(styles[name].element.get_or_add_rPr(), t.docx_font)
+            set_fonts(styles[name].element.get_or_add_rPr(), t.docx_font)
         normal = styles["Normal"]
-        normal.font.size, normal.font.color.rgb = Pt(t.size("texto")), _rgb(t.color("texto"))
+        normal.font.size, normal.font.color.rgb = Pt(t.size("texto")), rgb(t.color("texto"))
         normal.paragraph_format.space_after = Pt(3)
         headings = [("Heading 1", "pagina_titulo"), ("Heading 2", "mensaje")]
         if doc.cover is not None:  # only the cover uses Title (and its size role)
@@ -125,9 +135,9 @@ class DocxRenderer(Visitor):
         for name, role in headings:
             font, spacing = styles[name].font, styles[name].paragraph_format
             font.size, font.bold, font.italic = Pt(t.size(role)), True, False
-            font.color.rgb = _rgb(t.color("oscuro"))
+            font.color.rgb = rgb(t.color("oscuro"))
             spacing.space_before, spacing.space_after = Pt(0), Pt(6)
-        _new_child(styles["Title"].element.get_or_add_pPr(), "pBdr")  # no rule under Title
+        new_child(styles["Title"].element.get_or_add_pPr(), "pBdr")  # no rule under Title
         for name in ("Header", "Footer"):  # their centre/right tabs assume portrait Letter
             styles[name].paragraph_format.tab_stops.clear_all()
 
@@ -148,23 +158,23 @@ class DocxRenderer(Visitor):
         for paragraph in (header, footer):
             paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(self.width_mm),
                                                               WD_TAB_ALIGNMENT.RIGHT)
-        inst = self.theme.institution
-        for text, fill, bold in ((f" {inst.country} ", "primario", True),
-                                 (f" {inst.entity} ", "oscuro", False)):
+        masthead = doc.masthead
+        for text, fill, bold in ((f" {masthead.country} ", "primario", True),
+                                 (f" {masthead.entity} ", "oscuro", False)):
             run = self._run(header, text, "nota", WHITE, bold=bold)
-            _shade(run._r.get_or_add_rPr(), self.theme.color(fill))
+            shade(run._r.get_or_add_rPr(), self.look.color(fill))
         self._run(header, "\t" + doc.series, "nota", "suave")
-        _paragraph_border(header, "bottom", self.theme.color("linea"), 4)
+        paragraph_border(header, "bottom", self.look.color("linea"), 4)
         self._run(footer, doc.meta.title + "\t", "nota", "suave")
-        _add_page_field(self._run(footer, "", "texto", "oscuro", bold=True))
+        add_page_field(self._run(footer, "", "texto", "oscuro", bold=True))
 
     # Pages -------------------------------------------------------------------------------
 
     def visit_Cover(self, cover: m.Cover) -> None:
         band = self._table([self.width_mm], rows=1)
-        _cell_margins(band, Mm(7), Mm(7))
+        cell_margins(band, Mm(7), Mm(7))
         cell = band.cell(0, 0)
-        _shade_cell(cell, self.theme.color("primario"))
+        shade_cell(cell, self.look.color("primario"))
         self._run(cell.paragraphs[0], cover.country, "portada_titulo", WHITE, bold=True)
         self._run(cell.add_paragraph(), cover.institution, "portada_serie", WHITE)
         series = self._paragraph(cover.series, "portada_serie", "primario", bold=True)
@@ -175,7 +185,7 @@ class DocxRenderer(Visitor):
             line.paragraph_format.space_after = Pt(0)
             if index == 0:
                 line.paragraph_format.space_before = Pt(150)
-                _paragraph_border(line, "top", self.theme.color("primario"), 12)
+                paragraph_border(line, "top", self.look.color("primario"), 12)
         edition = self._paragraph(cover.edition, "mensaje", "oscuro", bold=True)
         edition.paragraph_format.space_before = Pt(8)
         edition.add_run().add_break(WD_BREAK.PAGE)
@@ -188,13 +198,13 @@ class DocxRenderer(Visitor):
         columns = max(1, page.columns)
         rows = max(1, -(-len(page.boxes) // columns))
         grid = self._table([self.width_mm / columns] * columns, rows)
-        _cell_margins(grid, Mm(3), Mm(3))
+        cell_margins(grid, Mm(3), Mm(3))
         for index, box in enumerate(page.boxes):
             self._box(grid.cell(*divmod(index, columns)), box)
         for row in grid.rows:
             row.height = Mm(min(40.0, (self.height_mm - 40) / rows))
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            _flag_row(row._tr, "cantSplit")
+            flag_row(row._tr, "cantSplit")
         self.visit(page.foot)
 
     def visit_TopicPage(self, page: m.TopicPage) -> None:
@@ -202,11 +212,11 @@ class DocxRenderer(Visitor):
         if page.message:
             message = self.word.add_paragraph()
             self._spans(message, page.message, "mensaje")
-            _shade(message._p.get_or_add_pPr(), self.theme.color("fondo_caja"))
-            _paragraph_border(message, "left", self.theme.color("primario"), 24)
+            shade(message._p.get_or_add_pPr(), self.look.color("fondo_caja"))
+            paragraph_border(message, "left", self.look.color("primario"), 24)
             message.paragraph_format.space_after = Pt(6)
-        for start in range(0, len(page.charts), CHARTS_PER_ROW):
-            self._chart_row(page.charts[start:start + CHARTS_PER_ROW])
+        for row in chart_rows(page.charts):
+            self._chart_row(row)
         for bullet in page.bullets:
             paragraph = self.word.add_paragraph(style="List Bullet")
             self._spans(paragraph, bullet, "texto")
@@ -250,9 +260,7 @@ class DocxRenderer(Visitor):
         for text, color, bold in ((block.title, "oscuro", True), (block.subtitle, "suave", False)):
             title = self._paragraph(text, "grafico_titulo", color, bold=bold)
             title.paragraph_format.keep_with_next = True  # a table never leaves its title
-        columns = len(block.header)
-        first = self.width_mm * (0.6 if columns == 2 else 0.5)
-        grid = self._table([first] + [(self.width_mm - first) / (columns - 1)] * (columns - 1),
+        grid = self._table(table_widths(self.width_mm, len(block.header)),
                            rows=1 + len(block.rows))
         for index, values in enumerate((block.header, *block.rows)):
             for cell, value, numeric in zip(grid.rows[index].cells, values, block.numeric):
@@ -261,9 +269,9 @@ class DocxRenderer(Visitor):
                 if numeric:
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if index == 0:
-                    _shade_cell(cell, self.theme.color("oscuro"))
-        _table_borders(grid, self.theme.color("linea"))
-        _flag_row(grid.rows[0]._tr, "tblHeader")
+                    shade_cell(cell, self.look.color("oscuro"))
+        table_borders(grid, self.look.color("linea"))
+        flag_row(grid.rows[0]._tr, "tblHeader")
         self.word.add_paragraph()
 
     def visit_SourceNote(self, foot: m.SourceNote) -> None:
@@ -292,7 +300,7 @@ class DocxRenderer(Visitor):
         return heading
 
     def _box(self, cell: _Cell, box: m.Box) -> None:
-        _shade_cell(cell, self.theme.color("fondo_caja"), border=WHITE)
+        shade_cell(cell, self.look.color("fondo_caja"), border=WHITE)
         figure = cell.paragraphs[0]
         self._run(figure, box.figure, "cifra", "cifra", bold=True)
         figure.paragraph_format.space_after = Pt(3)
@@ -302,7 +310,7 @@ class DocxRenderer(Visitor):
         """Write charts side by side in a borderless table, one column per chart."""
         width_mm = self.width_mm / len(charts)
         row = self._table([width_mm] * len(charts), rows=1)
-        _cell_margins(row, Mm(1.5), Mm(0))
+        cell_margins(row, Mm(1.5), Mm(0))
         for cell, chart in zip(row.rows[0].cells, charts):
             lines = [(chart.title, "oscuro", True), (chart.subtitle, "suave", False)]
             if chart.center_label:
@@ -319,7 +327,7 @@ class DocxRenderer(Visitor):
         native Word chart or the PNG, as the house style says."""
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture = None
-        if native(chart, self.theme):
+        if native(chart, self.look):
             # Sized by the layout the pictures follow: no picture is needed to write it.
             drawn_w, drawn_h = (Mm(side) for side in self.sizes[chart.key])
         else:
@@ -335,7 +343,7 @@ class DocxRenderer(Visitor):
                                Length(int(width * drawn_h / drawn_w)))
             return
         shape = paragraph.add_run().add_picture(io.BytesIO(picture.png()), width=Length(width))
-        _set_alt_text(shape._inline, chart.alt_text, chart.title)
+        set_alt_text(shape._inline, chart.alt_text, chart.title)
 
     def _native_chart(self, paragraph: WordParagraph, chart: m.Chart, width: Length,
                       height: Length) -> None:
@@ -344,9 +352,9 @@ class DocxRenderer(Visitor):
         from docx.opc.packuri import PackURI
         from docx.opc.part import Part
 
-        from sectorial.render.wordchart import word_chart
+        from sectorial.render.word.charts import with_workbook, word_chart
 
-        made = word_chart(chart, self.theme, self.created)
+        made = word_chart(chart, self.look, self.created)
         part = self.word.part
         self.charts_written += 1
         number = self.charts_written
@@ -355,7 +363,7 @@ class DocxRenderer(Visitor):
         chart_part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_TYPE, b"",
                           part.package)
         workbook_id = chart_part.relate_to(workbook, RT.PACKAGE)
-        chart_part._blob = _with_workbook(made.xml, workbook_id)
+        chart_part._blob = with_workbook(made.xml, workbook_id)
         chart_id = part.relate_to(chart_part, RT.CHART)
         drawing = parse_xml(
             f'<w:drawing {nsdecls("w", "wp", "a", "c", "r")}><wp:inline distT="0" distB="0" '
@@ -365,14 +373,14 @@ class DocxRenderer(Visitor):
             '<wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
             'uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
             f'<c:chart r:id="{chart_id}"/></a:graphicData></a:graphic></wp:inline></w:drawing>')
-        _set_alt_text(drawing[0], chart.alt_text, chart.title)
+        set_alt_text(drawing[0], chart.alt_text, chart.title)
         paragraph.add_run()._r.append(drawing)
 
     def _table(self, widths_mm: list[float], rows: int) -> WordTable:
         """Add a fixed-layout, borderless, centred table with the given column widths."""
         table = self.word.add_table(rows=rows, cols=len(widths_mm))
         table.alignment, table.autofit = WD_TABLE_ALIGNMENT.CENTER, False
-        _table_borders(table)
+        table_borders(table)
         for column, width in zip(table.columns, widths_mm):
             column.width = Mm(width)  # w:gridCol, which LibreOffice follows
             for cell in column.cells:
@@ -394,140 +402,7 @@ class DocxRenderer(Visitor):
         """Add a run sized by a size role and coloured by a colour role (or a "#RRGGBB");
         ``bold`` None keeps the paragraph style's weight."""
         run = paragraph.add_run(text)
-        run.bold, run.font.size = bold, Pt(self.theme.size(size))
+        run.bold, run.font.size = bold, Pt(self.look.size(size))
         if color:
-            run.font.color.rgb = _rgb(color if color.startswith("#") else self.theme.color(color))
+            run.font.color.rgb = rgb(color if color.startswith("#") else self.look.color(color))
         return run
-
-
-def _rgb(hex_color: str) -> RGBColor:
-    return RGBColor.from_string(hex_color.lstrip("#").upper())
-
-
-# Raw XML helpers (python-docx has no API for these) ----------------------------------------
-
-# Word rejects children out of schema order (ECMA-376): for each parent we add to, the order
-# of its children from the first one we add onwards.
-_ORDER = {
-    qn("w:pPr"): "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct "
-    "autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing "
-    "mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl "
-    "divId cnfStyle rPr sectPr pPrChange",
-    qn("w:rPr"): "shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
-    qn("w:tcPr"): "tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark headers "
-    "cellIns cellDel cellMerge tcPrChange",
-    qn("w:tblPr"): "tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
-    qn("w:trPr"): "cantSplit trHeight tblHeader tblCellSpacing jc hidden ins del trPrChange",
-}
-
-
-def _w(name: str, **attributes: str) -> BaseOxmlElement:
-    """Make a ``w:name`` element with ``w:`` attributes."""
-    return OxmlElement(f"w:{name}", {qn(f"w:{k}"): v for k, v in attributes.items()})
-
-
-def _new_child(parent: BaseOxmlElement, name: str, **attributes: str) -> BaseOxmlElement:
-    """Replace ``parent``'s ``w:name`` child by a new one, placed in schema order."""
-    for old in parent.findall(qn(f"w:{name}")):
-        parent.remove(old)
-    order = _ORDER[parent.tag].split()
-    child = _w(name, **attributes)
-    parent.insert_element_before(child, *(f"w:{n}" for n in order[order.index(name) + 1:]))
-    return child
-
-
-def _default_rpr(word: WordDocument) -> BaseOxmlElement:
-    """Return the run properties of styles.xml's docDefaults."""
-    defaults = word.styles.element.find(qn("w:docDefaults"))
-    return defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-
-
-def _set_fonts(rpr: BaseOxmlElement, font: str) -> None:
-    """Name ``font`` for every script, so Word substitutes no theme font."""
-    fonts = rpr.get_or_add_rFonts()
-    for script in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(qn(f"w:{script}"), font)
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-        fonts.attrib.pop(qn(attribute), None)
-
-
-def _set_language(word: WordDocument, language: str) -> None:
-    """Set the proofing language of the default run properties and of the theme fonts."""
-    rpr = _default_rpr(word)
-    lang = rpr.find(qn("w:lang"))
-    (_new_child(rpr, "lang") if lang is None else lang).set(qn("w:val"), language)
-    theme_lang = word.settings.element.find(qn("w:themeFontLang"))
-    if theme_lang is not None:
-        theme_lang.set(qn("w:val"), language)
-
-
-def _shade(properties: BaseOxmlElement, fill: str) -> None:
-    """Shade a run, paragraph or cell (its rPr, pPr or tcPr) with a flat colour."""
-    _new_child(properties, "shd", val="clear", color="auto", fill=fill.lstrip("#"))
-
-
-def _border(side: str, color: str | None, eighths: int, space: int = 0) -> BaseOxmlElement:
-    """Make a single line border of ``eighths`` of a point; ``color`` None: no border."""
-    if color is None:
-        return _w(side, val="nil")
-    return _w(side, val="single", sz=str(eighths), space=str(space), color=color.lstrip("#"))
-
-
-def _paragraph_border(paragraph: WordParagraph, side: str, color: str, eighths: int) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    borders = _new_child(ppr, "pBdr") if borders is None else borders
-    borders.append(_border(side, color, eighths, space=4))
-
-
-def _shade_cell(cell: _Cell, fill: str, border: str | None = None) -> None:
-    """Shade a cell, with a ``border`` colour all round it if given."""
-    tcpr = cell._tc.get_or_add_tcPr()
-    if border:
-        borders = _new_child(tcpr, "tcBorders")
-        borders.extend(_border(side, border, 16) for side in ("top", "left", "bottom", "right"))
-    _shade(tcpr, fill)
-
-
-def _table_borders(table: WordTable, rule: str | None = None) -> None:
-    """Draw no table borders, or only horizontal ``rule`` lines between and under the rows."""
-    borders = _new_child(table._tbl.tblPr, "tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(_border(side, rule if side in ("bottom", "insideH") else None, 4))
-
-
-def _cell_margins(table: WordTable, horizontal: Length, vertical: Length) -> None:
-    margins = _new_child(table._tbl.tblPr, "tblCellMar")
-    for side, value in (("top", vertical), ("left", horizontal), ("bottom", vertical),
-                        ("right", horizontal)):
-        margins.append(_w(side, w=str(int(value.twips)), type="dxa"))
-
-
-def _flag_row(tr: BaseOxmlElement, flag: str) -> None:
-    """Set a row flag: ``cantSplit`` (kept on one page) or ``tblHeader`` (repeated)."""
-    _new_child(tr.get_or_add_trPr(), flag)
-
-
-def _set_alt_text(inline: BaseOxmlElement, description: str, title: str) -> None:
-    """Write the alternative text screen readers and Word's Alt Text pane show."""
-    doc_pr = inline.find(qn("wp:docPr"))
-    doc_pr.set("descr", description)
-    doc_pr.set("title", title)
-
-
-def _with_workbook(xml: bytes, relationship_id: str) -> bytes:
-    """The chart XML pointing at its embedded workbook, so that "Edit data" opens it."""
-    space = etree.fromstring(xml)
-    external = etree.SubElement(space, f"{{{CHART_NS}}}externalData")
-    external.set(qn("r:id"), relationship_id)
-    etree.SubElement(external, f"{{{CHART_NS}}}autoUpdate").set("val", "0")
-    return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _add_page_field(run: Run) -> None:
-    """Append a PAGE field (the page number Word and LibreOffice compute) to ``run``."""
-    instruction = _w("instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = " PAGE "
-    run._r.extend([_w("fldChar", fldCharType="begin"), instruction,
-                   _w("fldChar", fldCharType="separate"), _w("fldChar", fldCharType="end")])

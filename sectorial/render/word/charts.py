@@ -27,11 +27,12 @@ from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from sectorial.doc.model import Chart, ChartSeries
-from sectorial.lang.numbers import NumberStyle, format_number
-from sectorial.style import Theme
+from sectorial.layout import line_range, value_range
+from sectorial.style import Look
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 TYPES = {"columns": XL_CHART_TYPE.COLUMN_CLUSTERED, "columns_line": XL_CHART_TYPE.COLUMN_CLUSTERED,
          "hbars": XL_CHART_TYPE.BAR_CLUSTERED, "donut": XL_CHART_TYPE.DOUGHNUT,
          "lines": XL_CHART_TYPE.LINE_MARKERS}
@@ -46,9 +47,9 @@ class WordChart:
     workbook: bytes
 
 
-def word_chart(chart: Chart, theme: Theme, when: datetime) -> WordChart:
+def word_chart(chart: Chart, look: Look, when: datetime) -> WordChart:
     """Return the DrawingML chart and its workbook (dated ``when``) for a model chart."""
-    formats = [_number_format(series, theme.numbers) for series in chart.series]
+    formats = [_number_format(series) for series in chart.series]
     data = CategoryChartData()
     data.categories = list(chart.categories)
     for series, code in zip(chart.series, formats):
@@ -57,28 +58,22 @@ def word_chart(chart: Chart, theme: Theme, when: datetime) -> WordChart:
     space = parse_xml(ChartXmlWriter(TYPES[chart.kind], data).xml.encode("utf-8"))
     if chart.kind == "columns_line":
         _graft_variation_line(space, data, chart)
-    _style(space, chart, formats, theme)
+    _style(space, chart, formats, look)
     _finish(space)
     return WordChart(etree.tostring(space, xml_declaration=True, encoding="UTF-8",
                                     standalone=True), _workbook(chart, when))
 
 
-def _number_format(series: ChartSeries, numbers: NumberStyle) -> str | None:
-    """The Excel number format that prints each value as its label, if there is one."""
-    if numbers.group != "," or numbers.decimal != ".":
-        return None  # Word prints separators by the reader's locale: only es-PE's match
-    pairs = [(v, t) for v, t in zip(series.values, series.labels) if not math.isnan(v)]
-    if not pairs or any(not t for _, t in pairs):
+def _number_format(series: ChartSeries) -> str | None:
+    """The Excel number format that prints each value as its label, if there is one.
+
+    Word prints the marks by the reader's locale: only es-PE's (17,224.5) read the same."""
+    spec = series.number_format
+    if spec is None or (spec.group, spec.decimal) != (",", ".") or spec.decimals > 6:
         return None
-    first = pairs[0][1]
-    suffix = "%" if first.endswith("%") else ""
-    number = first.removesuffix("%")
-    decimals = len(number.rsplit(".", 1)[1]) if "." in number else 0
-    if decimals > 6 or not all(format_number(v, decimals, style=numbers) + suffix == t
-                               for v, t in pairs):
+    if all(math.isnan(v) for v in series.values):
         return None
-    code = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return code + ('"%"' if suffix else "")
+    return "#,##0" + ("." + "0" * spec.decimals if spec.decimals else "")
 
 
 def _workbook(chart: Chart, when: datetime) -> bytes:
@@ -127,12 +122,8 @@ def _graft_variation_line(space: etree._Element, data: CategoryChartData,
     value_axis.find(f"{{{C}}}crosses").set("val", "max")
     plot_area.append(category_axis)
     plot_area.append(value_axis)
-    columns = [v for v in chart.series[0].values if not math.isnan(v)]
-    variations = [v for v in chart.series[1].values if not math.isnan(v)]
-    low, high = min(variations, default=0.0), max(variations, default=0.0)
-    span = (high - low) or 1.0
-    _scale(primary, 0.0, max(columns, default=0.0) * 2.2 or 1.0)
-    _scale(value_axis, low - span * 1.7, high + span * 0.3)
+    _scale(primary, *value_range(chart))
+    _scale(value_axis, *line_range(chart))
 
 
 def _hidden_axis(axis: etree._Element) -> None:
@@ -153,11 +144,11 @@ def _scale(axis: etree._Element, low: float, high: float) -> None:
 
 
 def _style(space: etree._Element, chart: Chart, formats: list[str | None],
-           theme: Theme) -> None:
+           look: Look) -> None:
     pptx_chart = PptxChart(space, None)
-    pptx_chart.font.size = Pt(theme.size("grafico_etiqueta"))
-    pptx_chart.font.name = theme.docx_font
-    pptx_chart.font.color.rgb = _rgb(theme.color("texto"))
+    pptx_chart.font.size = Pt(look.size("grafico_etiqueta"))
+    pptx_chart.font.name = look.docx_font
+    pptx_chart.font.color.rgb = _rgb(look.color("texto"))
     pptx_chart.has_title = False
     donut = chart.kind == "donut"
     pptx_chart.has_legend = donut or len(chart.series) > 1
@@ -172,29 +163,28 @@ def _style(space: etree._Element, chart: Chart, formats: list[str | None],
                 plot.vary_by_categories = False
         for series_index, series in enumerate(plot.series):
             index = plot_index + series_index
-            _labels(series, chart.series[index], formats[index], chart, theme)
-            _colours(series, chart.series[index], chart, theme, index)
+            _labels(series, chart.series[index], formats[index], chart, look)
+            _colours(series, chart.series[index], chart, look, index)
     if not donut:
         category = pptx_chart.category_axis
         category.has_major_gridlines = False
-        category.format.line.color.rgb = _rgb(theme.color("linea"))
-        category.tick_labels.font.size = Pt(theme.size("grafico_etiqueta"))
+        category.format.line.color.rgb = _rgb(look.color("linea"))
+        category.tick_labels.font.size = Pt(look.size("grafico_etiqueta"))
         if chart.kind == "hbars":
             category.reverse_order = True  # the largest on top, as in the PDF
         primary = space.find(f"{{{C}}}chart/{{{C}}}plotArea/{{{C}}}valAx")
         primary.find(f"{{{C}}}delete").set("val", "1")
         if chart.kind in ("columns", "hbars"):  # from zero, with room for labels, as the PDF
-            top = max((v for v in chart.series[0].values if not math.isnan(v)), default=0.0)
-            _scale(primary, 0.0, (top or 1.0) * (1.32 if chart.kind == "hbars" else 1.18))
+            _scale(primary, *value_range(chart))
         gridlines = primary.find(f"{{{C}}}majorGridlines")
         if gridlines is not None:
             primary.remove(gridlines)
 
 
 def _labels(series: object, model: ChartSeries, code: str | None, chart: Chart,
-            theme: Theme) -> None:
+            look: Look) -> None:
     labels = series.data_labels  # type: ignore[attr-defined]
-    labels.font.size = Pt(theme.size("grafico_etiqueta"))
+    labels.font.size = Pt(look.size("grafico_etiqueta"))
     labels.font.bold = True
     if chart.kind == "donut":
         labels.position = XL_LABEL_POSITION.CENTER
@@ -213,20 +203,20 @@ def _labels(series: object, model: ChartSeries, code: str | None, chart: Chart,
             frame = series.points[index].data_label.text_frame  # type: ignore[attr-defined]
             frame.text = text
             frame.paragraphs[0].runs[0].font.bold = True
-            frame.paragraphs[0].runs[0].font.size = Pt(theme.size("grafico_etiqueta"))
+            frame.paragraphs[0].runs[0].font.size = Pt(look.size("grafico_etiqueta"))
 
 
-def _colours(series: object, model: ChartSeries, chart: Chart, theme: Theme,
+def _colours(series: object, model: ChartSeries, chart: Chart, look: Look,
              position: int) -> None:
     if chart.kind == "donut":
         for index in range(len(model.values)):
             fill = series.points[index].format.fill  # type: ignore[attr-defined]
             fill.solid()
-            fill.fore_color.rgb = _rgb(theme.palette[index % len(theme.palette)])
+            fill.fore_color.rgb = _rgb(look.palette[index % len(look.palette)])
         return
     if model.axis == "secondary" or chart.kind == "lines":
-        colour = theme.palette[2] if model.axis == "secondary" else \
-            theme.palette[position % len(theme.palette)]
+        colour = look.palette[2] if model.axis == "secondary" else \
+            look.palette[position % len(look.palette)]
         line = series.format.line  # type: ignore[attr-defined]
         line.color.rgb = _rgb(colour)
         line.width = Pt(1.8)
@@ -234,11 +224,11 @@ def _colours(series: object, model: ChartSeries, chart: Chart, theme: Theme,
         return
     fill = series.format.fill  # type: ignore[attr-defined]
     fill.solid()
-    fill.fore_color.rgb = _rgb(theme.color("barra"))
+    fill.fore_color.rgb = _rgb(look.color("barra"))
     for index in chart.highlight:
         point = series.points[index].format.fill  # type: ignore[attr-defined]
         point.solid()
-        point.fore_color.rgb = _rgb(theme.color("resaltado"))
+        point.fore_color.rgb = _rgb(look.color("resaltado"))
 
 
 def _finish(space: etree._Element) -> None:
@@ -255,3 +245,12 @@ def _finish(space: etree._Element) -> None:
 
 def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def with_workbook(xml: bytes, relationship_id: str) -> bytes:
+    """The chart XML pointing at its embedded workbook, so that "Edit data" opens it."""
+    space = etree.fromstring(xml)
+    external = etree.SubElement(space, f"{{{C}}}externalData")
+    external.set(f"{{{R}}}id", relationship_id)
+    etree.SubElement(external, f"{{{C}}}autoUpdate").set("val", "0")
+    return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -11,18 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sectorial.brief.schema import Brief
+from sectorial.brief.compose import template_context
+from sectorial.brief.model import Brief
 from sectorial.doc.model import ArticlePage, BoxesPage, Document
 from sectorial.errors import Location, StyleError
 from sectorial.indicators.values import Indicator
 from sectorial.lang.phrases import edition_date
-from sectorial.style import STYLE_FILE, Theme
-from sectorial.text.compose import template_context
+from sectorial.style import HouseStyle
 from sectorial.text.env import TextEngine
-
-LETTER_NAMES = ("destinatario", "serie", "titulo", "edicion", "institucion", "oficinas",
-                "indicadores_titulo", "indicadores_clave", "resumen", "adjuntos")
-"""Names the subject and body templates read besides the brief's indicators."""
 
 FORMAT_WORDS = {"docx": "formato Word", "pdf": "PDF"}
 
@@ -36,7 +32,7 @@ class Letter:
 
 
 def letter_facts(
-    brief: Brief, theme: Theme, document: Document, attachments: Sequence[str]
+    brief: Brief, house: HouseStyle, document: Document, attachments: Sequence[str]
 ) -> dict[str, Any]:
     """What a letter says about its document, the same for every recipient."""
     boxes = next((p for p in document.pages if isinstance(p, BoxesPage)), None)
@@ -46,7 +42,7 @@ def letter_facts(
         "titulo": document.meta.title,
         "serie": document.series,
         "edicion": edition_date(year, month, title=False),
-        "institucion": theme.institution.entity,
+        "institucion": house.institution.entity,
         "oficinas": list(document.cover.offices) if document.cover else [],
         "indicadores_titulo": (boxes.heading or boxes.title) if boxes else "",
         "indicadores_clave": [{"cifra": b.figure, "texto": b.caption.plain,
@@ -78,20 +74,21 @@ class LetterWriter:
     """The letters that carry one document: the templates' engine is set up once with
     what the letter says of the document, then each recipient gets its own letter."""
 
-    def __init__(self, brief: Brief, indicators: Mapping[str, Indicator], theme: Theme,
+    def __init__(self, brief: Brief, indicators: Mapping[str, Indicator], house: HouseStyle,
                  document: Document, attachments: Sequence[str]):
-        if theme.mail is None:
+        mail = house.voice.mail
+        if mail is None:
             raise StyleError(
-                f"el estilo '{theme.name}' no define el correo",
-                Location(str(theme.folder / STYLE_FILE), field="correo"),
+                f"el estilo '{house.name}' no define el correo",
+                Location(str(house.file), field="correo"),
                 "agregue 'correo: {asunto: \"{{ serie }}: {{ titulo }}\", cuerpo: correo.txt}' "
                 "y el archivo correo.txt (vea templates/produce)",
             )
-        facts = letter_facts(brief, theme, document, attachments)
+        facts = letter_facts(brief, house, document, attachments)
         context = {**template_context(brief, dict(indicators)), **facts}
-        self.engine = TextEngine(theme.numbers, context, theme.intensity)
+        self.engine = TextEngine(house.numbers, context, house.voice.intensity)
         own = brief.mailing.subject if brief.mailing and brief.mailing.subject else None
-        self.subject, self.body = own or theme.mail.subject, theme.mail.body
+        self.subject, self.body = own or mail.subject, mail.body
 
     def letter(self, recipient: Mapping[str, str]) -> Letter:
         """Render the subject and body for one recipient (``destinatario`` in templates)."""

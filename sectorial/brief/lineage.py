@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jinja2 import TemplateSyntaxError, meta
-
-from sectorial.brief.schema import Brief, PageSpec
+from sectorial.brief.model import Brief
 from sectorial.errors import BriefError, Location
 from sectorial.indicators.spec import IndicatorSpec
+from sectorial.text.env import names_in
+from sectorial.text.pages import PageSpec
 
 
 def indicator_sources(name: str, specs: dict[str, IndicatorSpec],
@@ -27,9 +27,8 @@ def indicator_sources(name: str, specs: dict[str, IndicatorSpec],
     seen.add(name)
     spec = specs[name]
     found = {spec.source} if spec.source else set()
-    for other in (spec.of, spec.base, spec.numerator, spec.denominator):
-        if other:
-            found |= indicator_sources(other, specs, seen)
+    for _, other in spec.references():
+        found |= indicator_sources(other, specs, seen)
     return found
 
 
@@ -39,22 +38,13 @@ def page_indicators(page: PageSpec) -> frozenset[str]:
 
     Pages are frozen: the 25 documents of a regional brief share their pages and parse
     them once."""
-    from sectorial.text.env import _snippets, names_environment
-
-    env = names_environment()
     names: set[str] = set()
-    for snippet in _snippets(page):
-        try:
-            names |= meta.find_undeclared_variables(env.parse(snippet.source))
-        except TemplateSyntaxError:
-            continue  # compose reports it with its line
-    charts = [*page.charts, *(b.chart for b in page.blocks if b.chart is not None)]
-    for chart in charts:
+    for chart in page.all_charts():
         names.add(chart.data)
         if chart.variation:
             names.add(str(chart.variation))
-    names |= {b.table.data for b in page.blocks if b.table is not None}
-    return frozenset(names)
+    names |= {table.data for table in page.tables()}
+    return frozenset(names_in(page) | names)
 
 
 def page_sources(page: PageSpec, number: int, brief: Brief) -> tuple[str, ...]:

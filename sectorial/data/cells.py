@@ -1,0 +1,125 @@
+"""Cells as text become typed values: the conversion of each declared column type.
+
+Problems name the file, sheet, row and column of the cell, and say what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from sectorial.data.spec import MAX_ERRORS, PLACEHOLDERS, SourceSpec
+from sectorial.errors import DataError, Location, SectorialError
+from sectorial.lang.numbers import NumberParseError, parse_number
+from sectorial.periods import PERIOD_HELP, Period, PeriodError
+
+
+class CellError(Exception):
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+_PLAIN_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def convert(text: str, kind: str, spec: SourceSpec) -> object:
+    """Convert one cell's text to its declared type, or raise CellError."""
+    if kind == "texto":
+        return "".join(ch for ch in text if ch.isprintable())
+    if text == "" or text.lower() in PLACEHOLDERS:
+        what = "vacía" if text == "" else f"con '{text}' (dato no disponible)"
+        raise CellError(f"celda {what} en una columna numérica",
+                         "escriba el valor, o quite la fila si el dato no existe")
+    if kind == "periodo":
+        try:
+            return Period.parse(text)
+        except PeriodError as exc:
+            raise CellError(str(exc), PERIOD_HELP) from exc
+    if kind == "decimal" and spec.numbers.decimal == "." and _PLAIN_DECIMAL.fullmatch(text):
+        return float(text)
+    try:
+        number: Decimal = parse_number(text, style=spec.numbers)
+    except NumberParseError as exc:
+        raise CellError(str(exc), "escriba el número sin texto adicional") from exc
+    if kind in ("entero", "conteo"):
+        if number != number.to_integral_value():
+            raise CellError(f"se esperaba un número entero y hay '{text}'",
+                             "escriba un entero o declare la columna como 'decimal'")
+        if kind == "conteo" and number < 0:
+            raise CellError(f"valor negativo '{text}' en una columna de conteo",
+                             "un conteo (empresas, trabajadores) no puede ser negativo: "
+                             "corrija el dato en el archivo")
+        return int(number)
+    return float(number)
+
+
+def convert_column(
+    values: list[object],
+    kind: str,
+    spec: SourceSpec,
+    rows: list[int],
+    column: str,
+    errors: list[SectorialError],
+) -> list[object]:
+    """Convert one column to its declared type; record an error naming each bad cell.
+
+    Each distinct text is converted once (years, regions and months repeat thousands of
+    times), and plain integers skip the full number parser.
+    """
+    converted: dict[str, object] = {}
+    problems: dict[str, tuple[str, str]] = {}
+    out: list[object] = []
+    for offset, value in enumerate(values):
+        text = str(value).strip()
+        if kind in ("entero", "conteo") and text.isascii() and text.isdigit():
+            out.append(int(text))
+            continue
+        if text not in converted and text not in problems:
+            try:
+                converted[text] = convert(text, kind, spec)
+            except CellError as exc:
+                problems[text] = (exc.message, exc.hint)
+        if text in problems:
+            if len(errors) <= MAX_ERRORS:
+                message, hint = problems[text]
+                where = Location(str(spec.path), sheet=spec.sheet, row=rows[offset],
+                                 column=column)
+                errors.append(DataError(message, where, hint))
+            out.append(None)
+        else:
+            out.append(converted[text])
+    if kind == "periodo":
+        _check_period_kinds(out, spec, rows, column, errors)
+    return out
+
+
+def _check_period_kinds(
+    periods: list[object], spec: SourceSpec, rows: list[int], column: str,
+    errors: list[SectorialError],
+) -> None:
+    """A period column holds years or months, not both: they cannot be compared."""
+    kinds = [p.monthly for p in periods if isinstance(p, Period)]
+    if not kinds or all(kinds) or not any(kinds):
+        return
+    majority = kinds.count(True) * 2 >= len(kinds)
+    for offset, period in enumerate(periods):
+        if isinstance(period, Period) and period.monthly != majority:
+            errors.append(DataError(
+                f"la columna mezcla años y meses: '{period}' entre "
+                + ("meses" if majority else "años"),
+                Location(str(spec.path), sheet=spec.sheet, row=rows[offset], column=column),
+                "use en toda la columna el mismo tipo de periodo (2024, o 2025-09)",
+            ))
+            return
+
+
+def is_label(text: str, spec: SourceSpec) -> bool:
+    """Whether a cell of a number column holds words: not empty, a placeholder or a number."""
+    if not any(ch.isalpha() for ch in text) or text.lower() in PLACEHOLDERS:
+        return False
+    try:
+        convert(text, "decimal", spec)
+    except CellError:
+        return True
+    return False

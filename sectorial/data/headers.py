@@ -1,0 +1,79 @@
+"""Header rows: one name per column from one to three rows, and what a wrong header says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sectorial.data.spec import SourceSpec
+from sectorial.data.table import Grid
+from sectorial.errors import DataError, Location
+
+Carry = Callable[[list[list[str]]], None]
+"""Fills the group cells of a multi-row header across the columns they span, in place."""
+
+
+def header_names(grid: Grid, header_rows: int, carry: Carry) -> list[str]:
+    """One name per column from the first ``header_rows`` rows of ``grid``.
+
+    ``carry(rows)`` fills each group cell of the upper rows across the columns it spans;
+    then each column joins its non-empty cells from top to bottom with a space.
+    """
+    width = grid.shape[1]
+    rows = [[" ".join(str(cell).replace("\ufeff", "").split()) for cell in grid.iloc[k]]
+            if k < len(grid) else [""] * width for k in range(header_rows)]
+    carry(rows)
+    names = []
+    for column in range(width):
+        parts: list[str] = []
+        for row in rows:
+            if row[column] and (not parts or parts[-1] != row[column]):
+                parts.append(row[column])
+        names.append(" ".join(parts) or f"Unnamed: {column}")
+    return names
+
+
+def carry_right(rows: list[list[str]]) -> None:
+    """CSV: an empty upper cell takes the last non-empty one on its left, within its group.
+
+    A CSV file keeps no merged ranges: "Exportaciones,," is read as a group of three.
+    The group ends where a row above starts a new one. The lowest row is not carried.
+    """
+    written = [list(row) for row in rows]  # before carrying
+    for level in range(len(rows) - 1):
+        last = ""
+        for column, text in enumerate(written[level]):
+            if text:
+                last = text
+            elif any(written[above][column] for above in range(level)):
+                last = ""  # a new group starts above: this row's group ended
+            else:
+                rows[level][column] = last
+
+
+def no_carry(rows: list[list[str]]) -> None:
+    """A one-row header: nothing to carry."""
+
+
+def beyond_end(spec: SourceSpec, last: int) -> DataError:
+    """The header row the brief names is past the file's last row (``last``, 0 if empty)."""
+    where = Location(str(spec.path), sheet=spec.sheet)
+    if last == 0:
+        return DataError("el archivo no tiene datos", where,
+                         "exporte de nuevo el archivo desde su fuente")
+    return DataError(
+        f"el archivo termina en la fila {last}, antes de la fila de encabezado "
+        f"{spec.header_row}",
+        where,
+        f"corrija 'fila_encabezado' en la fuente '{spec.key}' del informe: es el número de "
+        "la fila que tiene los nombres de columna",
+    )
+
+
+def title_row_error(where: Location, named: list[str]) -> DataError:
+    return DataError(
+        f"la fila {where.row} no parece el encabezado de la tabla "
+        f"(dice: '{named[0] if named else ''}')",
+        where,
+        "si hay filas de título encima de la tabla, indique en el informe "
+        "'fila_encabezado:' con el número de la fila que tiene los nombres de columna",
+    )

@@ -1,0 +1,74 @@
+"""What every renderer must agree on: the chart grid of a page, each chart's size and axis
+ranges, and the widths of a table's columns. Renderers only draw what this decides.
+
+A light module (no drawing library): the DOCX renderer sizes its native charts from it
+without the pictures, so a DOCX of native charts can be written before, or without, them.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sectorial.doc.model import ArticlePage, Chart, Document, Page, page_charts
+
+CHARTS_PER_ROW = 3
+# Chart size (width, height in mm) by the number of charts that share a page row.
+SIZES_MM = {1: (190.0, 92.0), 2: (128.0, 88.0), 3: (84.0, 84.0)}
+# Room above the tallest bar for its label, as a share of it: columns, bars.
+COLUMNS_HEADROOM, BARS_HEADROOM = 1.18, 1.32
+# Columns under a variation line fill the lower part of the plot, the line the band above.
+UNDER_LINE_HEADROOM, LINE_BELOW, LINE_ABOVE = 2.2, 1.7, 0.3
+
+
+def chart_rows(charts: tuple[Chart, ...]) -> list[tuple[Chart, ...]]:
+    """The rows a page's charts are laid out in: side by side, at most three a row."""
+    return [charts[start:start + CHARTS_PER_ROW]
+            for start in range(0, len(charts), CHARTS_PER_ROW)]
+
+
+def chart_size_mm(charts_in_row: int) -> tuple[float, float]:
+    """Return the drawing size of a chart in a row of ``charts_in_row`` charts."""
+    return SIZES_MM.get(charts_in_row, SIZES_MM[CHARTS_PER_ROW])
+
+
+def chart_sizes(doc: Document) -> dict[str, tuple[float, float]]:
+    """Return the drawing size (width, height in mm) of every chart of ``doc`` by key."""
+    sizes: dict[str, tuple[float, float]] = {}
+    for page in doc.pages:
+        for row in _rows(page):
+            for chart in row:
+                sizes[chart.key] = chart_size_mm(len(row))
+    return sizes
+
+
+def _rows(page: Page) -> list[tuple[Chart, ...]]:
+    # Charts of running text stand alone across the column; topic pages share rows.
+    charts = page_charts(page)
+    if isinstance(page, ArticlePage):
+        return [(chart,) for chart in charts]
+    return chart_rows(charts)
+
+
+def value_range(chart: Chart) -> tuple[float, float]:
+    """The range of the value axis of the chart's first series: from zero, with room above
+    the tallest bar for its label (a line chart's values spread as its drawer likes)."""
+    values = [v for v in chart.series[0].values if not math.isnan(v)]
+    top = max(values, default=0.0)
+    if chart.kind == "columns_line":
+        return 0.0, top * UNDER_LINE_HEADROOM or 1.0
+    headroom = BARS_HEADROOM if chart.kind == "hbars" else COLUMNS_HEADROOM
+    return 0.0, (top or 1.0) * headroom
+
+
+def line_range(chart: Chart) -> tuple[float, float]:
+    """The range of the secondary axis of a variation line over columns."""
+    values = [v for v in chart.series[1].values if not math.isnan(v)]
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    span = (high - low) or 1.0
+    return low - span * LINE_BELOW, high + span * LINE_ABOVE
+
+
+def table_widths(width: float, columns: int) -> list[float]:
+    """The widths of a table's columns in ``width`` (any unit): the names take the most."""
+    first = width * (0.6 if columns == 2 else 0.5)
+    return [first] + [(width - first) / (columns - 1)] * (columns - 1)

@@ -1,0 +1,64 @@
+"""The output formats, declared once: name, renderer module, roles, documentation.
+
+A format's module (imported only when that format is built) has
+``render(doc, look, pictures, out)`` and ``needs_pictures(doc, look)``. The CLI's
+``--formats``, the warm-up before forking, the mail's attachments and ``check``'s roles all
+read ``FORMATS``. A new format: one ``_declare`` here and one module (the Markdown renderer
+took 110 lines).
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from sectorial.doc.model import Document
+from sectorial.errors import RenderError, StyleError
+from sectorial.kinds import Kind, Registry
+from sectorial.style.model import Look, Roles, joined
+
+FORMATS = Registry("formato")
+
+TEXT_ROLES = Roles(colors=("primario", "oscuro", "texto", "suave", "linea", "fondo_caja",
+                           "cifra"),
+                   sizes=("texto", "nota", "mensaje", "pagina_titulo", "cifra",
+                          "grafico_titulo"))
+"""What both formats draw the pages with."""
+COVER_ROLES = Roles(sizes=("portada_titulo", "portada_serie"))
+"""What the cover adds, when the house style has one."""
+CHART_ROLES = Roles(colors=("barra", "resaltado", "texto", "linea"),
+                    sizes=("grafico_etiqueta",), palette=3)
+"""What every chart drawer needs (matplotlib's and Word's): the variation line takes the
+palette's third colour."""
+
+
+def _declare(name: str, module: str, doc: str, roles: Roles = TEXT_ROLES) -> None:
+    FORMATS.add(Kind(name, doc, (), None, {"module": module, "roles": roles,
+                                           "label": name.upper()}))
+
+
+_declare("docx", "sectorial.render.word.document", "Word: el mismo informe para editar, con "
+         "estilos de título, tablas reales y gráficos de Word editables o imágenes.")
+_declare("pdf", "sectorial.render.pdf.pages", "PDF/A para archivar: fuentes incrustadas, "
+         "marcadores y metadatos.")
+
+
+def renderer_module(fmt: str) -> ModuleType:
+    """Import and return the module that renders ``fmt``."""
+    if fmt not in FORMATS:
+        raise RenderError(f"formato desconocido '{fmt}'",
+                          hint="use " + ", ".join(FORMATS.names()))
+    return importlib.import_module(FORMATS[fmt].module)
+
+
+def missing_roles(doc: Document, look: Look, formats: tuple[str, ...]) -> list[StyleError]:
+    """A StyleError for each role the house style lacks and a format of ``formats`` needs
+    to draw ``doc`` (its cover, its charts)."""
+    needs = Roles()
+    for fmt in formats:
+        needs |= FORMATS[fmt].roles
+    if doc.cover is not None:
+        needs |= COVER_ROLES
+    if doc.charts():
+        needs |= CHART_ROLES
+    return look.missing(needs, joined(FORMATS[fmt].label for fmt in formats))

@@ -1,0 +1,167 @@
+"""Find a house style and load it: ``templates/<name>/estilo.yaml``, validated once."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+from typing import Any
+
+from sectorial.errors import Location, SectorialError, StyleError, raise_all
+from sectorial.lang.numbers import NumberStyle
+from sectorial.schema import Place, Snippet
+from sectorial.style.model import (
+    DEFAULT_INTENSITY,
+    STYLE_FILE,
+    HouseStyle,
+    Institution,
+    Look,
+    MailTemplates,
+    PageSetup,
+    Voice,
+)
+from sectorial.style.schema import PAGE_SIZES_MM, PDFA_FLAVOURS, STYLE
+from sectorial.yamlfile import load_yaml
+
+
+def find_style(name: str, brief_dir: Path) -> Path:
+    """Return the folder of house style ``name``, looked up beside the brief's project."""
+    candidate = Path(name)
+    if "/" in name or candidate.is_absolute():
+        folders = [brief_dir / candidate]
+    else:
+        folders = [brief_dir.parent / "templates" / name, Path.cwd() / "templates" / name]
+    for folder in folders:
+        if (folder / STYLE_FILE).is_file():
+            return folder.resolve()
+    raise StyleError(
+        f"no se encuentra el estilo '{name}'",
+        Location(str(folders[0] / STYLE_FILE)),
+        "cree la carpeta templates/<nombre>/ con un archivo estilo.yaml, o corrija 'estilo'",
+    )
+
+
+def load_house(folder: Path) -> HouseStyle:
+    """Load and validate ``folder/estilo.yaml``, reporting every problem at once."""
+    from sectorial.schema.validate import validate
+
+    path = folder / STYLE_FILE
+    file = str(path)
+    raw = load_yaml(path, StyleError)
+    report = validate(raw, STYLE.to_json(), file, StyleError)
+    raise_all(report.errors)
+    values = STYLE.read(raw, Place(file, getattr(raw, "line", 1), ""))
+    errors: list[SectorialError] = []
+    regular, bold = _font_files(values["fuentes"]["pdf"], path, errors)
+    mail = _mail(values["correo"], folder, path, errors)
+    pdfa = _pdfa(values["pdfa"], path, errors)
+    raise_all(errors)
+    numbers = values["numeros"]
+    return HouseStyle(
+        name=values["nombre"],
+        folder=folder,
+        language=values["idioma"],
+        institution=Institution(**values["institucion"]),
+        look=_look(values, path, regular, bold, pdfa),
+        numbers=NumberStyle(locale=numbers["locale"], group=numbers["miles"],
+                            decimal=numbers["decimal"],
+                            percent_space=numbers["espacio_porcentaje"]),
+        rounding=numbers["redondeo_participaciones"],
+        voice=Voice(_intensity(values["intensidad"]), mail),
+        cover=values["portada"],
+    )
+
+
+def _look(values: dict[str, Any], path: Path, regular: Path, bold: Path,
+          pdfa: str | None) -> Look:
+    page, fonts, colors = values["pagina"], values["fuentes"], values["colores"]
+    charts = values["graficos"] or {"docx": "imagen", "dpi": 200}
+    short, long = PAGE_SIZES_MM[page["tamano"]]
+    landscape = page["orientacion"] == "horizontal"
+    margins = page["margenes_mm"] or {}
+    return Look(
+        name=values["nombre"],
+        file=path,
+        page=PageSetup(
+            width_mm=long if landscape else short,
+            height_mm=short if landscape else long,
+            landscape=landscape,
+            margin_top_mm=float(margins.get("superior", 15)),
+            margin_bottom_mm=float(margins.get("inferior", 15)),
+            margin_left_mm=float(margins.get("izquierdo", 15)),
+            margin_right_mm=float(margins.get("derecho", 15)),
+        ),
+        pdf_regular=regular,
+        pdf_bold=bold,
+        docx_font=fonts["docx"],
+        sizes={str(k): float(v) for k, v in fonts["tamanos"].items()},
+        colors={k: v for k, v in colors.items() if k != "serie"},
+        palette=tuple(colors["serie"]),
+        chart_dpi=int(charts["dpi"]),
+        docx_charts=charts["docx"],
+        pdfa=pdfa,
+    )
+
+
+def _pdfa(value: object, path: Path, errors: list[SectorialError]) -> str | None:
+    """'pdfa': "2b" (por defecto), "3b", o no (PDF simple)."""
+    if value is False or str(value).lower() in ("no", "false"):
+        return None
+    text = str(value).lower()
+    if text not in PDFA_FLAVOURS:
+        errors.append(StyleError(f"nivel PDF/A desconocido '{value}'",
+                                 Location(str(path), field="pdfa"),
+                                 "use \"2b\" (recomendado para archivar), \"3b\" o no"))
+        return None
+    return text
+
+
+def _mail(node: dict | None, folder: Path, path: Path,
+          errors: list[SectorialError]) -> MailTemplates | None:
+    """Read 'correo': {asunto: plantilla, cuerpo: archivo de plantilla junto al estilo}."""
+    if node is None:
+        return None
+    body_path = folder / node["cuerpo"]
+    try:
+        body = body_path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(StyleError(
+            f"no se puede leer la plantilla del correo '{body_path}' "
+            f"({getattr(exc, 'strerror', None) or exc})",
+            Location(str(path), field="correo.cuerpo"),
+            "indique un archivo de texto UTF-8 que esté en la carpeta del estilo"))
+        return None
+    return MailTemplates(subject=node["asunto"], body=Snippet(body, str(body_path), 1, "cuerpo"))
+
+
+def _font_files(spec: dict, path: Path, errors: list[SectorialError]) -> tuple[Path, Path]:
+    """Resolve the PDF font files: from an installed package, or paths beside the style."""
+    placeholder = Path("missing.ttf")
+    package = spec["paquete"]
+    if package:
+        try:
+            base = Path(str(importlib.resources.files(package)))
+        except ModuleNotFoundError:
+            errors.append(StyleError(
+                f"no está instalado el paquete de fuentes '{package}'",
+                Location(str(path), field="fuentes.pdf.paquete"),
+                f"instálelo con: pip install {package.replace('_', '-')}"))
+            return placeholder, placeholder
+    else:
+        base = path.parent
+    found = []
+    for key in ("normal", "negrita"):
+        font = base / spec[key]
+        if not font.is_file():
+            errors.append(StyleError(f"no existe el archivo de fuente '{font}'",
+                                     Location(str(path), field=f"fuentes.pdf.{key}"),
+                                     "indique un archivo .ttf existente"))
+        found.append(font)
+    return found[0], found[1]
+
+
+def _intensity(items: tuple | None) -> tuple[tuple[float | None, str], ...]:
+    """'intensidad': a list of {hasta: número o null, palabra: "ligero|ligera"}."""
+    if items is None:
+        return DEFAULT_INTENSITY
+    return tuple((None if item["hasta"] is None else float(item["hasta"]), item["palabra"])
+                 for item in items)

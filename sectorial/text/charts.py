@@ -1,0 +1,287 @@
+"""Charts: the kinds a brief may ask for, their keys, and how each becomes a model chart.
+
+``CHARTS`` declares every kind once (its name, the model kind the renderers draw, the data
+it takes and its keys). ``build_chart`` turns a spec and its indicator into the model's
+``Chart``: values scaled, every label formatted, the alternative text written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from sectorial.doc.model import Chart, ChartSeries, NumberFormat
+from sectorial.errors import Location, TemplateError
+from sectorial.indicators.values import Indicator, Quantity, Series, Shares
+from sectorial.kinds import Kind, Registry
+from sectorial.lang.numbers import NumberStyle, format_number, format_percent
+from sectorial.lang.phrases import join_list
+from sectorial.schema import (
+    Built,
+    Choice,
+    Integer,
+    Key,
+    Name,
+    Place,
+    Section,
+    Snippet,
+    Template,
+    Text,
+    Variants,
+)
+
+CHARTS = Registry("tipo de gráfico")
+SCALES = {"mil": 1e3, "millones": 1e6}
+HIGHLIGHTS = ("ultimo", "primero", "ninguno")
+SERIES, SHARES = "serie", "participaciones"
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart of a page, as the brief declares it (``CHART_KEYS``)."""
+
+    kind: str
+    title: Snippet
+    unit: Snippet
+    data: str
+    line: int
+    variation: str | None = None
+    scale: str | None = None
+    decimals: int = 0
+    highlight: str = "ultimo"
+    limit: int | None = None
+    rest_label: str = "Resto"
+    show: str = "valor"
+    center: Snippet | None = None
+    highlight_label: Snippet | None = None  # resaltar: a category's name
+    editable: bool | None = None  # docx: nativo (True) | imagen (False); None: the style's
+
+
+@dataclass(frozen=True)
+class ChartTexts:
+    """The texts of a chart, rendered: title, unit line, centre figure, highlighted name."""
+
+    title: str
+    unit: str
+    center: str = ""
+    highlight: str | None = None
+
+
+SCALE = Key("escala", Choice(tuple(SCALES), message="escala desconocida '{value}'",
+                             hint="use 'mil' o 'millones'"),
+            "Divide los valores dibujados: `mil` o `millones`.", default=None, attr="scale")
+DECIMALS = Key("decimales", Integer(0, 6, "escriba cuántos decimales se muestran, por ejemplo 1"),
+               "Decimales de las etiquetas.", default=0, attr="decimals")
+LIMIT = Key("maximo", Integer(0, 1000, "escriba cuántas categorías se muestran como máximo (las "
+                              "demás se suman en 'resto'), o 0 para mostrarlas todas"),
+            "Cuántas categorías como máximo; las demás se suman en `resto` (0: todas).",
+            default=0, attr="limit")
+REST = Key("resto", Text(), "El nombre de la categoría que suma las demás.", default="Resto",
+           attr="rest_label")
+CHART_KEYS = (
+    Key("titulo", Template(), "El título del gráfico.", required=True, attr="title"),
+    Key("unidad", Template(), "La línea de unidad y periodo, entre paréntesis: «(Millones "
+        "US$-FOB y Part. %)».", required=True, attr="unit"),
+    Key("datos", Name(), "El indicador que se dibuja: una serie o unas participaciones.",
+        required=True, attr="data"),
+    Key("variacion", Name(), "Para `columnas_variacion`: la serie de variaciones que se "
+        "dibuja como línea.", default=None, attr="variation",
+        missing="un gráfico 'columnas_variacion' dibuja su línea de variación desde un "
+        "indicador de tipo 'variaciones': escriba 'variacion: <nombre>'"),
+    SCALE, DECIMALS,
+    Key("resaltar", Template(), "Qué barra se resalta: `ultimo`, `primero`, `ninguno` o el "
+        "nombre de una categoría (puede ser `{{ region }}`).", default="ultimo",
+        attr="highlight"),
+    LIMIT, REST,
+    Key("mostrar", Choice(("valor", "participacion", "ambos")), "En participaciones, qué "
+        "dicen las etiquetas.", default="valor", attr="show"),
+    Key("centro", Template(), "En una dona, la cifra que va en el centro.", default=None,
+        attr="center"),
+    Key("docx", Choice(("nativo", "imagen")), "En el DOCX, este gráfico como gráfico de Word "
+        "editable (`nativo`) o como imagen; por defecto, lo que diga el estilo.",
+        default=None, attr="editable"),
+)
+
+
+def build_chart(spec: ChartSpec, key: str, texts: ChartTexts,
+                indicators: dict[str, Indicator], numbers: NumberStyle) -> Chart:
+    """Return the model chart for ``spec``; values scaled, labels formatted."""
+    data = indicators[spec.data]
+    kind = CHARTS[spec.kind]
+    if isinstance(data, Series) and SERIES in kind.data:
+        categories, series, highlight = _series_chart(spec, texts, data, indicators, numbers)
+    elif isinstance(data, Shares) and SHARES in kind.data:
+        categories, series, highlight = _shares_chart(spec, texts, data, numbers)
+    elif isinstance(data, (Series, Shares)):
+        needs = " o ".join(f"'{name}'" for name in kind.data)
+        subject = "una dona" if spec.kind == "dona" else f"un gráfico '{spec.kind}'"
+        raise _wrong(spec, f"{subject} necesita un indicador de tipo {needs}")
+    else:
+        raise _wrong(spec, "los gráficos dibujan series o participaciones, no un valor suelto")
+    chart = Chart(
+        key=key, kind=kind.model, title=texts.title, subtitle=texts.unit,
+        categories=categories, series=series, alt_text="", highlight=highlight,
+        center_label=texts.center, editable=spec.editable,
+    )
+    return _with_alt_text(chart, kind.words)
+
+
+def _series_chart(spec: ChartSpec, texts: ChartTexts, data: Series,
+                  indicators: dict[str, Indicator], numbers: NumberStyle
+                  ) -> tuple[tuple[str, ...], tuple[ChartSeries, ...], tuple[int, ...]]:
+    categories = tuple(p.short() for p in data.periods)
+    values = tuple(_units(q) / SCALES.get(spec.scale or "", 1.0) for q in data)
+    # "(Miles de trabajadores; Var. % anual)": the columns are the part before ";".
+    name = texts.unit.strip("()").split(";")[0].strip() or data.name
+    series = [_values_series(name, values, spec.decimals, numbers)]
+    if spec.variation:
+        series.append(_variation_series(spec, data, indicators, numbers))
+    highlight = _highlight(spec.highlight, len(categories))
+    if texts.highlight is not None:
+        highlight = tuple(i for i, p in enumerate(data.periods)
+                          if texts.highlight in (str(p), p.label(), p.short()))
+    return categories, tuple(series), highlight
+
+
+def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: NumberStyle
+                  ) -> tuple[tuple[str, ...], tuple[ChartSeries, ...], tuple[int, ...]]:
+    categories, values, percents = parts(data, spec.limit, spec.rest_label)
+    values = tuple(v / SCALES.get(spec.scale or "", 1.0) for v in values)
+    name = texts.unit.strip("()") or data.name
+    if spec.show == "valor":
+        series = _values_series(name, values, spec.decimals, numbers)
+    else:
+        labels = tuple(
+            _share_label(spec.show, format_number(v, spec.decimals, style=numbers),
+                         format_percent(p, data.decimals, style=numbers))
+            for v, p in zip(values, percents))
+        series = ChartSeries(name, values, labels)
+    highlight = (0,) if spec.highlight == "primero" else ()
+    if texts.highlight is not None:
+        highlight = tuple(i for i, c in enumerate(categories) if c == texts.highlight)
+    return categories, (series,), highlight
+
+
+def _values_series(name: str, values: tuple[float, ...], decimals: int,
+                   numbers: NumberStyle) -> ChartSeries:
+    """A series labelled with its own values, and the format that prints them so."""
+    labels = tuple(format_number(v, decimals, style=numbers) for v in values)
+    return ChartSeries(name, values, labels, number_format=_format(decimals, numbers))
+
+
+def _format(decimals: int, numbers: NumberStyle) -> NumberFormat:
+    return NumberFormat(decimals, numbers.group, numbers.decimal)
+
+
+def _units(q: Quantity) -> float:
+    return 0.0 if q.units is None else q.units
+
+
+def _highlight(rule: str, count: int) -> tuple[int, ...]:
+    return {"ultimo": (count - 1,), "primero": (0,)}.get(rule, ()) if count else ()
+
+
+def _variation_series(
+    spec: ChartSpec, data: Series, indicators: dict[str, Indicator], numbers: NumberStyle
+) -> ChartSeries:
+    variation = indicators[str(spec.variation)]
+    if not isinstance(variation, Series):
+        raise _wrong(spec, "'variacion' debe ser un indicador de tipo 'variaciones'")
+    by_period = dict(variation.points)
+    values, labels = [], []
+    for period in data.periods:
+        q = by_period.get(period)
+        if q is None or q.value is None:
+            values.append(float("nan"))
+            labels.append("")
+        else:
+            values.append(q.value)
+            labels.append(format_number(q.value, 1, style=numbers))
+    return ChartSeries("Var. % anual", tuple(values), tuple(labels), axis="secondary",
+                       number_format=_format(1, numbers))
+
+
+def parts(
+    data: Shares, limit: int | None, rest_label: str
+) -> tuple[tuple[str, ...], tuple[float, ...], tuple[Decimal, ...]]:
+    """Return categories, values and rounded shares, the tail beyond ``limit`` grouped."""
+    items = [s for s in data.items if s.amount.value]
+    shown = items if not limit or len(items) <= limit else items[: limit - 1]
+    rest = items[len(shown):]
+    categories = [s.label for s in shown]
+    values = [_units(s.amount) for s in shown]
+    percents = [Decimal(repr(s.percent.value)) for s in shown]
+    if rest:
+        categories.append(rest_label)
+        values.append(sum(_units(s.amount) for s in rest))
+        percents.append(sum((Decimal(repr(s.percent.value)) for s in rest), Decimal(0)))
+    return tuple(categories), tuple(values), tuple(percents)
+
+
+def _share_label(show: str, value: str, share: str) -> str:
+    return share if show == "participacion" else f"{value} ({share})"
+
+
+def _with_alt_text(chart: Chart, words: str) -> Chart:
+    """Describe the chart in words from its title and its labels."""
+    first = chart.series[0]
+    pairs = [f"{c}: {v}" for c, v in zip(chart.categories, first.labels)]
+    text = f"{words}. {chart.title} {chart.subtitle}. " + join_list(pairs) + "."
+    if len(chart.series) > 1:
+        second = chart.series[1]
+        pairs = [f"{c}: {v}" for c, v in zip(chart.categories, second.labels) if v]
+        text += f" {second.name}: " + join_list(pairs) + "."
+    if chart.center_label:
+        text += f" Total: {chart.center_label}."
+    return replace(chart, alt_text=text)
+
+
+def _wrong(spec: ChartSpec, message: str) -> TemplateError:
+    return TemplateError(message, Location(spec.title.file, line=spec.line, field="graficos"),
+                         "cambie 'tipo' o 'datos' del gráfico")
+
+
+def _declare(name: str, model: str, data: tuple[str, ...], doc: str, words: str,
+             required: tuple[str, ...] = ()) -> None:
+    """Declare a chart kind: ``model`` is what the renderers draw, ``data`` what it takes."""
+    keys = tuple(replace(key, required=key.required or key.name in required)
+                 for key in CHART_KEYS)
+    CHARTS.add(Kind(name, doc, keys, build_chart, {"model": model, "data": data,
+                                                   "words": words}))
+
+
+_declare("columnas", "columns", (SERIES, SHARES), "Columnas verticales, el periodo del "
+         "informe resaltado.", "Gráfico de columnas")
+_declare("columnas_variacion", "columns_line", (SERIES,), "Columnas de una serie y, encima, "
+         "su variación % anual como línea en un segundo eje.",
+         "Gráfico de columnas con línea de variación", required=("variacion",))
+_declare("dona", "donut", (SHARES,), "Participaciones de un todo, con la cifra del total en "
+         "el centro si se da `centro`.", "Gráfico de dona")
+_declare("barras", "hbars", (SERIES, SHARES), "Barras horizontales ordenadas, la mayor "
+         "arriba.", "Gráfico de barras horizontales")
+_declare("lineas", "lines", (SERIES,), "Una línea por serie.", "Gráfico de líneas")
+
+
+def chart_spec(values: dict[str, Any], place: Place) -> ChartSpec:
+    """The spec of a chart from the values its section read."""
+    highlight = values.pop("highlight")
+    rule = highlight.source if isinstance(highlight, Snippet) else str(highlight)
+    named = rule not in HIGHLIGHTS
+    editable, limit = values.pop("editable"), values.pop("limit")
+    return ChartSpec(
+        **values, line=place.line,
+        highlight="nombre" if named else rule,
+        highlight_label=highlight if named else None,
+        limit=limit or None,
+        editable=None if editable is None else editable == "nativo",
+    )
+
+
+CHART = Built(Variants({kind.name: Section((Key("tipo", Choice((kind.name,)),
+                                                "El tipo de gráfico.", required=True,
+                                                attr="kind"), *kind.keys), doc=kind.doc)
+                        for kind in CHARTS},
+                       message="cada gráfico debe ser un diccionario de campos"),
+              chart_spec)
+"""A chart's section in a brief, read into a ChartSpec."""
