@@ -43,25 +43,18 @@ class Archived:
 
 # -- provenance -------------------------------------------------------------------------------
 def provenance(pdf: Path, digest: str) -> dict:
-    """The build record of ``pdf`` (in its folder's .sectorial/), matched by content."""
-    from sectorial.batch import STATE_DIR
+    """The build record of ``pdf`` (in its folder's state), matched by content."""
+    from sectorial.batch import STATE_DIR, StateRecord
 
-    for state_file in sorted((pdf.parent / STATE_DIR).glob("*.json")):
-        if state_file.name.startswith("valores-"):
-            continue
-        try:
-            state = json.loads(state_file.read_text("utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(state, dict) and (state.get("archivos") or {}).get(pdf.name) == digest:
-            if "datos" in state:
-                return state
-    raise ArchiveError(
-        "no se sabe de qué datos salió este PDF: ninguna construcción registrada en "
-        f"{pdf.parent / STATE_DIR} lo escribió con este contenido",
-        Location(str(pdf)),
-        "constrúyalo con 'sectorial build … --archive' (o build y luego archive, sin "
-        "modificar el PDF entre ambos)")
+    record = StateRecord.of_output(pdf, digest)
+    if record is None:
+        raise ArchiveError(
+            "no se sabe de qué datos salió este PDF: ninguna construcción registrada en "
+            f"{pdf.parent / STATE_DIR} lo escribió con este contenido",
+            Location(str(pdf)),
+            "constrúyalo con 'sectorial build … --archive' (o build y luego archive, sin "
+            "modificar el PDF entre ambos)")
+    return record.data
 
 
 # -- the manifest -----------------------------------------------------------------------------

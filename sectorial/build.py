@@ -54,6 +54,17 @@ class Timings:
 
 
 @dataclass(frozen=True)
+class Composed:
+    """A document with what it was composed from (no data tables: it travels between
+    processes), for what comes after the build: the letters that carry it."""
+
+    brief: Brief
+    house: HouseStyle
+    indicators: Mapping[str, Indicator]
+    document: Document
+
+
+@dataclass(frozen=True)
 class Prepared:
     """Everything a build knows before rendering."""
 
@@ -62,6 +73,9 @@ class Prepared:
     tables: Mapping[str, Table]
     indicators: Mapping[str, Indicator]
     document: Document
+
+    def composed(self) -> Composed:
+        return Composed(self.brief, self.house, self.indicators, self.document)
 
 
 @dataclass(frozen=True)

@@ -220,7 +220,8 @@ def _build(args: argparse.Namespace) -> int:
         for outcome in plan.outcomes:
             report(outcome)
         workers = args.jobs or batch.default_workers()
-        outcomes += batch.run(plan.jobs, args.out, args.formats, workers, args.force, report)
+        work = batch.Build(args.out, args.formats, args.force)
+        outcomes += batch.run(plan.jobs, work, workers, report)
     if args.archive:
         outcomes = _archive_built(outcomes, args)
     seconds = time.perf_counter() - start

@@ -109,7 +109,8 @@ def send(targets: list[Path], period: Period | None, only: dict[str, str], out_d
     lists = _lists(plan.jobs, options.recipients_file, out_dir, warn, tally)
     jobs = [job for job in plan.jobs if lists.get(job)]
     with batch.progress_reporter(len(jobs), sys.stdout) as report:
-        built = batch.run(jobs, out_dir, ("docx", "pdf"), options.workers, False, report)
+        built = batch.run(jobs, batch.Build(out_dir, ("docx", "pdf"), keep=True),
+                          options.workers, report)
     ready = []
     for outcome in built:
         if outcome.status == batch.FAILED:

@@ -13,9 +13,12 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sectorial.errors import Location, SectorialError, raise_all, unknown_key_hint
+from sectorial.errors import Location, SectorialError, raise_all
 from sectorial.mail.address import AddressError, parse_mailbox
+from sectorial.schema import Anything, Key, Number, Place, Section, Text
+from sectorial.schema.validate import Report, Words
 
 SETTINGS_FILE = "sectorial.toml"
 SECURITY = ("starttls", "ssl", "none")
@@ -28,8 +31,6 @@ ENV = {
     "password": "SECTORIAL_SMTP_PASSWORD",
     "from": "SECTORIAL_SMTP_FROM",
 }
-SMTP_KEYS = ("host", "port", "security", "user", "from", "timeout", "cafile")
-SEND_KEYS = ("max_mb", "per_minute", "retries", "backoff_seconds")
 SECRET_KEYS = ("password", "pass", "contrasena", "contraseña", "clave", "secret")
 
 
@@ -55,6 +56,36 @@ class MailSettings:
     backoff_seconds: float = 5.0
 
 
+SMTP = Section((
+    Key("host", Text(), "El servidor de correo (o la variable SECTORIAL_SMTP_HOST).",
+        default=None),
+    Key("port", Anything(types=("integer", "string")), "El puerto: 587 (starttls), 465 (ssl).",
+        default=None),
+    Key("security", Text(), "`starttls`, `ssl` o `none` (solo con un servidor local).",
+        default=None),
+    Key("user", Text(), "El usuario; la contraseña va en SECTORIAL_SMTP_PASSWORD.",
+        default=None),
+    Key("from", Text(), "El remitente: \"Oficina <correo@dominio>\".", default=None),
+    Key("timeout", Number(1, 600), "Segundos de espera por respuesta del servidor.",
+        default=30.0),
+    Key("cafile", Text(), "El certificado (PEM) de la autoridad que firmó el del servidor, si "
+        "es una propia.", default=None),
+), message="'smtp' debe ser una sección [smtp]", doc="El servidor de correo.")
+SEND = Section((
+    Key("max_mb", Number(0.01, 1000), "Tamaño máximo del mensaje codificado, en MB.",
+        default=10.0),
+    Key("per_minute", Number(0.1, 100_000), "Mensajes por minuto como máximo.", default=30.0),
+    Key("retries", Number(0, 20), "Reintentos ante fallas temporales.", default=3.0),
+    Key("backoff_seconds", Number(0, 3600), "Espera antes del primer reintento (se duplica).",
+        default=5.0),
+), message="'send' debe ser una sección [send]", doc="El ritmo de los envíos.")
+SETTINGS = Section((
+    Key("smtp", SMTP, "El servidor de correo.", default=None),
+    Key("send", SEND, "El ritmo de los envíos.", default=None),
+), doc="sectorial.toml: la configuración del correo de `sectorial send`.")
+WORDS = Words(unknown="clave desconocida '{name}'")
+
+
 def load_settings(
     path: Path | None, environ: Mapping[str, str] | None = None, *, need_server: bool = True
 ) -> MailSettings:
@@ -63,144 +94,166 @@ def load_settings(
 
     ``need_server=False`` (a dry run) only needs the sender.
     """
+    from sectorial.schema.validate import validate
+
     environ = os.environ if environ is None else environ
     file = path or Path(SETTINGS_FILE)
-    where = str(file)
-    raw: dict = {}
-    if file.is_file():
-        try:
-            raw = tomllib.loads(file.read_text("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise SettingsError(f"el archivo de configuración no se puede leer ({exc})",
-                                Location(where),
-                                "revise la sintaxis TOML: clave = \"valor\" bajo [smtp]") from exc
-        except OSError as exc:
-            raise SettingsError(f"no se puede leer el archivo de configuración ({exc.strerror})",
-                                Location(where)) from exc
-    elif path is not None:
-        raise SettingsError("no existe el archivo de configuración", Location(where),
-                            "indique otro con --config o cree sectorial.toml (vea el README)")
-    errors: list[SectorialError] = [_secret_in_file(where, key) for key in raw
-                                    if key.lower() in SECRET_KEYS]
-    smtp = _section(raw, "smtp", SMTP_KEYS, where, errors)
-    send = _section(raw, "send", SEND_KEYS, where, errors)
-    for key in ENV:
-        if environ.get(ENV[key], "") != "":
-            smtp[key] = environ[ENV[key]]
+    raw = _read(file, path is not None)
+    errors: list[SectorialError] = _secrets(raw, str(file))
+    report = validate(raw, SETTINGS.to_json(), str(file), SettingsError, WORDS)
+    errors += report.errors
+    smtp = _valid(SMTP, raw, "smtp", report)
+    send = _valid(SEND, raw, "send", report)
+    for key, variable in ENV.items():
+        if environ.get(variable, "") != "":
+            smtp[key] = environ[variable]
+    server = _Server(str(file), environ, smtp, errors)
+    settings = server.settings(need_server, file.parent, send)
+    raise_all(errors)
+    return settings
 
-    def place(key: str) -> Location:
-        if key in ENV and environ.get(ENV[key], "") != "":
+
+def _valid(section: Section, raw: dict, name: str, report: Report) -> dict[str, Any]:
+    """The keys of a section that are valid, the others at their default."""
+    found = section.read({}, Place("", 0, name))
+    node = raw.get(name)
+    if isinstance(node, dict):
+        valid = {k: v for k, v in node.items() if report.ok(name, k)}
+        found |= section.read({k: v for k, v in valid.items() if k in section.names()},
+                              Place("", 0, name))
+    return found
+
+
+def _read(file: Path, named: bool) -> dict:
+    """The settings file as TOML (nothing if there is none and none was named)."""
+    where = Location(str(file))
+    if not file.is_file():
+        if named:
+            raise SettingsError("no existe el archivo de configuración", where,
+                                "indique otro con --config o cree sectorial.toml (vea el README)")
+        return {}
+    try:
+        return tomllib.loads(file.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"el archivo de configuración no se puede leer ({exc})", where,
+                            "revise la sintaxis TOML: clave = \"valor\" bajo [smtp]") from exc
+    except OSError as exc:
+        raise SettingsError(f"no se puede leer el archivo de configuración ({exc.strerror})",
+                            where) from exc
+
+
+def _secrets(raw: dict, where: str) -> list[SectorialError]:
+    """Refuse a password written in the file (and take it out before validating)."""
+    found: list[SectorialError] = []
+    for key in [k for k in raw if k.lower() in SECRET_KEYS]:
+        found.append(_secret_in_file(where, key))
+        del raw[key]
+    for name, section in raw.items():
+        if isinstance(section, dict):
+            for key in [k for k in section if k.lower() in SECRET_KEYS]:
+                found.append(_secret_in_file(where, f"{name}.{key}"))
+                del section[key]
+    return found
+
+
+class _Server:
+    """The server's settings, from the file and the environment, checked together."""
+
+    def __init__(self, where: str, environ: Mapping[str, str], smtp: dict,
+                 errors: list[SectorialError]):
+        self.where, self.environ, self.smtp, self.errors = where, environ, smtp, errors
+
+    def place(self, key: str) -> Location:
+        if key in ENV and self.environ.get(ENV[key], "") != "":
             return Location(f"variable {ENV[key]}")
-        return Location(where, field=f"smtp.{key}")
+        return Location(self.where, field=f"smtp.{key}")
 
-    sender = ("", "")
-    if not smtp.get("from"):
-        errors.append(SettingsError(
-            "falta el remitente", place("from"),
-            f"escriba from = \"Oficina <correo@dominio>\" bajo [smtp] en {where}, o defina "
-            f"{ENV['from']}"))
-    else:
+    def problem(self, message: str, key: str, hint: str) -> None:
+        self.errors.append(SettingsError(message, self.place(key), hint))
+
+    def settings(self, need_server: bool, folder: Path, send: dict) -> MailSettings:
+        smtp = self.smtp
+        security = self.security()
+        port = self.port(security)
+        user = str(smtp["user"]).strip() if smtp.get("user") else None
+        password = str(smtp["password"]) if smtp.get("password") else None
+        host = str(smtp.get("host") or "").strip()
+        if need_server:
+            self.check_server(host, security, user, password)
+        return MailSettings(
+            host=host, port=port, security=security, sender=self.sender(), user=user,
+            password=password, timeout=float(smtp["timeout"]), cafile=self.cafile(folder),
+            max_bytes=int(send["max_mb"] * 1024 * 1024), per_minute=send["per_minute"],
+            retries=int(send["retries"]), backoff_seconds=send["backoff_seconds"])
+
+    def sender(self) -> tuple[str, str]:
+        if not self.smtp.get("from"):
+            self.problem("falta el remitente", "from",
+                         f"escriba from = \"Oficina <correo@dominio>\" bajo [smtp] en "
+                         f"{self.where}, o defina {ENV['from']}")
+            return ("", "")
         try:
-            sender = parse_mailbox(str(smtp["from"]))
+            return parse_mailbox(str(self.smtp["from"]))
         except AddressError as exc:
-            errors.append(SettingsError(f"remitente no válido: {exc}", place("from"),
-                                        "escriba \"Nombre <correo@dominio>\" o solo el correo"))
-    security = str(smtp.get("security", "starttls")).strip().lower()
-    if security not in SECURITY:
-        errors.append(SettingsError(f"seguridad no válida '{security}'", place("security"),
-                                    "use starttls, ssl o none"))
-        security = "starttls"
-    host = str(smtp.get("host", "")).strip()
-    port = DEFAULT_PORTS[security]
-    if "port" in smtp:
+            self.problem(f"remitente no válido: {exc}", "from",
+                         "escriba \"Nombre <correo@dominio>\" o solo el correo")
+            return ("", "")
+
+    def security(self) -> str:
+        security = str(self.smtp.get("security") or "starttls").strip().lower()
+        if security not in SECURITY:
+            self.problem(f"seguridad no válida '{security}'", "security",
+                         "use starttls, ssl o none")
+            return "starttls"
+        return security
+
+    def port(self, security: str) -> int:
+        if self.smtp.get("port") is None:
+            return DEFAULT_PORTS[security]
         try:
-            port = int(str(smtp["port"]).strip())
+            port = int(str(self.smtp["port"]).strip())
             if not 0 < port < 65536:
                 raise ValueError
+            return port
         except ValueError:
-            errors.append(SettingsError(f"puerto no válido '{smtp['port']}'", place("port"),
-                                        "use un número como 587 (starttls) o 465 (ssl)"))
-    user = str(smtp["user"]).strip() if smtp.get("user") else None
-    password = str(smtp["password"]) if smtp.get("password") else None
-    if need_server:
+            self.problem(f"puerto no válido '{self.smtp['port']}'", "port",
+                         "use un número como 587 (starttls) o 465 (ssl)")
+            return DEFAULT_PORTS[security]
+
+    def check_server(self, host: str, security: str, user: str | None,
+                     password: str | None) -> None:
         if not host:
-            errors.append(SettingsError(
-                "falta el servidor de correo", place("host"),
-                f"escriba host = \"smtp.su-dominio\" bajo [smtp] en {where}, o defina "
-                f"{ENV['host']}"))
+            self.problem("falta el servidor de correo", "host",
+                         f"escriba host = \"smtp.su-dominio\" bajo [smtp] en {self.where}, o "
+                         f"defina {ENV['host']}")
         elif security == "none" and not _loopback(host):
-            errors.append(SettingsError(
-                f"la seguridad 'none' envía la contraseña y los documentos sin cifrar; solo se "
-                f"permite con un servidor local, no con '{host}'", place("security"),
-                "use starttls (puerto 587) o ssl (puerto 465)"))
+            self.problem(f"la seguridad 'none' envía la contraseña y los documentos sin cifrar; "
+                         f"solo se permite con un servidor local, no con '{host}'", "security",
+                         "use starttls (puerto 587) o ssl (puerto 465)")
         if user and not password:
-            errors.append(SettingsError(
+            self.errors.append(SettingsError(
                 f"falta la contraseña del usuario '{user}'",
                 Location(f"variable {ENV['password']}"),
                 f"defínala antes de enviar: export {ENV['password']}='…' (nunca en un archivo)"))
         if password and not user:
-            errors.append(SettingsError(
-                "hay contraseña pero no usuario", place("user"),
-                f"escriba user = \"…\" bajo [smtp] o defina {ENV['user']}"))
-    cafile = None
-    if smtp.get("cafile"):
-        cafile = (file.parent / str(smtp["cafile"])).resolve()
+            self.problem("hay contraseña pero no usuario", "user",
+                         f"escriba user = \"…\" bajo [smtp] o defina {ENV['user']}")
+
+    def cafile(self, folder: Path) -> Path | None:
+        if not self.smtp.get("cafile"):
+            return None
+        cafile = (folder / str(self.smtp["cafile"])).resolve()
         if not cafile.is_file():
-            errors.append(SettingsError(
-                f"no existe el archivo de certificados '{cafile}'", place("cafile"),
-                "indique el certificado (PEM) de la autoridad que firmó el del servidor, o "
-                "quite cafile para usar los del sistema"))
-    numbers = {
-        "timeout": _number(smtp, "timeout", 30.0, 1, 600, place("timeout"), errors),
-        "max_mb": _number(send, "max_mb", 10.0, 0.01, 1000,
-                          Location(where, field="send.max_mb"), errors),
-        "per_minute": _number(send, "per_minute", 30.0, 0.1, 100_000,
-                              Location(where, field="send.per_minute"), errors),
-        "retries": _number(send, "retries", 3, 0, 20, Location(where, field="send.retries"),
-                           errors),
-        "backoff_seconds": _number(send, "backoff_seconds", 5.0, 0, 3600,
-                                   Location(where, field="send.backoff_seconds"), errors),
-    }
-    raise_all(errors)
-    return MailSettings(
-        host=host, port=port, security=security, sender=sender, user=user, password=password,
-        timeout=numbers["timeout"], cafile=cafile,
-        max_bytes=int(numbers["max_mb"] * 1024 * 1024), per_minute=numbers["per_minute"],
-        retries=int(numbers["retries"]), backoff_seconds=numbers["backoff_seconds"],
-    )
-
-
-def _section(raw: dict, name: str, keys: tuple[str, ...], where: str,
-             errors: list[SectorialError]) -> dict:
-    section = raw.get(name, {})
-    if not isinstance(section, dict):
-        errors.append(SettingsError(f"'{name}' debe ser una sección [{name}]",
-                                    Location(where, field=name)))
-        return {}
-    for key in section:
-        if key.lower() in SECRET_KEYS:
-            errors.append(_secret_in_file(where, f"{name}.{key}"))
-        elif key not in keys:
-            errors.append(SettingsError(f"clave desconocida '{key}'",
-                                        Location(where, field=f"{name}.{key}"),
-                                        unknown_key_hint(key, keys)))
-    return {k: v for k, v in section.items() if k in keys}
+            self.problem(f"no existe el archivo de certificados '{cafile}'", "cafile",
+                         "indique el certificado (PEM) de la autoridad que firmó el del "
+                         "servidor, o quite cafile para usar los del sistema")
+        return cafile
 
 
 def _secret_in_file(where: str, field: str) -> SettingsError:
     return SettingsError("la contraseña no puede estar en el archivo de configuración",
                          Location(where, field=field),
                          f"bórrela del archivo y defina la variable {ENV['password']} al enviar")
-
-
-def _number(section: dict, key: str, default: float, low: float, high: float,
-            where: Location, errors: list[SectorialError]) -> float:
-    value = section.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        errors.append(SettingsError(f"valor no válido '{value}'", where,
-                                    f"escriba un número de {low:g} a {high:g}"))
-        return default
-    return float(value)
 
 
 def _loopback(host: str) -> bool:

@@ -32,15 +32,18 @@ CHART_ROLES = Roles(colors=("barra", "resaltado", "texto", "linea"),
 palette's third colour."""
 
 
-def _declare(name: str, module: str, doc: str, roles: Roles = TEXT_ROLES) -> None:
-    FORMATS.add(Kind(name, doc, (), None, {"module": module, "roles": roles,
-                                           "label": name.upper()}))
+def _declare(name: str, module: str, doc: str, preload: tuple[str, ...] = ()) -> None:
+    """Declare a format: ``module`` renders it; ``preload`` are the modules it may need,
+    imported before a pool of processes forks."""
+    FORMATS.add(Kind(name, doc, (), None, {"module": module, "roles": TEXT_ROLES,
+                                           "label": name.upper(), "preload": preload}))
 
 
 _declare("docx", "sectorial.render.word.document", "Word: el mismo informe para editar, con "
-         "estilos de título, tablas reales y gráficos de Word editables o imágenes.")
+         "estilos de título, tablas reales y gráficos de Word editables o imágenes.",
+         ("sectorial.render.word.charts", "sectorial.render.charts"))
 _declare("pdf", "sectorial.render.pdf.pages", "PDF/A para archivar: fuentes incrustadas, "
-         "marcadores y metadatos.")
+         "marcadores y metadatos.", ("sectorial.render.charts",))
 
 
 def renderer_module(fmt: str) -> ModuleType:
@@ -49,6 +52,14 @@ def renderer_module(fmt: str) -> ModuleType:
         raise RenderError(f"formato desconocido '{fmt}'",
                           hint="use " + ", ".join(FORMATS.names()))
     return importlib.import_module(FORMATS[fmt].module)
+
+
+def warm_up(formats: tuple[str, ...]) -> None:
+    """Import everything the formats may use (before forking, so the workers share it)."""
+    for fmt in formats:
+        renderer_module(fmt)
+        for module in FORMATS[fmt].preload:
+            importlib.import_module(module)
 
 
 def missing_roles(doc: Document, look: Look, formats: tuple[str, ...]) -> list[StyleError]:

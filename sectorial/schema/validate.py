@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft7Validator, ValidationError
 from jsonschema.validators import extend
 
 from sectorial.errors import Location, SectorialError, unknown_key_hint
@@ -28,20 +28,21 @@ def _is_number(_: object, value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
 
 
-_TYPES = Draft202012Validator.TYPE_CHECKER.redefine_many({
+_TYPES = Draft7Validator.TYPE_CHECKER.redefine_many({
     # YAML reads 2025-09-01 as a date: where a text goes, it is the text.
     "string": lambda _, value: isinstance(value, (str, dt.date)),
     "number": _is_number,
 })
-_Validator = extend(Draft202012Validator, type_checker=_TYPES)
+_Validator = extend(Draft7Validator, type_checker=_TYPES)
 _COMPILED: dict[int, Any] = {}
 
 
 @dataclass(frozen=True)
 class Words:
-    """How a kind of file names its keys in errors ("campo" in YAML, "clave" in TOML)."""
+    """How a kind of file names its keys in errors ("campo" in YAML, "clave" in TOML):
+    ``{field}`` is the key's whole path, ``{name}`` the key alone."""
 
-    unknown: str = "campo desconocido"
+    unknown: str = "campo desconocido '{field}'"
     missing: str = "falta el campo obligatorio"
 
 
@@ -98,7 +99,8 @@ def _translate(finding: ValidationError, data: Any, words: Words
         valid = list(schema.get("properties", {}))
         for name in value:
             if name not in valid:
-                yield (*path, name), f"{words.unknown} '{_field((*path, name))}'", \
+                message = words.unknown.replace("{field}", _field((*path, name)))
+                yield (*path, name), message.replace("{name}", str(name)), \
                     unknown_key_hint(str(name), valid), False
         return
     if kind == "required":

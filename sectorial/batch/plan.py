@@ -1,0 +1,112 @@
+"""Which documents a command builds: every brief of a folder, one document per region."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from sectorial.batch.jobs import FAILED, NOT_APPLICABLE, Job, Outcome, Plan
+from sectorial.batch.memo import brief_of, digest, file_digest, forget
+from sectorial.batch.state import remember_values, remembered_values
+from sectorial.brief.model import Brief
+from sectorial.errors import BriefError, Location, SectorialError, unknown_key_hint
+from sectorial.lang.phrases import slug
+from sectorial.periods import Period
+
+
+def brief_files(targets: Iterable[Path]) -> list[Path]:
+    """The brief files named, a folder standing for every .yaml file in it."""
+    found: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            inside = sorted([*target.glob("*.yaml"), *target.glob("*.yml")])
+            if not inside:
+                raise BriefError("la carpeta no tiene informes (.yaml)", Location(str(target)),
+                                 "indique un archivo de informe o una carpeta con informes")
+            found.extend(inside)
+        else:
+            found.append(target)
+    return list(dict.fromkeys(found))
+
+
+def plan(
+    targets: list[Path], period: Period | None, only: dict[str, str], out_dir: Path
+) -> Plan:
+    """List the documents to build; say which briefs do not apply and why."""
+    forget()
+    files = brief_files(targets)
+    from_folder = len(files) > 1 or any(t.is_dir() for t in targets)
+    found = Plan([], [])
+    for path in files:
+        try:
+            _plan_brief(found, path, (period, only, out_dir), from_folder)
+        except SectorialError as exc:
+            found.outcomes.append(Outcome(Job(path, period), FAILED, message=str(exc)))
+    return found
+
+
+def _plan_brief(found: Plan, path: Path, asked: tuple[Period | None, dict[str, str], Path],
+                from_folder: bool) -> None:
+    """Add the jobs of one brief, or say why it does not apply to what was ``asked``."""
+    period, only, out_dir = asked
+    brief = brief_of(path, None)
+    if period is not None and period.monthly != brief.period.monthly and from_folder:
+        kind = "mensual" if brief.period.monthly else "anual"
+        found.outcomes.append(Outcome(Job(path, period), NOT_APPLICABLE,
+                                      message=f"informe {kind}; se pidió {period}"))
+        return
+    if period is not None:
+        brief = brief_of(path, period)
+    if brief.fan_out is None:
+        if only and from_folder:
+            found.outcomes.append(Outcome(Job(path, period), NOT_APPLICABLE,
+                                          message="no se reparte por " + ", ".join(only)))
+            return
+        if only:
+            raise BriefError("este informe no declara 'por_cada': no se puede elegir "
+                             + ", ".join(f"{k}={v}" for k, v in only.items()),
+                             Location(str(path)), "quite --region/--only para este informe")
+        found.jobs.append(Job(path, brief.period))
+        return
+    values = _select(brief, fan_out_values(brief, out_dir), only)
+    found.jobs.extend(Job(path, brief.period, value) for value in values)
+
+
+def _select(brief: Brief, values: list[str], only: dict[str, str]) -> list[str]:
+    assert brief.fan_out is not None
+    if not only:
+        return values
+    column = brief.fan_out.column
+    unknown = [k for k in only if k != column]
+    if unknown:
+        raise BriefError(f"el informe se reparte por '{column}', no por '{unknown[0]}'",
+                         Location(str(brief.path), line=brief.fan_out.line, field="por_cada"),
+                         f"use --only {column}=VALOR")
+    wanted = only[column]
+    chosen = [v for v in values if slug(v) == slug(wanted)]
+    if not chosen:
+        raise BriefError(f"no hay '{wanted}' en la columna '{column}' de los datos",
+                         Location(str(brief.sources[brief.fan_out.source].path),
+                                  column=column),
+                         unknown_key_hint(wanted, values) + " (valores: "
+                         + ", ".join(values) + ")")
+    return chosen
+
+
+def fan_out_values(brief: Brief, out_dir: Path) -> list[str]:
+    """The distinct values of the brief's ``por_cada`` column, remembered by file content."""
+    assert brief.fan_out is not None
+    spec = brief.sources[brief.fan_out.source]
+    try:
+        key = digest([repr(spec), brief.fan_out.column, file_digest(spec.path)])
+    except OSError:
+        key = ""
+    remembered = remembered_values(out_dir, key)
+    if remembered is not None:
+        return remembered
+    from sectorial.build import cached_table
+
+    table = cached_table(spec)
+    values = sorted({str(v) for v in table.values(brief.fan_out.column) if str(v)}, key=slug)
+    remember_values(out_dir, key, values)
+    return values

@@ -1,0 +1,139 @@
+"""Build many documents: skip what has not changed, run the rest on an executor.
+
+A build is skipped when its inputs are the same as last time and its outputs are still the
+files it wrote. When the inputs changed, the document is composed again (cheap) and
+rendered only if it differs: after fixing one region's row in a shared data file, only
+that region's brief is rendered again.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sectorial import interrupts
+from sectorial.batch.executor import Executor, LocalPool, Serial
+from sectorial.batch.jobs import BUILT, FAILED, UNCHANGED, Job, Outcome
+from sectorial.batch.memo import brief_of
+from sectorial.batch.state import StateRecord, document_key, inputs_key, provenance
+from sectorial.errors import SectorialError
+
+
+@dataclass(frozen=True)
+class Build:
+    """The work of one job: build its document into ``out_dir`` in ``formats``.
+
+    ``spare_core``: a second process may take part (one document, two cores); ``keep``:
+    the outcome carries the composed document (``send`` writes its letters from it)."""
+
+    out_dir: Path
+    formats: tuple[str, ...]
+    force: bool = False
+    spare_core: bool = False
+    keep: bool = False
+
+    def __call__(self, job: Job) -> Outcome:
+        """Build one document; a user's error becomes a failed outcome, never an exception."""
+        from sectorial.build import Timings
+
+        start = time.perf_counter()
+        timings = Timings()
+        try:
+            return self._build(job, timings, start)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:
+            if interrupts.received():  # a library turned Ctrl-C or SIGTERM into its own error
+                raise KeyboardInterrupt from exc
+            if isinstance(exc, SectorialError):
+                message = str(exc)
+            elif os.environ.get("SECTORIAL_DEPURAR"):
+                raise
+            else:  # a bug of ours: this document fails, the others go on
+                message = (f"error interno de sectorial ({type(exc).__name__}: {exc}); "
+                           "ejecute de nuevo con SECTORIAL_DEPURAR=1 para ver el detalle")
+            return Outcome(job, FAILED, (), message, time.perf_counter() - start,
+                           timings.stages)
+
+    def _build(self, job: Job, timings: object, start: float) -> Outcome:
+        from sectorial.build import prepare, render
+        from sectorial.files import file_digest
+
+        prepared = prepare(job.brief, job.period, timings, job.value)  # type: ignore[arg-type]
+        composed = prepared.composed() if self.keep else None
+        record = StateRecord.of(self.out_dir, job)
+        doc_key = document_key(prepared.document, prepared.brief, self.formats)
+        entries = {"informe": str(job.brief), "periodo": str(prepared.brief.period),
+                   "valor": job.value,
+                   "entradas": inputs_key(prepared.brief, job.value, self.formats),
+                   "documento": doc_key, **provenance(prepared.brief)}
+        stages = timings.stages  # type: ignore[attr-defined]
+        if (not self.force and record.get("documento") == doc_key
+                and record.outputs_intact(self.out_dir)):
+            record.save({**record.data, **entries})
+            return Outcome(job, UNCHANGED, record.outputs(self.out_dir),
+                           "el documento no cambió", time.perf_counter() - start, stages,
+                           composed)
+        paths = render(prepared, self.out_dir, self.formats, timings, self.spare_core)
+        record.save({**entries, "archivos": {p.name: file_digest(p) for p in paths}})
+        return Outcome(job, BUILT, paths, "", time.perf_counter() - start, stages, composed)
+
+
+def unchanged(job: Job, out_dir: Path, formats: tuple[str, ...]) -> Outcome | None:
+    """Return an outcome if the job's inputs and outputs are as the last build left them."""
+    record = StateRecord.of(out_dir, job)
+    if not record.data:
+        return None
+    brief = brief_of(job.brief, job.period)
+    if record.get("entradas") != inputs_key(brief, job.value, formats):
+        return None
+    if not record.outputs_intact(out_dir):
+        return None
+    return Outcome(job, UNCHANGED, record.outputs(out_dir))
+
+
+def run(jobs: list[Job], work: Build, workers: int,
+        report: Callable[[Outcome], None]) -> list[Outcome]:
+    """Build every job (skipping unchanged ones); call ``report`` as each one ends."""
+    outcomes: list[Outcome] = []
+    pending: list[Job] = []
+    for job in jobs:
+        try:
+            done = None if work.force else unchanged(job, work.out_dir, work.formats)
+        except SectorialError:
+            done = None  # the build will say what is wrong
+        if done is not None:
+            outcomes.append(done)
+            report(done)
+        else:
+            pending.append(job)
+    if not pending:
+        return outcomes
+    executor: Executor = Serial()
+    if workers <= 1 or len(pending) == 1:  # one document and two cores: its formats share them
+        work = Build(work.out_dir, work.formats, work.force, workers > 1, work.keep)
+    else:
+        _warm_up(pending, work.formats)
+        executor = LocalPool(workers)
+    for outcome in executor.run(work, pending):
+        outcomes.append(outcome)
+        report(outcome)
+    return outcomes
+
+
+def _warm_up(jobs: list[Job], formats: tuple[str, ...]) -> None:
+    """Import the libraries the formats need and read each brief's data once before
+    forking, so that every worker starts with them (copy-on-write) instead of repeating
+    the work."""
+    from sectorial.build import load_tables
+    from sectorial.render.formats import warm_up
+
+    warm_up(formats)
+    for path, period in dict.fromkeys((job.brief, job.period) for job in jobs):
+        try:
+            load_tables(brief_of(path, period))
+        except SectorialError:
+            pass  # each job reports its own errors
