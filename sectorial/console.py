@@ -13,3 +13,16 @@ def text_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     return [("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1]).rstrip()
             for row in [header, *rows]]
+
+
+class Console:
+    """Where a command speaks: lines of progress to stdout, problems to stderr, each
+    flushed at once (a log shows them as they happen)."""
+
+    def echo(self, line: str) -> None:
+        print(line, flush=True)
+
+    def warn(self, line: str) -> None:
+        import sys
+
+        print(line, file=sys.stderr, flush=True)

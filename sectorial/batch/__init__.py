@@ -14,6 +14,7 @@ from sectorial.batch.jobs import (
     Job,
     Outcome,
     Plan,
+    Selection,
     default_workers,
     outcome_line,
     summary,
@@ -25,5 +26,6 @@ from sectorial.batch.run import Build, run
 from sectorial.batch.state import STATE_DIR, StateRecord
 
 __all__ = ["BUILT", "FAILED", "NOT_APPLICABLE", "STATE_DIR", "UNCHANGED", "Build", "Job",
-           "Outcome", "Plan", "StateRecord", "brief_files", "brief_of", "default_workers",
-           "fan_out_values", "outcome_line", "plan", "progress_reporter", "run", "summary"]
+           "Outcome", "Plan", "Selection", "StateRecord", "brief_files", "brief_of",
+           "default_workers", "fan_out_values", "outcome_line", "plan", "progress_reporter",
+           "run", "summary"]

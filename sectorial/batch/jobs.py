@@ -12,6 +12,15 @@ BUILT, UNCHANGED, FAILED, NOT_APPLICABLE = "construido", "sin cambios", "con err
 
 
 @dataclass(frozen=True)
+class Selection:
+    """What a command was asked to build: briefs or folders, a period, the regions."""
+
+    targets: tuple[Path, ...]
+    period: Period | None = None
+    only: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Job:
     """One document to build: a brief, its period, and the region (or other value)."""
 

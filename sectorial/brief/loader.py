@@ -35,7 +35,7 @@ _EDITION = re.compile(r"^(\d{4})-(\d{2})$")
 @cache
 def brief_schema() -> dict:
     """The JSON Schema of a brief file (``sectorial schema`` writes it for editors)."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+    return {"$schema": "http://json-schema.org/draft-07/schema#",
             "title": "Informe de sectorial", **BRIEF.to_json()}
 
 

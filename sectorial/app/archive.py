@@ -1,0 +1,62 @@
+"""``sectorial archive``: archive published PDFs, verify the archive, list it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sectorial.app.common import count
+from sectorial.console import Console, text_table
+from sectorial.errors import SectorialError
+from sectorial.periods import Period
+
+
+def run(args: argparse.Namespace) -> int:
+    from sectorial import archive
+
+    console, folder = Console(), args.archive_dir
+    action = args.target[0]
+    if action == "verify" and len(args.target) == 1:
+        return _verify(folder, console)
+    if action == "list" and len(args.target) == 1:
+        return _list(archive.read_manifest(folder), args.period, folder)
+    failed = 0
+    for name in args.target:
+        try:
+            result = archive.archive_pdf(Path(name), folder)
+            console.echo(f"{result.status}: {result.path}")
+        except SectorialError as exc:
+            console.warn(f"error: {exc}")
+            failed += 1
+    return 1 if failed else 0
+
+
+def _verify(folder: Path, console: Console) -> int:
+    from sectorial import archive
+
+    checked, problems = archive.verify(folder)
+    for problem in problems:
+        console.warn(problem)
+    if problems:
+        console.echo(f"verificación: {count(len(problems), 'problema', 'problemas')} en "
+                     f"{folder} ({count(checked, 'archivo registrado', 'archivos registrados')})")
+        return 1
+    console.echo(f"verificación correcta: {count(checked, 'archivo', 'archivos')} en {folder}, "
+                 "sumas SHA-256 y PDF/A válidos, ninguno sin registrar")
+    return 0
+
+
+def _list(entries: list[dict], period: Period | None, folder: Path) -> int:
+    if period is not None:
+        entries = [e for e in entries if e.get("periodo") == str(period)]
+    if not entries:
+        print(f"no hay archivos en {folder}" + (f" para {period}" if period else ""))
+        return 0
+    header = ("archivado", "periodo", "valor", "versión", "archivo", "KB", "SHA-256")
+    rows = [(str(e.get("archivado", ""))[:16].replace("T", " "), str(e.get("periodo", "")),
+             e.get("valor") or "-", str(e.get("version", 1)), e["archivo"],
+             f"{int(e.get('bytes', 0)) / 1024:,.0f}", e["sha256"][:16]) for e in entries]
+    for line in text_table(header, rows):
+        print(line)
+    print(f"total: {count(len(entries), 'archivo', 'archivos')}")
+    return 0

@@ -1,0 +1,58 @@
+"""``sectorial build``: build the documents asked for, then archive their PDF if asked."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from sectorial import batch
+from sectorial.app.common import selection
+from sectorial.console import Console
+from sectorial.errors import SectorialError
+
+
+def run(args: argparse.Namespace) -> int:
+    start = time.perf_counter()
+    chosen = selection(args)
+    plan = batch.plan(list(chosen.targets), chosen.period, chosen.only, args.out)
+    total = len(plan.jobs) + len(plan.outcomes)
+    outcomes = list(plan.outcomes)
+    with batch.progress_reporter(total) as report:
+        for outcome in plan.outcomes:
+            report(outcome)
+        workers = args.jobs or batch.default_workers()
+        work = batch.Build(args.out, args.formats, args.force)
+        outcomes += batch.run(plan.jobs, work, workers, report)
+    if args.archive:
+        outcomes = _archive_built(outcomes, args, Console())
+    seconds = time.perf_counter() - start
+    if total == 1 and outcomes[0].stages:
+        stages = ", ".join(f"{n} {s:.2f}" for n, s in outcomes[0].stages.items())
+        print(f"tiempo: {seconds:.2f} s ({stages})")
+    elif total > 1:
+        print(batch.summary(outcomes, seconds))
+    return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
+
+
+def _archive_built(outcomes: list[batch.Outcome], args: argparse.Namespace,
+                   console: Console) -> list[batch.Outcome]:
+    """Archive the PDF of every document built (or unchanged); a refusal fails it."""
+    from sectorial import archive
+
+    if "pdf" not in args.formats:
+        raise SectorialError("--archive necesita el PDF", hint="quite --formats o incluya pdf")
+    folder = args.archive_dir or args.out / "archive"
+    done = []
+    for outcome in outcomes:
+        pdfs = [p for p in outcome.paths if p.suffix == ".pdf"]
+        if outcome.status not in (batch.BUILT, batch.UNCHANGED) or not pdfs:
+            done.append(outcome)
+            continue
+        try:
+            result = archive.archive_pdf(pdfs[0], folder)
+            console.echo(f"{result.status}: {result.path}")
+        except SectorialError as exc:
+            console.warn(f"error: {exc}")
+            outcome = batch.Outcome(outcome.job, batch.FAILED, outcome.paths, str(exc))
+        done.append(outcome)
+    return done
