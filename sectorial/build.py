@@ -22,10 +22,10 @@ from sectorial.data.spec import SourceSpec
 from sectorial.doc.model import Document
 from sectorial.errors import SectorialError, raise_all
 from sectorial.files import file_digest, write_all
+from sectorial.formats import missing_roles, renderer_module
 from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
 from sectorial.periods import Period
-from sectorial.render.formats import missing_roles, renderer_module
 from sectorial.style import HouseStyle, Look, find_style, load_house
 
 if TYPE_CHECKING:

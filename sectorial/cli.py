@@ -74,7 +74,7 @@ def _period(text: str) -> Period:
 
 
 def _formats(text: str) -> tuple[str, ...]:
-    from sectorial.render.formats import FORMATS
+    from sectorial.formats import FORMATS
 
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
     unknown = [f for f in chosen if f not in FORMATS]

@@ -48,7 +48,7 @@ def test_a_dropped_year_is_named(vraem, capsys):
     data.write_text("".join(line for line in lines if not line.startswith("2021,")), "utf-8")
     assert main(["check", str(vraem)]) == 1
     err = capsys.readouterr().err
-    assert "vraem-2024.yaml, línea 94, campo 'indicadores.empresas': a la serie 'empresas' " \
+    assert "vraem-2024.yaml, línea 95, campo 'indicadores.empresas': a la serie 'empresas' " \
            "le faltan los periodos 2021 en empresas_region.csv" in err
     assert err.count("le faltan") == 1  # not once more for each indicator built on it
 

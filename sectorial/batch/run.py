@@ -129,7 +129,7 @@ def _warm_up(jobs: list[Job], formats: tuple[str, ...]) -> None:
     forking, so that every worker starts with them (copy-on-write) instead of repeating
     the work."""
     from sectorial.build import load_tables
-    from sectorial.render.formats import warm_up
+    from sectorial.formats import warm_up
 
     warm_up(formats)
     for path, period in dict.fromkeys((job.brief, job.period) for job in jobs):

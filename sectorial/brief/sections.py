@@ -8,6 +8,7 @@ kinds of indicator (``indicators.registry``), pages, blocks and charts (``text.p
 from __future__ import annotations
 
 from sectorial.data.spec import SOURCE
+from sectorial.formats import FORMATS
 from sectorial.indicators.registry import INDICATORS, kind_section
 from sectorial.lang.shares import METHODS as SHARE_ROUNDING
 from sectorial.schema import (
@@ -25,26 +26,26 @@ from sectorial.schema import (
 )
 from sectorial.text.pages import PAGE
 
-ATTACHMENTS = ("docx", "pdf")
 EXCEPTION = Key("excepcion", Text(), "El motivo de una diferencia conocida: la construcción "
                 "sigue y el registro de cifras lo anota.", default=None, attr="exception")
 CHECK_DOC = ("cada comprobación es {suma: participaciones, igual_a: total}, {igual: [a, b]} o "
              "{variacion: indicador, serie: indicador}")
 
-INDICATOR = Variants({kind.name: kind_section(kind) for kind in INDICATORS})
+INDICATOR = Variants({kind.name: kind_section(kind) for kind in INDICATORS},
+                     label="indicador")
 """An indicator: its keys depend on its ``tipo``."""
 
-FAN_OUT = Section((
+FAN_OUT = Section(label="{datos, columna}", keys=(
     Key("datos", Name(), "La fuente de datos que tiene la columna.", required=True,
         attr="source"),
     Key("columna", Name(), "La columna (de tipo `texto`): un documento por cada valor.",
         required=True, attr="column"),
 ), doc="Un documento por cada valor de una columna (una región).")
 
-MAILING = Section((
+MAILING = Section(label="{destinatarios, adjuntos, asunto}", keys=(
     Key("destinatarios", Text(), "La lista (CSV o Excel: nombre, correo, cargo), desde la "
         "carpeta del informe.", default=None, attr="recipients"),
-    Key("adjuntos", ListOf(Choice(ATTACHMENTS, message="adjunto no válido '{value}'",
+    Key("adjuntos", ListOf(Choice(FORMATS.names(), message="adjunto no válido '{value}'",
                                   hint="use [docx] o [docx, pdf]")),
         "Qué se adjunta: `[docx]` o `[docx, pdf]`.", default=(), attr="attachments"),
     Key("asunto", Template(), "El asunto, en vez del que da el estilo.", default=None,
@@ -65,24 +66,28 @@ CHECK = OneKeyOf({
         Key("serie", Name(), "…que debe cuadrar con los dos últimos valores de esta serie.",
             required=True),
         EXCEPTION)),
-}, message=CHECK_DOC)
+}, message=CHECK_DOC, label="comprobación")
 
 BRIEF = Section((
     Key("nombre", Template(), "El nombre de los archivos (`vraem-{{ periodo }}`).",
         required=True, attr="name"),
     Key("estilo", Text(), "El estilo de la casa: una carpeta de `templates/` (`produce`).",
         required=True, attr="style"),
-    Key("periodo", Anything(types=("string", "number")), "El periodo: un año (2024) o un mes "
+    Key("periodo", Anything(label="año (2024) o mes (2025-09)", types=("string", "number")),
+        "El periodo: un año (2024) o un mes "
         "(2025-09); `--period` lo cambia.", required=True, attr="period"),
     Key("serie", Template(), "El nombre de la serie («Análisis Sectorial»).", required=True,
         attr="series"),
     Key("titulo", Template(), "El título del documento.", required=True, attr="title"),
-    Key("edicion", Anything(types=("string", "number")), "Año y mes de la edición "
+    Key("edicion", Anything(label="\"AAAA-MM\" o `siguiente`", types=("string", "number")),
+        "Año y mes de la edición "
         "(\"2025-05\"), o `siguiente`: el mes después del periodo.", required=True,
         attr="edition"),
-    Key("datos", MapOf(SOURCE, message="debe ser un diccionario de fuentes de datos"),
+    Key("datos", MapOf(SOURCE, label="nombre: fuente de datos",
+                       message="debe ser un diccionario de fuentes de datos"),
         "Las fuentes de datos, por nombre.", required=True, attr="sources"),
-    Key("indicadores", MapOf(INDICATOR, message="debe ser un diccionario de indicadores"),
+    Key("indicadores", MapOf(INDICATOR, label="nombre: indicador",
+                             message="debe ser un diccionario de indicadores"),
         "Las cifras del informe, por nombre; las plantillas las leen.", required=True,
         attr="indicators"),
     Key("paginas", ListOf(PAGE), "Las páginas, en orden.", required=True, attr="pages"),

@@ -1,3 +1,7 @@
 """Indicators: values computed from the data, each kind declared once in the registry."""
 
-from sectorial.indicators import changes, sums  # noqa: F401 - importing them declares the kinds
+# Importing the kinds declares them: first those read from the data, then the derived ones.
+from sectorial.indicators import sums  # noqa: F401
+
+# isort: split
+from sectorial.indicators import changes  # noqa: F401

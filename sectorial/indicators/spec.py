@@ -105,12 +105,13 @@ DATA = Key("datos", Name(), "La fuente de datos (una clave de 'datos').", requir
 VALUE = Key("valor", Name(), "La columna que se suma.", required=True, attr="value")
 BY = Key("por", Name(), "La columna que nombra las partes (región, sector…).", required=True,
          attr="by")
-FILTER = Key("filtro", MapOf(Anything()), "Solo las filas con estos valores: "
-             "`{region: Junín}`.", default={}, attr="filters")
-AT = Key("en", Anything(), "El periodo: el del informe (por defecto), `anterior`, "
+FILTER = Key("filtro", MapOf(Anything(), label="columna: valor"),
+             "Solo las filas con estos valores: `{region: Junín}`.", default={},
+             attr="filters")
+AT = Key("en", Anything(label="periodo"), "El periodo: el del informe (por defecto), `anterior`, "
          "`acumulado`, `acumulado_anterior` o uno escrito (2023, 2025-09).", default=None,
          attr="at")
-SINCE = Key("desde", Anything(), "El primer periodo.", default=None, attr="since")
+SINCE = Key("desde", Anything(label="periodo"), "El primer periodo.", default=None, attr="since")
 LAST = Key("ultimos", Integer(1, 600, "escriba cuántos periodos tiene la serie, contando el "
                               "del informe; por ejemplo 13"),
            "Cuántos periodos, contando el del informe.", default=None, attr="last")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sectorial.lang.numbers import (
@@ -251,15 +252,22 @@ def streak(count: int, unit: str = "mes") -> str:
     return f"por {_ORDINALS[count - 1]} {unit} consecutivo"
 
 
+@dataclass(frozen=True)
+class Nouns:
+    """The nouns of a change by its sign: "aumento", "disminución", "sin variación"."""
+
+    up: str = "aumento"
+    down: str = "disminución"
+    flat: str = "sin variación"
+
+
 def intensity(
     value: Number | None,
     thresholds: Sequence[tuple[float | None, str]],
     decimals: int = 1,
     *,
     style: NumberStyle = PRODUCE,
-    up: str = "aumento",
-    down: str = "disminución",
-    flat: str = "sin variación",
+    nouns: Nouns = Nouns(),
 ) -> str:
     """Describe a change by its size with the words a house style sets.
 
@@ -271,8 +279,8 @@ def intensity(
     """
     rounded = _rounded_change(value, decimals)
     if rounded == 0:
-        return flat
-    noun = up if rounded > 0 else down
+        return nouns.flat
+    noun = nouns.up if rounded > 0 else nouns.down
     feminine = noun.split()[0] in _FEMININE or noun.endswith(("ción", "sión", "da"))
     size = abs(rounded)
     word = next((w for bound, w in thresholds if bound is None or size <= bound), "")

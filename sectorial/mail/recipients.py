@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sectorial.data.spec import SourceSpec
+from sectorial.data.spec import ROW, SourceSpec
 from sectorial.errors import DataError, Location, SectorialError, raise_all, unknown_key_hint
 from sectorial.lang.phrases import slug
 from sectorial.mail.address import AddressError, check_address, clean_header
@@ -46,61 +46,78 @@ def load_recipients(path: Path, column: str | None = None,
     from sectorial.build import cached_table
 
     columns = {name: "texto" for name in (*REQUIRED, *OPTIONAL)}
-    optional = OPTIONAL
     if column:
         columns[column] = "texto"
     spec = SourceSpec(key="destinatarios", path=path, origin="", columns=columns,
-                      optional=optional)
-    table = cached_table(spec)
-    errors: list[SectorialError] = []
-    where = str(path)
-    found: list[Recipient] = []
-    seen: dict[tuple[str, str], int] = {}
-    by_slug = {slug(v): v for v in values or []}
-    for record in table.frame.to_dict("records"):
-        row = int(record["_row"])
+                      optional=OPTIONAL)
+    reading = _ListReading(str(path), column, values)
+    found = [reading.person(record) for record in cached_table(spec).records()]
+    if not found and not reading.errors:
+        reading.errors.append(DataError("la lista de destinatarios no tiene filas",
+                                        Location(str(path)),
+                                        "agregue una fila por persona: nombre, correo, cargo"))
+    raise_all(reading.errors)
+    return found
 
-        def error(message: str, field: str, hint: str, row: int = row) -> None:
-            errors.append(DataError(message, Location(where, row=row, column=field), hint))
 
+class _ListReading:
+    """One list being read: its problems, and the addresses already seen (by document)."""
+
+    def __init__(self, where: str, column: str | None, values: list[str] | None):
+        self.where, self.column, self.values = where, column, values
+        self.errors: list[SectorialError] = []
+        self.seen: dict[tuple[str, str], int] = {}
+        self.by_slug = {slug(v): v for v in values or []}
+        self.row = 0
+
+    def error(self, message: str, field: str, hint: str) -> None:
+        self.errors.append(DataError(message, Location(self.where, row=self.row, column=field),
+                                     hint))
+
+    def person(self, record: dict) -> Recipient:
+        self.row = int(record[ROW])
         name = clean_header(record["nombre"])
         if not name:
-            error("falta el nombre", "nombre", "escriba el nombre de la persona")
+            self.error("falta el nombre", "nombre", "escriba el nombre de la persona")
         try:
             email = check_address(record["correo"])
         except AddressError as exc:
-            error(f"correo no válido: {exc}", "correo", "corrija la dirección en la lista")
+            self.error(f"correo no válido: {exc}", "correo", "corrija la dirección en la lista")
             email = ""
+        value = self.value(record)
+        if email:
+            key = (value, email.lower())
+            if key in self.seen:
+                self.error(f"'{email}' ya está en la fila {self.seen[key]}"
+                           + (f" para {value}" if value else ""), "correo",
+                           "deje una sola fila por persona: cada fila recibe un correo")
+            self.seen.setdefault(key, self.row)
+        return Recipient(name, email, clean_header(record["cargo"]), self.copies(record),
+                         clean_header(record["tratamiento"]), value, self.row)
+
+    def copies(self, record: dict) -> tuple[str, ...]:
         cc: list[str] = []
         for part in str(record["cc"]).replace(",", ";").split(";"):
             if part.strip():
                 try:
                     cc.append(check_address(part))
                 except AddressError as exc:
-                    error(f"copia no válida: {exc}", "cc",
-                          "escriba las direcciones de copia separadas por ';'")
-        value = ""
-        if column:
-            written = clean_header(record[column])
-            value = by_slug.get(slug(written), "") if written else ""
-            if not written:
-                error(f"falta la {column}: en un informe que se reparte por '{column}' cada "
-                      f"persona recibe el documento de su {column}", column,
-                      f"escriba el valor de '{column}' tal como está en los datos")
-            elif not value and values is not None:
-                error(f"no hay '{written}' en los datos del informe", column,
-                      unknown_key_hint(written, list(by_slug.values())))
-        if email:
-            key = (value, email.lower())
-            if key in seen:
-                error(f"'{email}' ya está en la fila {seen[key]}" +
-                      (f" para {value}" if value else ""), "correo",
-                      "deje una sola fila por persona: cada fila recibe un correo")
-            seen.setdefault(key, row)
-        found.append(Recipient(name, email, clean_header(record["cargo"]), tuple(cc),
-                               clean_header(record["tratamiento"]), value, row))
-    if not found and not errors:
-        errors.append(DataError("la lista de destinatarios no tiene filas", Location(where),
-                                "agregue una fila por persona: nombre, correo, cargo"))
-    raise_all(errors)
-    return found
+                    self.error(f"copia no válida: {exc}", "cc",
+                               "escriba las direcciones de copia separadas por ';'")
+        return tuple(cc)
+
+    def value(self, record: dict) -> str:
+        """The ``por_cada`` value this person receives, as the data write it."""
+        column = self.column
+        if not column:
+            return ""
+        written = clean_header(record[column])
+        value = self.by_slug.get(slug(written), "") if written else ""
+        if not written:
+            self.error(f"falta la {column}: en un informe que se reparte por '{column}' cada "
+                       f"persona recibe el documento de su {column}", column,
+                       f"escriba el valor de '{column}' tal como está en los datos")
+        elif not value and self.values is not None:
+            self.error(f"no hay '{written}' en los datos del informe", column,
+                       unknown_key_hint(written, list(self.by_slug.values())))
+        return value

@@ -206,6 +206,8 @@ def _documented(key: Key) -> dict:
     schema = key.value.to_json()
     if key.required:
         schema["x-required"] = True
+        if isinstance(schema.get("type"), list) and "null" in schema["type"]:
+            schema["type"] = [t for t in schema["type"] if t != "null"]  # "titulo:" is empty
     if key.doc:
         schema = {**schema, "description": key.doc}
     if key.default is not MISSING and key.default is not None and _plain(key.default):

@@ -282,6 +282,7 @@ CHART = Built(Variants({kind.name: Section((Key("tipo", Choice((kind.name,)),
                                                 "El tipo de gráfico.", required=True,
                                                 attr="kind"), *kind.keys), doc=kind.doc)
                         for kind in CHARTS},
+                       label="gráfico",
                        message="cada gráfico debe ser un diccionario de campos"),
               chart_spec)
 """A chart's section in a brief, read into a ChartSpec."""

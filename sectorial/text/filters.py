@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
-from sectorial.errors import TemplateError
+from sectorial.errors import TemplateError, unknown_key_hint
 from sectorial.indicators.values import Quantity, Share
 from sectorial.lang import phrases
 from sectorial.lang.numbers import (
@@ -130,7 +130,8 @@ def intensity(value: Any, decimals: int = 1, up: str = "aumento", down: str = "d
               *, style: NumberStyle,
               words: tuple[tuple[float | None, str], ...] = ()) -> str:
     """-0.3 -> "una ligera disminución de 0.3%" (words from the house style)."""
-    return phrases.intensity(number_of(value), words, decimals, style=style, up=up, down=down)
+    return phrases.intensity(number_of(value), words, decimals, style=style,
+                             nouns=phrases.Nouns(up, down))
 
 
 def streak(value: Any, unit: str = "mes") -> str:
@@ -143,21 +144,32 @@ def month_range(start: Any, end: Any, year: Any) -> str:
     return phrases.month_range(int(start), int(end), int(year))
 
 
-def parts(items: Iterable[Any], decimals: int = 1, bold: bool = False, plural: bool = False,
-          lower: bool = False, amounts: bool = False, *, style: NumberStyle) -> str:
-    """Shares -> "Cusco (27.7%), Junín (22.3%) y Apurímac (2.7%)"; bold wraps each in **;
-    amounts shows the value instead: "café (US$ 100 millones)"."""
+PART_OPTIONS = {"negrita": "bold", "plural": "plural", "minusculas": "lower",
+                "montos": "amounts"}
+"""What the ``partes`` filter may be told, by name: each a yes or no."""
+
+
+def parts(items: Iterable[Any], decimals: int = 1, *, style: NumberStyle,
+          **options: bool) -> str:
+    """Shares -> "Cusco (27.7%), Junín (22.3%) y Apurímac (2.7%)"; ``negrita`` wraps each
+    in **; ``montos`` shows the value instead: "café (US$ 100 millones)"; ``plural`` and
+    ``minusculas`` change the names ("pequeñas empresas")."""
+    unknown = [name for name in options if name not in PART_OPTIONS]
+    if unknown:
+        raise TemplateError(f"el filtro 'partes' no tiene la opción '{unknown[0]}'",
+                            hint=unknown_key_hint(unknown[0], list(PART_OPTIONS)))
+    say = {PART_OPTIONS[name]: bool(value) for name, value in options.items()}
     texts = []
     for share in items:
         if not isinstance(share, Share):
             raise TemplateError("el filtro 'partes' se aplica a participaciones",
                                 hint="use, p. ej., {{ regiones.principales(3) | partes }}")
-        label = plural_phrase(share.label) if plural else share.label
-        label = label.lower() if lower else label
-        figure = (amount(share.amount, decimals, style=style) if amounts
+        label = plural_phrase(share.label) if say.get("plural") else share.label
+        label = label.lower() if say.get("lower") else label
+        figure = (amount(share.amount, decimals, style=style) if say.get("amounts")
                   else format_percent(number_of(share.percent), decimals, style=style))
         text = f"{label} ({figure})"
-        texts.append(f"**{text}**" if bold else text)
+        texts.append(f"**{text}**" if say.get("bold") else text)
     return phrases.join_list(texts)
 
 
@@ -199,9 +211,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "pp": points,
     "signo": signed,
     "lista": join,
-    "partes": lambda items, decimales=1, negrita=False, plural=False, minusculas=False,
-    montos=False, *, style: parts(items, decimales, negrita, plural, minusculas, montos,
-                                  style=style),
+    "partes": parts,
     "plural": plural_phrase,
     "de_cada": out_of,
     "contar": count,

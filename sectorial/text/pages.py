@@ -185,6 +185,7 @@ def _block_spec(values: dict[str, Any], place: Place) -> BlockSpec:
 
 
 BLOCK = Built(OneKeyOf({kind.name: Section(kind.keys, doc=kind.doc) for kind in BLOCKS},
+                       label="bloque",
                       message="cada bloque debe tener uno de: " + ", ".join(BLOCKS.names()),
                       hint="por ejemplo '- parrafo: \"texto\"'"), _block_spec)
 
@@ -196,7 +197,8 @@ BOX = Built(Section((
         attr="figure"),
     Key("texto", Template(), "La leyenda; `**negrita**` para una segunda línea destacada.",
         required=True, attr="caption"),
-), message="cada caja debe tener 'cifra' y 'texto'"), lambda values, place: BoxSpec(**values))
+), label="caja {cifra, texto}", message="cada caja debe tener 'cifra' y 'texto'"),
+            lambda values, place: BoxSpec(**values))
 
 LABEL = Key("etiqueta", Template(), "El tema, antes del título («EMPRESARIAL»).",
             required=True, attr="label")
@@ -287,5 +289,6 @@ PAGE = Built(Variants({kind.name: Section((Key("tipo", Choice((kind.name,)),
                                                "El tipo de página.", required=True,
                                                attr="kind"), *kind.keys), doc=kind.doc)
                        for kind in PAGES},
+                      label="página",
                       message="cada página debe ser un diccionario de campos"), _page_spec)
 """A page's section in a brief, read into a PageSpec."""

@@ -53,7 +53,7 @@ TABLE = Built(Section((
         "participación (2 o 3).", required=True, attr="header"),
     Key("unidad", Template(), "La línea de unidad.", default=BLANK, attr="unit"),
     LIMIT, REST, SCALE, DECIMALS,
-), doc="Una tabla de las partes de un todo.",
+), doc="Una tabla de las partes de un todo.", label="tabla",
     message="la tabla debe ser un diccionario de campos"), table_spec)
 """A table's section in a brief, read into a TableSpec."""
 

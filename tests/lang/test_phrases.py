@@ -235,7 +235,7 @@ WORDS = [(2, "ligero|ligera"), (5, "moderado|moderada"), (10, "importante"),
         (4.2, {}, "un moderado aumento de 4.2%"),
         (-7.5, {}, "una importante disminución de 7.5%"),
         (16.3, {}, "un significativo aumento de 16.3%"),
-        (-16.3, {"down": "caída"}, "una significativa caída de 16.3%"),
+        (-16.3, {"nouns": phrases.Nouns(down="caída")}, "una significativa caída de 16.3%"),
         (0.04, {}, "sin variación"),
     ],
 )

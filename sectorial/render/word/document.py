@@ -14,7 +14,6 @@ from typing import BinaryIO
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
@@ -30,17 +29,14 @@ from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
 from sectorial.layout import chart_rows, chart_sizes, table_widths
 from sectorial.render.picture import Picture
+from sectorial.render.word.setup import house_styles, page_setup, properties
 from sectorial.render.word.xml import (
     add_page_field,
     cell_margins,
-    default_rpr,
     flag_row,
-    new_child,
     paragraph_border,
     rgb,
     set_alt_text,
-    set_fonts,
-    set_language,
     shade,
     shade_cell,
     table_borders,
@@ -99,56 +95,14 @@ class DocxRenderer(Visitor):
     def visit_Document(self, doc: m.Document) -> None:
         self.created = stamp(doc.meta.created)
         self.sizes = chart_sizes(doc)
-        self._page_setup()
-        self._styles(doc)
-        self._properties(doc)
+        page_setup(self.word, self.look.page, (HEADER_MM, FOOTER_MM))
+        house_styles(self.word, self.look, doc)
+        properties(self.word, doc.meta)
         self._header_footer(doc)
         for node in (doc.cover, *doc.pages) if doc.cover else doc.pages:
             self.visit(node)
 
     # Document-wide settings --------------------------------------------------------------
-
-    def _page_setup(self) -> None:
-        page, section = self.look.page, self.word.sections[0]
-        section.orientation = WD_ORIENT.LANDSCAPE if page.landscape else WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
-        section.left_margin = Mm(page.margin_left_mm)
-        section.right_margin = Mm(page.margin_right_mm)
-        section.top_margin = Mm(page.margin_top_mm + HEADER_MM)
-        section.bottom_margin = Mm(page.margin_bottom_mm + FOOTER_MM)
-        section.header_distance = Mm(max(page.margin_top_mm - 4, 4))
-        section.footer_distance = Mm(max(page.margin_bottom_mm - 6, 4))
-
-    def _styles(self, doc: m.Document) -> None:
-        t, styles = self.look, self.word.styles
-        set_fonts(default_rpr(self.word), t.docx_font)
-        set_language(self.word, doc.meta.language)
-        for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet", "Quote",
-                     "Header", "Footer"):
-            set_fonts(styles[name].element.get_or_add_rPr(), t.docx_font)
-        normal = styles["Normal"]
-        normal.font.size, normal.font.color.rgb = Pt(t.size("texto")), rgb(t.color("texto"))
-        normal.paragraph_format.space_after = Pt(3)
-        headings = [("Heading 1", "pagina_titulo"), ("Heading 2", "mensaje")]
-        if doc.cover is not None:  # only the cover uses Title (and its size role)
-            headings.append(("Title", "portada_titulo"))
-        for name, role in headings:
-            font, spacing = styles[name].font, styles[name].paragraph_format
-            font.size, font.bold, font.italic = Pt(t.size(role)), True, False
-            font.color.rgb = rgb(t.color("oscuro"))
-            spacing.space_before, spacing.space_after = Pt(0), Pt(6)
-        new_child(styles["Title"].element.get_or_add_pPr(), "pBdr")  # no rule under Title
-        for name in ("Header", "Footer"):  # their centre/right tabs assume portrait Letter
-            styles[name].paragraph_format.tab_stops.clear_all()
-
-    def _properties(self, doc: m.Document) -> None:
-        meta, core = doc.meta, self.word.core_properties
-        core.title, core.subject, core.author = meta.title, meta.subject, meta.author
-        core.keywords, core.language = ", ".join(meta.keywords), meta.language
-        core.last_modified_by, core.comments = meta.author, "Generado con sectorial"
-        created = stamp(meta.created)
-        core.created = core.modified = created.replace(tzinfo=None)
-        core.revision = 1
 
     def _header_footer(self, doc: m.Document) -> None:
         section = self.word.sections[0]

@@ -1,10 +1,10 @@
 """The output formats, declared once: name, renderer module, roles, documentation.
 
-A format's module (imported only when that format is built) has
-``render(doc, look, pictures, out)`` and ``needs_pictures(doc, look)``. The CLI's
-``--formats``, the warm-up before forking, the mail's attachments and ``check``'s roles all
-read ``FORMATS``. A new format: one ``_declare`` here and one module (the Markdown renderer
-took 110 lines).
+Light to import: renderers are named here, imported only when their format is built. A
+format's module has ``render(doc, look, pictures, out)`` and ``needs_pictures(doc, look)``.
+The brief's schema (``envio.adjuntos``), the CLI's ``--formats``, the warm-up before
+forking, ``check``'s roles and the mail all read ``FORMATS``. A new format: one
+``_declare`` here and one module in ``render/`` (a Markdown renderer took 110 lines).
 """
 
 from __future__ import annotations
