@@ -31,6 +31,9 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from comprobar import Checker  # noqa: E402 - the checker the generators share
+
 HERE = Path(__file__).resolve().parent
 ANNUAL = HERE.parent / "junin" / "exportaciones_regiones.csv"
 JUNIN_DETAIL = HERE.parent / "junin" / "exportaciones_junin.csv"
@@ -356,21 +359,6 @@ def write(rows: list[list]) -> None:
 # ---------------------------------------------------------------------------------------
 
 
-class Checker:
-    def __init__(self) -> None:
-        self.passed = 0
-        self.failures: list[str] = []
-
-    def check(self, condition: bool, message: str) -> None:
-        if condition:
-            self.passed += 1
-        else:
-            self.failures.append(message)
-
-    def equal(self, got, expected, message: str) -> None:
-        self.check(got == expected, f"{message}: got {got!r}, expected {expected!r}")
-
-
 PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 INT_RE = re.compile(r"^[1-9]\d*$")
 
@@ -542,10 +530,7 @@ def main() -> int:
           f"enero-setiembre: 2024 {s['junin_ytd'][2024]}, 2025 {s['junin_ytd'][2025]}")
     print(f"  Regiones que crecen en 2025-09 frente a 2024-09: {s['up_sep']} de 25; "
           f"en enero-setiembre: {s['up_ytd']} de 25")
-    print(f"Verificaciones: {ck.passed} correctas, {len(ck.failures)} fallidas")
-    for failure in ck.failures:
-        print(f"  FALLA: {failure}", file=sys.stderr)
-    return 1 if ck.failures else 0
+    return ck.report()
 
 
 if __name__ == "__main__":

@@ -26,6 +26,9 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from comprobar import Checker  # noqa: E402 - the checker the generators share
+
 HERE = Path(__file__).resolve().parent
 
 PUB = "publicado"
@@ -474,21 +477,6 @@ def usd_millions(value: int) -> str:
     return f"US$ {group(int(round_half_up(Decimal(value) / 1000000)))} millones"
 
 
-class Checker:
-    def __init__(self) -> None:
-        self.passed = 0
-        self.failures: list[str] = []
-
-    def check(self, condition: bool, message: str) -> None:
-        if condition:
-            self.passed += 1
-        else:
-            self.failures.append(message)
-
-    def equal(self, got, expected, message: str) -> None:
-        self.check(got == expected, f"{message}: got {got!r}, expected {expected!r}")
-
-
 INT_RE = re.compile(r"^[1-9]\d*$")
 RUC_RE = re.compile(r"^20\d{9}$")
 LINE_RE = re.compile(r"^\d{10}$")
@@ -638,10 +626,7 @@ def main() -> int:
                                                        key=lambda kv: -kv[1])))
         print("  2024 mercados: " + ", ".join(
             f"{c} {s['country'][c] / 1e6:.1f}" for c in ranking(s["country"])[:8]))
-    print(f"Verificaciones: {ck.passed} correctas, {len(ck.failures)} fallidas")
-    for failure in ck.failures:
-        print(f"  FALLA: {failure}", file=sys.stderr)
-    return 1 if ck.failures else 0
+    return ck.report()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from comprobar import Checker  # noqa: E402 - the checker the generators share
+
 HERE = Path(__file__).resolve().parent
 
 PUB = "publicado"
@@ -381,21 +384,6 @@ NUMERIC = {  # column -> pattern of its cells
 }
 
 
-class Checker:
-    def __init__(self) -> None:
-        self.passed = 0
-        self.failures: list[str] = []
-
-    def check(self, condition: bool, message: str) -> None:
-        if condition:
-            self.passed += 1
-        else:
-            self.failures.append(message)
-
-    def equal(self, got, expected, message: str) -> None:
-        self.check(got == expected, f"{message}: got {got}, expected {expected}")
-
-
 def read(name: str, ck: Checker) -> list[dict]:
     """Read a CSV back, checking encoding, header and cell formats."""
     raw = (HERE / name).read_bytes()
@@ -583,10 +571,7 @@ def main() -> int:
     ck = verify()
     files = sorted(p.name for p in HERE.glob("*.csv"))
     print(f"Escritos {len(files)} archivos en {HERE}: {', '.join(files)}")
-    print(f"Verificaciones: {ck.passed} correctas, {len(ck.failures)} fallidas")
-    for failure in ck.failures:
-        print(f"  FALLA: {failure}", file=sys.stderr)
-    return 1 if ck.failures else 0
+    return ck.report()
 
 
 if __name__ == "__main__":

@@ -151,7 +151,7 @@ def test_a_terminated_build_leaves_previous_outputs_and_no_temporaries(tmp_path)
     import time
 
     # The VRAEM brief takes well over a second: a signal one second in lands mid-build.
-    brief = Path(__file__).resolve().parent.parent / "briefs" / "vraem-2024.yaml"
+    brief = Path(__file__).resolve().parents[2] / "briefs" / "vraem-2024.yaml"
     out = tmp_path / "out"
     assert main(["build", str(brief), "--out", str(out)]) == 0
     before = snapshot(out)
