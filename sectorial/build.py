@@ -26,7 +26,8 @@ from sectorial.formats import missing_roles, renderer_module
 from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
 from sectorial.periods import Period
-from sectorial.style import HouseStyle, Look, find_style, load_house
+from sectorial.style import HouseStyle, Look
+from sectorial.style.loader import find_style, load_house
 
 if TYPE_CHECKING:
     from sectorial.data.table import Table

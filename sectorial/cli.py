@@ -126,9 +126,9 @@ def _build_command(commands: argparse._SubParsersAction) -> None:
     options = build.options
     options.add_argument("--out", type=Path, default=Path("output"), metavar="CARPETA",
                          help="carpeta de salida (por defecto: output)")
-    options.add_argument("--formats", type=_formats, default=("docx", "pdf"),
-                         metavar="FORMATOS",
-                         help="formatos separados por comas (por defecto: docx,pdf)")
+    options.add_argument("--formats", type=_formats, default=None, metavar="FORMATOS",
+                         help="formatos separados por comas, p. ej. docx,pdf (por defecto: "
+                         "todos)")
     _selection(build)
     options.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                          help="procesos en paralelo (por defecto: los núcleos de la máquina)")

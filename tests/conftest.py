@@ -22,7 +22,8 @@ from sectorial.doc.model import (
     Text,
     TopicPage,
 )
-from sectorial.style import HouseStyle, Look, load_house
+from sectorial.style import HouseStyle, Look
+from sectorial.style.loader import load_house
 
 # No time limit per example: a busy machine must not turn a property test into a timed test.
 settings.register_profile("sectorial", deadline=None)

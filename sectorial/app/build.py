@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         for outcome in plan.outcomes:
             report(outcome)
         workers = args.jobs or batch.default_workers()
-        work = batch.Build(args.out, args.formats, args.force)
+        work = batch.Build(args.out, _formats(args), args.force)
         outcomes += batch.run(plan.jobs, work, workers, report)
     if args.archive:
         outcomes = _archive_built(outcomes, args, Console())
@@ -34,12 +34,19 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
 
 
+def _formats(args: argparse.Namespace) -> tuple[str, ...]:
+    """The formats asked for: every format unless ``--formats`` says."""
+    from sectorial.formats import FORMATS
+
+    return args.formats or FORMATS.names()
+
+
 def _archive_built(outcomes: list[batch.Outcome], args: argparse.Namespace,
                    console: Console) -> list[batch.Outcome]:
     """Archive the PDF of every document built (or unchanged); a refusal fails it."""
     from sectorial import archive
 
-    if "pdf" not in args.formats:
+    if "pdf" not in _formats(args):
         raise SectorialError("--archive necesita el PDF", hint="quite --formats o incluya pdf")
     folder = args.archive_dir or args.out / "archive"
     done = []

@@ -17,7 +17,8 @@ from sectorial import __version__
 from sectorial.batch.jobs import Job
 from sectorial.batch.memo import digest, file_digest
 from sectorial.brief.model import Brief
-from sectorial.style import STYLE_FILE, find_style
+from sectorial.style import STYLE_FILE
+from sectorial.style.loader import find_style
 
 STATE_DIR = ".sectorial"
 _VALUES = "valores-"  # remembered fan-out values, beside the records

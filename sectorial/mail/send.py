@@ -20,6 +20,7 @@ from sectorial import batch
 from sectorial.brief.model import Brief
 from sectorial.console import Console
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
+from sectorial.formats import FORMATS
 from sectorial.mail import log as sendlog
 from sectorial.mail.delivery import NOT_SENT, Delivery, Options, Pacer, Tally, attachments
 from sectorial.mail.letter import LetterWriter
@@ -66,8 +67,8 @@ def _built(jobs: list[batch.Job], options: Options, console: Console,
     import sys
 
     with batch.progress_reporter(len(jobs), sys.stdout) as report:
-        built = batch.run(jobs, batch.Build(options.out_dir, ("docx", "pdf"), keep=True),
-                          options.workers, report)
+        work = batch.Build(options.out_dir, FORMATS.names(), keep=True)  # the attachments
+        built = batch.run(jobs, work, options.workers, report)
     ready: dict[batch.Job, Composed | None] = {}
     for outcome in built:
         if outcome.status == batch.FAILED:

@@ -2,10 +2,10 @@
 
 ``model`` holds the types (``HouseStyle``: ``look`` for renderers, ``voice`` and
 ``numbers`` for the text, ``rounding`` for the indicators), ``schema`` the declared keys,
-``loader`` finds and reads a style.
+``loader`` finds and reads a style (``from sectorial.style.loader import load_house``).
+Importing the package reads no file and imports no YAML parser.
 """
 
-from sectorial.style.loader import find_style, load_house
 from sectorial.style.model import (
     DEFAULT_INTENSITY,
     STYLE_FILE,
@@ -19,4 +19,4 @@ from sectorial.style.model import (
 )
 
 __all__ = ["DEFAULT_INTENSITY", "STYLE_FILE", "HouseStyle", "Institution", "Look",
-           "MailTemplates", "PageSetup", "Roles", "Voice", "find_style", "load_house"]
+           "MailTemplates", "PageSetup", "Roles", "Voice"]

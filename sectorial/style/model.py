@@ -13,10 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sectorial.errors import Location, RenderError, StyleError
-from sectorial.lang.numbers import NumberStyle
 from sectorial.schema import Snippet
+
+if TYPE_CHECKING:
+    from sectorial.lang.numbers import NumberStyle
 
 STYLE_FILE = "estilo.yaml"
 # Words for the size of a change (|%| up to the bound), "masculine|feminine".

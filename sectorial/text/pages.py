@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sectorial.doc.model import (
     ArticlePage,
@@ -43,9 +43,11 @@ from sectorial.schema import (
     Variants,
 )
 from sectorial.text.charts import CHART, ChartSpec, ChartTexts, build_chart
-from sectorial.text.env import TextEngine
-from sectorial.text.ledger import Ledger
 from sectorial.text.tables import TABLE, TableSpec, build_table
+
+if TYPE_CHECKING:  # the kinds are declared without the text engine (jinja2) imported
+    from sectorial.text.env import TextEngine
+    from sectorial.text.ledger import Ledger
 
 PAGES = Registry("tipo de página")
 BLOCKS = Registry("tipo de bloque")

@@ -37,7 +37,7 @@ from sectorial.doc.model import (
 from sectorial.errors import RenderError
 from sectorial.render.picture import Picture
 from sectorial.render.word.document import render as render_docx
-from sectorial.style import load_house
+from sectorial.style.loader import load_house
 
 matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
