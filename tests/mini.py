@@ -114,7 +114,8 @@ paginas:
       ({{ var_acumulado | variacion }} frente a {{ acumulado.anterior }}). Puesto
       {{ puesto | entero }}.
     graficos:
-      - {tipo: columnas, titulo: "Últimos 13 meses", unidad: "(US$)", datos: meses}
+      - {tipo: columnas, titulo: "Últimos {{ meses | length }} meses", unidad: "(US$)",
+         datos: meses}
       - {tipo: barras, titulo: "Regiones", unidad: "(US$)", datos: regiones,
          resaltar: "{{ region }}"}
     fuentes: [exportaciones]

@@ -139,3 +139,10 @@ class Selection:
 
     def distinct(self, column: str) -> int:
         return int(self.frame[column].nunique())
+
+    def facts(self, by: str, columns: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+        """For each value of ``by``, the distinct values of each of ``columns``."""
+        found: dict[str, dict[str, list[str]]] = {}
+        for label, group in self.frame.groupby(by, sort=False):
+            found[str(label)] = {c: sorted({str(v) for v in group[c]}) for c in columns}
+        return found

@@ -5,3 +5,6 @@ from sectorial.indicators import sums  # noqa: F401
 
 # isort: split
 from sectorial.indicators import changes  # noqa: F401
+
+# isort: split
+from sectorial.indicators import categories  # noqa: F401

@@ -6,13 +6,17 @@ from sectorial.errors import IndicatorError
 from sectorial.indicators.compute import Context, period_of
 from sectorial.indicators.registry import INDICATORS
 from sectorial.indicators.spec import (
+    AGAINST,
     BASE,
+    COUNT,
     DENOMINATOR,
     GROWTH_METHODS,
     METHOD,
+    MINUS,
     NUMERATOR,
     OF,
     SINCE,
+    WHOLE,
     IndicatorSpec,
 )
 from sectorial.indicators.values import Quantity, Series
@@ -64,16 +68,76 @@ def _span_label(period: Period | PeriodSpan | None) -> str:
     return period.label() if isinstance(period, PeriodSpan) else str(period)
 
 
-@INDICATORS.register("variaciones", keys=(OF,),
-                     doc="La variación % de cada periodo de una serie frente al anterior.")
+LEGENDS = {"interanual": "Var. % interanual", "mensual": "Var. % mensual",
+           "anual": "Var. % anual"}
+
+
+@INDICATORS.register("variaciones", keys=(OF, AGAINST),
+                     doc="La variación % de cada periodo de una serie: frente al mismo mes "
+                     "del año anterior (una serie mensual, por defecto), al mes anterior o "
+                     "al año anterior.")
 def variations(spec: IndicatorSpec, ctx: Context) -> Series:
     series = ctx.series(spec)
+    monthly = bool(series.periods) and series.periods[0].monthly
+    base = spec.against or ("interanual" if monthly else "anual")
+    if base == "mensual" and not monthly:
+        raise IndicatorError("'base: mensual' necesita una serie mensual",
+                             hint="use 'base: anual' o una serie de meses")
+    by_period = dict(series.points)
     points = []
-    for (p0, q0), (p1, q1) in zip(series.points, series.points[1:]):
-        origin = f"variación % de {spec.of} entre {p0} y {p1}"
-        points.append((p1, Quantity(change(q0.value, q1.value), "porcentaje", 1.0,
-                                    f"{spec.key}[{p1}]", origin, period=p1)))
-    return Series(spec.key, tuple(points), f"variaciones de {spec.of} entre periodos seguidos")
+    for p1, q1 in series.points:
+        p0 = p1.year_before() if base == "interanual" else p1 - 1
+        if p0 in by_period:
+            origin = f"variación % de {spec.of} entre {p0} y {p1}"
+            points.append((p1, Quantity(change(by_period[p0].value, q1.value), "porcentaje",
+                                        1.0, f"{spec.key}[{p1}]", origin, period=p1)))
+    origin = (f"variaciones interanuales de {spec.of}" if base == "interanual"
+              else f"variaciones de {spec.of} entre periodos seguidos")
+    return Series(spec.key, tuple(points), origin, legend=LEGENDS[base])
+
+
+@INDICATORS.register("incidencia", keys=(OF, WHOLE),
+                     doc="Cuántos puntos porcentuales aportó una parte al cambio del total: "
+                     "(parte − parte un año antes) / total un año antes × 100. Las "
+                     "incidencias de las partes suman la variación del total.")
+def incidence(spec: IndicatorSpec, ctx: Context) -> Quantity:
+    part = ctx.series(spec)
+    whole = ctx.resolve(str(spec.whole))
+    if not isinstance(whole, Series):
+        raise IndicatorError(f"'total: {spec.whole}' debe ser un indicador de tipo 'serie'")
+    end = ctx.period
+    base = end.year_before()
+    before = whole.at(base).units
+    if not before:
+        if spec.missing == "nd":
+            return Quantity(None, "pp", 1.0, spec.key, "total cero: n.d.", period=end)
+        raise IndicatorError(f"el total '{spec.whole}' es cero en {base}: no hay incidencia",
+                             hint="escriba 'sin_dato: nd' en el indicador para publicar «n.d.»")
+    now, then = part.at(end).units, part.at(base).units
+    value = ((now or 0.0) - (then or 0.0)) / before * 100.0
+    origin = (f"({spec.of} en {end} − {spec.of} en {base}) / {spec.whole} en {base} × 100; "
+              f"{spec.of}: {part.origin}; {spec.whole}: {whole.origin}")
+    return Quantity(value, "pp", 1.0, spec.key, origin, period=end)
+
+
+@INDICATORS.register("diferencia", keys=(OF, MINUS),
+                     doc="Un valor menos otro: en sus unidades, o en puntos porcentuales si "
+                     "ambos son porcentajes.")
+def difference(spec: IndicatorSpec, ctx: Context) -> Quantity:
+    why = "(un total, una variación, una razón…)"
+    first, second = ctx.quantity(str(spec.of), why), ctx.quantity(str(spec.minus), why)
+    percent = first.unit in ("porcentaje", "pp") and second.unit in ("porcentaje", "pp")
+    if not percent and first.unit != second.unit:
+        raise IndicatorError(f"'{spec.of}' está en {first.unit} y '{spec.minus}' en "
+                             f"{second.unit}: no se restan", hint="reste cifras de una unidad")
+    if first.value is None or second.value is None:
+        return Quantity(None, "pp" if percent else first.unit, 1.0, spec.key,
+                        "una de las cifras no está disponible: n.d.", period=first.period)
+    value = (first.value - second.value) if percent else (first.units - second.units)  # type: ignore[operator]
+    origin = (f"{spec.of} − {spec.minus}; {spec.of}: {first.origin}; {spec.minus}: "
+              f"{second.origin}")
+    return Quantity(value, "pp" if percent else first.unit, 1.0, spec.key, origin,
+                    period=first.period)
 
 
 @INDICATORS.register("crecimiento_promedio", keys=(OF, METHOD, SINCE),
@@ -121,20 +185,22 @@ def ratio(spec: IndicatorSpec, ctx: Context) -> Quantity:
     return Quantity(value, "porcentaje", 1.0, spec.key, origin, period=ctx.period)
 
 
-@INDICATORS.register("racha", keys=(OF,),
+@INDICATORS.register("racha", keys=(OF, COUNT),
                      doc="Cuántos periodos seguidos, hasta el del informe, la serie cambió en "
-                     "el mismo sentido.")
+                     "el mismo sentido (o, con `cuenta: signos`, una serie de variaciones "
+                     "tuvo el mismo signo).")
 def streak(spec: IndicatorSpec, ctx: Context) -> Quantity:
     """Return how many periods in a row, up to the brief's, changed in the same direction."""
     series = ctx.series(spec)
     values = [q.value for q in series]
-    changes = [change(a, b) for a, b in zip(values, values[1:])]
-    if not changes or changes[-1] in (None, 0):
+    steps = values if spec.count == "signos" else [change(a, b)
+                                                   for a, b in zip(values, values[1:])]
+    if not steps or steps[-1] in (None, 0):
         raise IndicatorError(f"'{spec.of}' no cambia en el último periodo: no hay racha",
                              hint="quite esta cifra o use otro periodo")
-    rising = changes[-1] > 0  # type: ignore[operator]
+    rising = steps[-1] > 0  # type: ignore[operator]
     count = 0
-    for step in reversed(changes):
+    for step in reversed(steps):
         if step is None or step == 0 or (step > 0) != rising:
             break
         count += 1

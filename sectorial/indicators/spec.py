@@ -11,13 +11,24 @@ from typing import Any
 
 from sectorial.errors import Location
 from sectorial.lang.shares import METHODS as SHARE_ROUNDING
-from sectorial.schema import Anything, Choice, Integer, Key, MapOf, Name, Place, Section, Text
+from sectorial.schema import (
+    Anything,
+    Choice,
+    Integer,
+    Key,
+    ListOf,
+    MapOf,
+    Name,
+    Place,
+    Section,
+    Text,
+)
 
 GROWTH_METHODS = {
     "compuesto": "tasa de crecimiento promedio anual compuesta",
     "media_variaciones": "promedio simple de las variaciones anuales",
 }
-UNITS = ("numero", "PEN", "USD", "porcentaje")
+UNITS = ("numero", "PEN", "USD", "porcentaje", "pp")
 SCALES = {"unidades": 1.0, "mil": 1e3, "miles": 1e3, "millones": 1e6, "mil_millones": 1e9}
 AT_WORDS = ("actual", "anterior", "acumulado", "acumulado_anterior")
 
@@ -49,6 +60,11 @@ class IndicatorSpec:
     missing: str = "error"  # sin_dato: "error" stops the build; "nd" prints "n.d."
     category: str | None = None  # categoria: for 'puesto', the one whose position is wanted
     description: str = ""
+    whole: str | None = None  # total: the series of the whole (incidences, categories)
+    minus: str | None = None  # menos: what a difference takes away
+    against: str | None = None  # base of 'variaciones': interanual, mensual, anual
+    carry: tuple[str, ...] = ()  # columnas: text columns each category carries
+    count: str = "cambios"  # cuenta of 'racha': cambios (of a level) or signos (of a rate)
 
     def where(self) -> Location:
         return Location(self.file, line=self.line, field=f"indicadores.{self.key}")
@@ -56,7 +72,8 @@ class IndicatorSpec:
     def references(self) -> tuple[tuple[str, str], ...]:
         """(key, indicator) for each other indicator this one is computed from."""
         pairs = (("de", self.of), ("numerador", self.numerator),
-                 ("denominador", self.denominator), ("frente_a", self.base))
+                 ("denominador", self.denominator), ("frente_a", self.base),
+                 ("total", self.whole), ("menos", self.minus))
         return tuple((key, name) for key, name in pairs if name is not None)
 
 
@@ -133,3 +150,21 @@ DENOMINATOR = Key("denominador", Name(), "El valor de abajo.", required=True,
                   attr="denominator")
 CATEGORY = Key("categoria", Text(), "La categoría cuyo puesto se busca (puede ser "
                "`{{ region }}`).", required=True, attr="category")
+WHOLE = Key("total", Name(hint=INDICATOR), "La serie del total: las incidencias se miden "
+            "sobre su valor del año anterior.", required=True, attr="whole")
+WHOLE_OPTIONAL = Key("total", Name(hint=INDICATOR), "La serie del total sobre el que se "
+                     "miden incidencias y participaciones (por defecto, la suma de las "
+                     "categorías).", default=None, attr="whole")
+MINUS = Key("menos", Name(hint=INDICATOR), "El valor que se resta.", required=True,
+            attr="minus")
+AGAINST = Key("base", Choice(("interanual", "mensual", "anual")), "Con qué se compara cada "
+              "periodo: el mismo mes del año anterior (`interanual`, por defecto en una "
+              "serie mensual), el mes anterior (`mensual`) o el año anterior (`anual`).",
+              default=None, attr="against")
+CARRY = Key("columnas", ListOf(Name()), "Columnas de texto que cada categoría lleva consigo "
+            "(su grupo), para elegir con `donde(grupo=…)`.", default=(), attr="carry")
+COUNT = Key("cuenta", Choice(("cambios", "signos")), "`cambios`: periodos seguidos en que "
+            "la serie subió o bajó; `signos`: periodos seguidos en que una serie de "
+            "variaciones tuvo el mismo signo («por cuarto mes consecutivo»).",
+            default="cambios", attr="count")
+

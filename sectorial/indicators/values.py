@@ -10,8 +10,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sectorial.errors import IndicatorError
+from sectorial.errors import IndicatorError, TemplateError
 from sectorial.periods import Period, PeriodError, PeriodSpan
+
+ARITHMETIC_HINT = ("declare la cifra como indicador: 'diferencia' (a − b), 'razon' (a / b × "
+                   "100), 'variacion' (cambio %), 'incidencia' (aporte en p.p. al cambio del "
+                   "total) o 'categorias' (variación e incidencia de cada parte)")
+
+
+def no_arithmetic(*_: object) -> None:
+    """What a template gets when it computes with a figure: an error naming the kinds."""
+    raise TemplateError("no se hacen cuentas con cifras en una plantilla: una cifra calculada "
+                        "ahí no queda en el registro de cifras ni pasa las comprobaciones",
+                        hint=ARITHMETIC_HINT)
+
+
+class Figure(float):
+    """The number of an indicator as templates read it (``x.valor``): it compares and prints
+    like a number, and refuses arithmetic, which belongs in a declared indicator."""
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = no_arithmetic
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = no_arithmetic
+    __mod__ = __rmod__ = __pow__ = __rpow__ = __neg__ = __pos__ = __abs__ = no_arithmetic
+
+
+def figure(value: float | None) -> Figure | None:
+    return None if value is None else Figure(value)
 
 
 @dataclass(frozen=True)
@@ -37,8 +61,8 @@ class Quantity:
 
     # Template vocabulary.
     @property
-    def valor(self) -> float | None:
-        return self.value
+    def valor(self) -> Figure | None:
+        return figure(self.value)
 
     @property
     def metodo(self) -> str:
@@ -56,6 +80,7 @@ class Series:
     name: str
     points: tuple[tuple[Period, Quantity], ...]
     origin: str = ""
+    legend: str = ""  # what a chart's legend calls it ("Var. % interanual")
 
     def __iter__(self) -> Iterator[Quantity]:
         return (q for _, q in self.points)
@@ -164,6 +189,11 @@ class Shares:
         """Return the ``n`` largest parts that have a value."""
         return tuple(s for s in self.items if s.amount.value)[: int(n)]
 
+    def antes_de(self, rank: Quantity | int) -> tuple[Share, ...]:
+        """The parts ranked above ``rank`` (a 'puesto' indicator or a position)."""
+        position = int(rank.value or 0) if isinstance(rank, Quantity) else int(rank)
+        return self.principales(max(position - 1, 0))
+
     def siguientes(self, start: int, n: int | None = None) -> tuple[Share, ...]:
         """Return the parts after the first ``start`` ones (with a value), at most ``n``."""
         rest = tuple(s for s in self.items if s.amount.value)[int(start):]
@@ -184,4 +214,123 @@ class Shares:
         return self.period
 
 
-Indicator = Quantity | Series | Shares
+@dataclass(frozen=True)
+class Category:
+    """One part of a whole in the period and the same period a year before: its value, its
+    variation (%), its incidence on the whole's variation (p.p.), its share (%) and its
+    place (1: the largest). ``facts`` are the other columns it carries (its group)."""
+
+    label: str
+    amount: Quantity
+    before: Quantity
+    change: Quantity
+    incidence: Quantity
+    share: Quantity
+    rank: int
+    facts: tuple[tuple[str, str], ...] = ()
+
+    # Template vocabulary.
+    @property
+    def nombre(self) -> str:
+        return self.label
+
+    @property
+    def valor(self) -> Quantity:
+        return self.amount
+
+    @property
+    def anterior(self) -> Quantity:
+        return self.before
+
+    @property
+    def variacion(self) -> Quantity:
+        return self.change
+
+    @property
+    def incidencia(self) -> Quantity:
+        return self.incidence
+
+    @property
+    def participacion(self) -> Quantity:
+        return self.share
+
+    @property
+    def puesto(self) -> int:
+        return self.rank
+
+    @property
+    def datos(self) -> dict[str, str]:
+        return dict(self.facts)
+
+
+@dataclass(frozen=True)
+class Categories:
+    """The parts of a whole, largest first, each with its variation and incidence; the
+    whole itself (``total``) with its variation."""
+
+    name: str
+    items: tuple[Category, ...]
+    whole: Quantity
+    whole_change: Quantity
+    origin: str = ""
+    period: Period | PeriodSpan | None = None
+
+    def __iter__(self) -> Iterator[Category]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, key: str | int) -> Category:
+        if isinstance(key, int):
+            return self.items[key]
+        for item in self.items:
+            if item.label == key:
+                return item
+        raise IndicatorError(f"'{self.name}' no tiene la categoría '{key}'",
+                             hint="categorías: " + ", ".join(i.label for i in self.items))
+
+    # Template vocabulary.
+    @property
+    def total(self) -> Quantity:
+        return self.whole
+
+    @property
+    def variacion(self) -> Quantity:
+        return self.whole_change
+
+    def mayores(self, n: int | None = None) -> tuple[Category, ...]:
+        """The largest parts by value."""
+        return self.items if n is None else self.items[: int(n)]
+
+    def alzas(self, n: int | None = None) -> tuple[Category, ...]:
+        """The parts that added to the whole's change, the largest incidence first."""
+        up = sorted((i for i in self.items if (i.incidence.value or 0) > 0),
+                    key=lambda i: -(i.incidence.value or 0))
+        return tuple(up if n is None else up[: int(n)])
+
+    def caidas(self, n: int | None = None) -> tuple[Category, ...]:
+        """The parts that took from the whole's change, the largest fall first."""
+        down = sorted((i for i in self.items if (i.incidence.value or 0) < 0),
+                      key=lambda i: i.incidence.value or 0)
+        return tuple(down if n is None else down[: int(n)])
+
+    def por_incidencia(self) -> tuple[Category, ...]:
+        """Every part, the largest incidence (in size) first."""
+        return tuple(sorted(self.items, key=lambda i: -abs(i.incidence.value or 0)))
+
+    def donde(self, **facts: str) -> Categories:
+        """The parts whose carried columns have these values (``donde(grupo="…")``)."""
+        chosen = tuple(i for i in self.items
+                       if all(dict(i.facts).get(k) == v for k, v in facts.items()))
+        return Categories(self.name, chosen, self.whole, self.whole_change, self.origin,
+                          self.period)
+
+    @property
+    def periodo(self) -> Period | PeriodSpan | None:
+        return self.period
+
+
+Indicator = Quantity | Series | Shares | Categories
+FIGURES = (Figure, Quantity, Series, Share, Shares, Category, Categories)
+"""What a template may not compute with: figures come from declared indicators."""

@@ -103,6 +103,37 @@ def change_noun(
     return change_verb(value, decimals, style=style, up=f"{up} de", down=f"{down} de", flat=flat)
 
 
+def signed_change(
+    value: Number | None,
+    decimals: int = 1,
+    *,
+    style: NumberStyle = PRODUCE,
+    nouns: Nouns | None = None,
+) -> str:
+    """The bulletin's form: the noun says the direction, the figure keeps its sign.
+
+    >>> signed_change(-9.3), signed_change(8.2), signed_change(0.01)
+    ('una disminución de (-9.3%)', 'un aumento de (+8.2%)', 'sin variación')
+    """
+    nouns = nouns or Nouns("un aumento", "una disminución", "sin variación")
+    rounded = _rounded_change(value, decimals)
+    if rounded == 0:
+        return nouns.flat
+    noun = nouns.up if rounded > 0 else nouns.down
+    return f"{noun} de ({format_signed(rounded, decimals, style=style, suffix='%')})"
+
+
+def by_sign(value: Number | None, words: Sequence[str], decimals: int = 1) -> str:
+    """The word for the sign of a change, as rounded: (up, down, flat).
+
+    >>> by_sign(8.2, ("contribuyó", "restó", "no cambió")), by_sign(-0.04, ("+", "-", "="))
+    ('contribuyó', '=')
+    """
+    rounded = _rounded_change(value, decimals)
+    up, down, flat = words
+    return up if rounded > 0 else down if rounded < 0 else flat
+
+
 def interannual(
     value: Number | None,
     decimals: int = 1,

@@ -9,16 +9,17 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from sectorial.doc.model import Span, Text
 from sectorial.errors import Location, SectorialError, TemplateError
+from sectorial.indicators.values import FIGURES, no_arithmetic
 from sectorial.lang.numbers import NumberStyle
 from sectorial.periods import Period, PeriodSpan
 from sectorial.schema import Snippet
 from sectorial.style import DEFAULT_INTENSITY
-from sectorial.text.filters import FILTERS, bound_filters
+from sectorial.text.filters import FILTERS, TESTS, bound_filters
 
 MAX_OUTPUT = 20_000  # characters one snippet may produce
 # Built-in filters that can pad a string to any length before MAX_OUTPUT is checked.
@@ -30,14 +31,23 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 
 class _Environment(ImmutableSandboxedEnvironment):
-    """Immutable sandbox that also refuses to build huge strings."""
+    """Immutable sandbox that refuses to build huge strings and to compute with figures."""
 
-    intercepted_binops = frozenset(["*", "**"])
+    intercepted_binops = frozenset(["+", "-", "*", "/", "//", "%", "**"])
+    intercepted_unops = frozenset(["-", "+"])
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" or any(isinstance(x, (str, list, tuple)) for x in (left, right)):
+        if any(isinstance(x, FIGURES) for x in (left, right)):
+            no_arithmetic()
+        if operator == "**" or (operator == "*" and any(isinstance(x, (str, list, tuple))
+                                                        for x in (left, right))):
             raise SecurityError("operación no permitida en una plantilla")
         return super().call_binop(context, operator, left, right)
+
+    def call_unop(self, context: Any, operator: str, arg: Any) -> Any:
+        if isinstance(arg, FIGURES):
+            no_arithmetic()
+        return super().call_unop(context, operator, arg)
 
 
 class TextEngine:
@@ -45,13 +55,16 @@ class TextEngine:
 
     def __init__(self, numbers: NumberStyle, context: Mapping[str, Any],
                  words: tuple[tuple[float | None, str], ...] = DEFAULT_INTENSITY,
-                 recorder: Callable[[Snippet, Any, str], None] | None = None):
+                 recorder: Callable[[Snippet, Any, str], None] | None = None,
+                 typed: bool = False):
         """``recorder(snippet, value, printed)`` hears of every filter applied in text
-        (the figures ledger)."""
+        (the figures ledger); ``typed``: whether numbers written by hand are allowed (a
+        letter's signature may carry a phone number; a brief's figures come from data)."""
         self.text_env = self._environment(numbers, words, _words)
         self.name_env = self._environment(numbers, words, _codes)
         self.context = dict(context)
         self.snippet: Snippet | None = None
+        self.typed = typed
         if recorder is not None:
             for name in FILTERS:
                 self.text_env.filters[name] = self._recorded(self.text_env.filters[name],
@@ -75,6 +88,7 @@ class TextEngine:
         for name in PADDING_FILTERS:
             del env.filters[name]
         env.filters.update(bound_filters(numbers, words))
+        env.tests.update(TESTS)
         return env
 
     def file_name(self, snippet: Snippet, **extra: Any) -> str:
@@ -102,6 +116,10 @@ class TextEngine:
 
     def _render(self, env: _Environment, snippet: Snippet, extra: dict[str, Any]) -> str:
         self.snippet = snippet
+        if not self.typed:
+            found = typed_figures(snippet.source)
+            if found:
+                raise typed_figure_error(snippet, *found[0])
         try:
             template = env.from_string(snippet.source)
             out = template.render({**self.context, **extra})
@@ -207,7 +225,59 @@ def check_templates(brief: Any, known: set[str]) -> list[SectorialError]:
         for name in sorted(names - allowed):
             errors.append(_error(snippet, 1, f"nombre no definido: '{name}'",
                                  "use el nombre de un indicador declarado en 'indicadores'"))
+        errors += [typed_figure_error(snippet, *found) for found in typed_figures(snippet.source)]
     return errors
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ALLOWED_UNDER = (nodes.Call, nodes.Filter, nodes.Test, nodes.Getitem, nodes.Slice)
+
+
+@lru_cache(maxsize=4096)
+def typed_figures(source: str) -> tuple[tuple[int, str], ...]:
+    """The numbers written by hand in a template (line, number): in its text, outside
+    ``{% raw %}…{% endraw %}``, and in its expressions, where a number may only be an
+    argument (``principales(3)``, ``pct(1)``) or an index (``p[0]``). Syntax errors are
+    left to the rendering, which reports them."""
+    env = names_environment()
+    found: list[tuple[int, str]] = []
+    try:
+        raw = False
+        for line, kind, value in env.lex(source):
+            raw = {"raw_begin": True, "raw_end": False}.get(kind, raw)
+            if kind == "data" and not raw:
+                found += [(line, match.group()) for match in _NUMBER.finditer(value)]
+        found += _expression_figures(env.parse(source), False)
+    except jinja2.TemplateSyntaxError:
+        return ()
+    return tuple(sorted(found))
+
+
+def _expression_figures(node: nodes.Node, allowed: bool) -> list[tuple[int, str]]:
+    if isinstance(node, nodes.Const):
+        value = node.value
+        typed = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return [(node.lineno, repr(value))] if typed and not allowed else []
+    found = []
+    for field in node.fields:
+        child = getattr(node, field)
+        children = child if isinstance(child, list) else [child]
+        inside = allowed or (isinstance(node, _ALLOWED_UNDER) and field in (
+            "args", "kwargs", "arg", "start", "stop", "step", "dyn_args", "dyn_kwargs"))
+        for item in children:
+            if isinstance(item, nodes.Keyword):
+                item = item.value
+            if isinstance(item, nodes.Node):
+                found += _expression_figures(item, inside)
+    return found
+
+
+def typed_figure_error(snippet: Snippet, line: int, number: str) -> TemplateError:
+    return _error(snippet, line, f"cifra escrita a mano '{number}' en un texto: no sale de "
+                  "los datos ni queda en el registro de cifras",
+                  "escríbala con un indicador y un filtro ({{ variacion | signo }}); si el "
+                  "número es parte del texto (una ley, un código), enciérrelo en "
+                  "{% raw %}…{% endraw %}")
 
 
 def snippets(node: Any) -> list[Snippet]:

@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from sectorial.errors import TemplateError, unknown_key_hint
-from sectorial.indicators.values import Quantity, Share
+from sectorial.indicators.values import Categories, Category, Quantity, Share
 from sectorial.lang import phrases
 from sectorial.lang.numbers import (
     NumberStyle,
@@ -21,6 +21,7 @@ from sectorial.lang.numbers import (
     format_number,
     format_percent,
     format_signed,
+    round_half_up,
 )
 from sectorial.lang.plural import plural_phrase
 
@@ -40,6 +41,10 @@ def number_of(value: Any) -> float:
     """Return the number behind a filter argument (a Quantity gives its value in units)."""
     if isinstance(value, Share):
         value = value.amount
+    if isinstance(value, (Category, Categories)):
+        raise TemplateError(f"'{getattr(value, 'label', getattr(value, 'name', ''))}' es una "
+                            "categoría: elija su cifra",
+                            hint="use .variacion, .incidencia, .valor o .participacion")
     if isinstance(value, Quantity):
         if value.units is None:
             raise Unavailable(f"la cifra '{value.name}' no está disponible (n.d.)")
@@ -103,6 +108,36 @@ def change_noun(value: Any, decimals: int = 1, up: str = "un aumento", down: str
     """-0.3 -> "una caída de 0.3%"; up="un incremento" -> "un incremento de 18.1%"."""
     return phrases.change_noun(number_of(value), decimals, style=style, up=up, down=down,
                                flat=flat)
+
+
+def signed_change(value: Any, decimals: int = 1, up: str = "un aumento",
+                  down: str = "una disminución", *, style: NumberStyle) -> str:
+    """-9.3 -> "una disminución de (-9.3%)"; 8.2 -> "un aumento de (+8.2%)"."""
+    return phrases.signed_change(number_of(value), decimals, style=style,
+                                 nouns=phrases.Nouns(up, down))
+
+
+def signed_in_brackets(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
+    """-13.6 -> "(-13.6%)"."""
+    return f"({format_signed(number_of(value), decimals, style=style, suffix='%')})"
+
+
+def by_sign(value: Any, up: str, down: str, flat: str = "") -> str:
+    """The word for the sign of a change: {{ x | segun("contribuyó", "restó") }}."""
+    return phrases.by_sign(number_of(value), (up, down, flat or up))
+
+
+def with_change(items: Iterable[Any], decimals: int = 1, lower: bool = False, *,
+                style: NumberStyle) -> str:
+    """Categories -> "prendas de vestir (-40.7%), impresión (-29.8%) y cemento (-11.0%)"."""
+    texts = []
+    for item in items:
+        if not isinstance(item, Category):
+            raise TemplateError("el filtro 'con_variacion' se aplica a categorías",
+                                hint="use, p. ej., {{ ramas.caidas(3) | con_variacion }}")
+        label = item.label.lower() if lower else item.label
+        texts.append(f"{label} {signed_in_brackets(item.change, decimals, style=style)}")
+    return phrases.join_list(texts)
 
 
 def interannual(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
@@ -208,6 +243,11 @@ FILTERS: dict[str, Callable[..., str]] = {
     "variacion": change,
     "cambio": change_noun,
     "interanual": interannual,
+    "cambio_signo": signed_change,
+    "signo_par": signed_in_brackets,
+    "segun": by_sign,
+    "con_variacion": lambda items, decimales=1, minusculas=False, *, style: with_change(
+        items, decimales, minusculas, style=style),
     "pp": points,
     "signo": signed,
     "lista": join,
@@ -224,6 +264,20 @@ FILTERS: dict[str, Callable[..., str]] = {
     "mayuscula": phrases.capitalize_first,
 }
 """Filter name in templates -> function. Those with a ``style`` keyword get the house's."""
+
+
+def _sign(value: Any) -> float:
+    return float(round_half_up(number_of(value), 1))
+
+
+TESTS: dict[str, Callable[[Any], bool]] = {
+    "positivo": lambda value: _sign(value) > 0,
+    "negativo": lambda value: _sign(value) < 0,
+    "nulo": lambda value: _sign(value) == 0,
+    "varios": lambda items: len(items) > 1,
+}
+"""Tests in templates ({% if x is negativo %}): the sign of a figure as printed (one
+decimal); ``varios``: more than one (agreement: "no registran")."""
 
 
 def bound_filters(

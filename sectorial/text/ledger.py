@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from sectorial.doc.model import Chart, Figure, Table
-from sectorial.indicators.values import Quantity, Series, Share, Shares
+from sectorial.indicators.values import Category, Quantity, Series, Share, Shares
 from sectorial.schema import Snippet
 
 _PAGE = re.compile(r"^paginas\[(\d+)\]\.(\w+)")
@@ -91,7 +91,10 @@ def quantities(value: Any) -> list[Quantity]:
     if isinstance(value, (list, tuple)):
         found: list[Quantity] = []
         for item in value:
-            found += [item.percent] if isinstance(item, Share) else quantities(item)
+            if isinstance(item, Category):
+                found.append(item.change)  # what a list of categories prints
+            else:
+                found += [item.percent] if isinstance(item, Share) else quantities(item)
         return found
     return []
 

@@ -10,59 +10,12 @@ import pytest
 
 from readback import docx_text, libreoffice, needs_tools, page_size, pdf_info, pdf_text
 from sectorial.cli import main
+from seeds import SEED_FIGURES
 
 pytestmark = needs_tools
 
 # Every figure the seed 004 states, as the seed formats it (context where a bare number
 # would be ambiguous).
-SEED_FIGURES = [
-    "0.2% del PBI Nacional",
-    "S/ 1,093 millones",
-    "17,224 empresas formales",
-    "el 0.7%",
-    "US$ 9,580 millones",
-    "contribuyen con el 12.9%",
-    "S/ 2,185 millones",
-    "34.1% de las empresas formales del VRAEM",
-    "Cusco (27.7%), Junín (22.3%), Huancavelica (13.3%) y Apurímac (2.7%)",
-    "China, Suiza, India, Corea del Sur y Japón",
-    "2.5 millones empleos directos",
-    "14.1% de la PEA ocupada",
-    "84.6% de empleo informal",
-    "8 de cada 10",
-    "S/ 981 millones",
-    "tasa de 3.3% en promedio anual",
-    "se registraron 17,224 empresas formales",
-    "un aumento de 8.6% con respecto a 2023",
-    "el 97.1% son micro, el 2.7% pequeñas, el 0.1% mediana y el 0.1% grandes empresas",
-    "El 44.2% de las empresas formales",
-    "el 42.4% a servicios",
-    "En Ayacucho se ubica el 34.1% de las empresas",
-    "creció a una tasa de 1.1% en promedio anual",
-    "pasando de 2.4 millones en 2019 a 2.5 millones de trabajadores en 2024",
-    "2 millones 525 mil trabajadores",
-    "una caída de 0.3%",
-    "el 84.6% del empleo generado es empleo informal",
-    "solo el 15.4% es formal",
-    "el 46.0% de la PEA ocupada son mujeres",
-    "2,525,492 trabajadores",
-    "Apurímac, Ayacucho, Cusco, Huancavelica y Junín",
-    "se incrementaron en 0.3% respecto al 2023, alcanzando los US$ 9,580 millones",
-    "China (72.7%), Suiza (5.2%) e India (3.2%)",
-    "concentrando el 84% del valor total exportado",
-    "Apurímac (31.5%), Junín (29.7%) y Cusco (27.2%)",
-    "de S/ 587 millones en 2019 a S/ 981 millones en 2024",
-    "crecimiento promedio anual de 14.7%",
-    "con un 82% del total",
-    "microempresas (16%) y medianas empresas (1%)",
-    "Apurímac lidera la distribución regional con el 55%",
-    "seguido por Junín con el 24%",
-    "Cusco y Ayacucho cuentan con el 11% y 10%",
-    "Huancavelica no registra crédito empresarial otorgado",
-    "Mayo 2025",
-    "Fuente: INEI - ENAHO",
-    "Elaboración: PRODUCE – OGEIEE.",
-]
 
 
 @pytest.fixture(scope="module")

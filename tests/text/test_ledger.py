@@ -9,10 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_vraem_brief import SEED_FIGURES
 
 from readback import docx_text, normalise, pdf_text
 from sectorial.cli import main
+from seeds import SEED_FIGURES
 
 EXAMPLES = {
     "vraem": (["briefs/vraem-2024.yaml"], "vraem-2024"),

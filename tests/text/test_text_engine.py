@@ -45,7 +45,9 @@ CONTEXT = {
 
 
 def render(source: str, numbers=PRODUCE) -> str:
-    return TextEngine(numbers, CONTEXT).render(Snippet(source, "informe.yaml", 10, "campo"))
+    # The filter table shows literal arguments ({{ 9 | mes }}): briefs may not (typed=False)
+    return TextEngine(numbers, CONTEXT, typed=True).render(Snippet(source, "informe.yaml", 10,
+                                                                   "campo"))
 
 
 @pytest.mark.parametrize(
