@@ -22,7 +22,7 @@ from sectorial.data.spec import SourceSpec
 from sectorial.doc.model import Document
 from sectorial.errors import SectorialError, raise_all
 from sectorial.files import file_digest, write_all
-from sectorial.formats import missing_roles, renderer_module
+from sectorial.formats import FORMATS, missing_roles, renderer_module
 from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
 from sectorial.periods import Period
@@ -250,5 +250,5 @@ def render_formats(
         buffer = io.BytesIO()
         renderer_module(fmt).render(doc, look, images, buffer)
         rendered[fmt] = buffer.getvalue()
-        seconds[fmt.upper()] = time.perf_counter() - start
+        seconds[FORMATS[fmt].label] = time.perf_counter() - start
     return rendered, seconds

@@ -15,7 +15,7 @@ from types import ModuleType
 from sectorial.doc.model import Document
 from sectorial.errors import RenderError, StyleError
 from sectorial.kinds import Kind, Registry
-from sectorial.style.model import Look, Roles, joined
+from sectorial.style.model import Look, Roles
 
 FORMATS = Registry("formato")
 
@@ -32,18 +32,20 @@ CHART_ROLES = Roles(colors=("barra", "resaltado", "texto", "linea"),
 palette's third colour."""
 
 
-def _declare(name: str, module: str, doc: str, preload: tuple[str, ...] = ()) -> None:
-    """Declare a format: ``module`` renders it; ``preload`` are the modules it may need,
-    imported before a pool of processes forks."""
+def _declare(name: str, module: str, doc: str, words: str,
+             preload: tuple[str, ...] = ()) -> None:
+    """Declare a format: ``module`` renders it; ``words`` name it in a letter ("formato
+    Word"); ``preload`` are the modules it may need, imported before a pool forks."""
     FORMATS.add(Kind(name, doc, (), None, {"module": module, "roles": TEXT_ROLES,
-                                           "label": name.upper(), "preload": preload}))
+                                           "label": name.upper(), "words": words,
+                                           "preload": preload}))
 
 
 _declare("docx", "sectorial.render.word.document", "Word: el mismo informe para editar, con "
          "estilos de título, tablas reales y gráficos de Word editables o imágenes.",
-         ("sectorial.render.word.charts", "sectorial.render.charts"))
+         "formato Word", ("sectorial.render.word.charts", "sectorial.render.charts"))
 _declare("pdf", "sectorial.render.pdf.pages", "PDF/A para archivar: fuentes incrustadas, "
-         "marcadores y metadatos.", ("sectorial.render.charts",))
+         "marcadores y metadatos.", "PDF", ("sectorial.render.charts",))
 
 
 def renderer_module(fmt: str) -> ModuleType:
@@ -72,4 +74,6 @@ def missing_roles(doc: Document, look: Look, formats: tuple[str, ...]) -> list[S
         needs |= COVER_ROLES
     if doc.charts():
         needs |= CHART_ROLES
-    return look.missing(needs, joined(FORMATS[fmt].label for fmt in formats))
+    from sectorial.lang.phrases import join_list
+
+    return look.missing(needs, join_list([f"el {FORMATS[fmt].label}" for fmt in formats]))

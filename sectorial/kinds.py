@@ -9,7 +9,7 @@ takes (``schema.fields``), one line of documentation and the function that does 
 The brief's schema, the loader, the CLI help, the renderers and the README's reference all
 read the registries; nothing lists kinds elsewhere. The registries themselves live beside
 their layer: ``indicators.registry.INDICATORS``, ``text.charts.CHARTS``,
-``text.pages.PAGES`` and ``text.pages.BLOCKS``, ``render.formats.FORMATS``.
+``text.pages.PAGES`` and ``text.pages.BLOCKS``, ``formats.FORMATS``.
 """
 
 from __future__ import annotations

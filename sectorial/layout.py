@@ -50,14 +50,40 @@ def _rows(page: Page) -> list[tuple[Chart, ...]]:
 
 
 def value_range(chart: Chart) -> tuple[float, float]:
-    """The range of the value axis of the chart's first series: from zero, with room above
-    the tallest bar for its label (a line chart's values spread as its drawer likes)."""
+    """The range of the value axis of the chart's first series: from zero, with room beyond
+    the longest bar for its label, on each side of zero that has bars (a line chart's
+    values spread as its drawer likes)."""
     values = [v for v in chart.series[0].values if not math.isnan(v)]
-    top = max(values, default=0.0)
+    top, low = max(values, default=0.0), min(values, default=0.0)
     if chart.kind == "columns_line":
         return 0.0, top * UNDER_LINE_HEADROOM or 1.0
-    headroom = BARS_HEADROOM if chart.kind == "hbars" else COLUMNS_HEADROOM
-    return 0.0, (top or 1.0) * headroom
+    headroom = BARS_HEADROOM if chart.kind in ("hbars", "diverging") else COLUMNS_HEADROOM
+    if low >= 0:
+        return 0.0, (top or 1.0) * headroom
+    room = (headroom - 1) * max(-low, top)
+    return low - room, max(top, 0.0) + room
+
+
+def label_offset(chart: Chart) -> float:
+    """How far from a bar's end its label starts, in the value axis' units."""
+    values = [v for v in chart.series[0].values if not math.isnan(v)]
+    if min(values, default=0.0) >= 0:
+        return max(values, default=0.0) or 1.0
+    return max((abs(v) for v in values), default=1.0) or 1.0
+
+
+PT_MM = 25.4 / 72
+GLYPH_WIDTH = 0.58  # a label's average character, as a share of its size
+
+
+def crowded_axis(chart: Chart, width_mm: float, size_pt: float) -> bool:
+    """Whether the category labels, side by side at ``size_pt``, would touch in a chart
+    ``width_mm`` wide: then they turn upright (25 months in a third of the page)."""
+    count = len(chart.categories)
+    if count < 2:
+        return False
+    longest = max(len(c) for c in chart.categories)
+    return longest * size_pt * GLYPH_WIDTH * PT_MM * 1.15 > width_mm * 0.98 / count
 
 
 def line_range(chart: Chart) -> tuple[float, float]:

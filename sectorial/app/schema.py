@@ -14,22 +14,15 @@ from pathlib import Path
 from sectorial.console import Console
 from sectorial.errors import SectorialError
 
-DRAFT = "http://json-schema.org/draft-07/schema#"
-
 
 def schemas() -> dict[str, dict]:
     """Each schema file's name and content."""
     from sectorial.brief.loader import brief_schema
-    from sectorial.mail.settings import SETTINGS
-    from sectorial.style.schema import STYLE
+    from sectorial.mail.settings import settings_schema
+    from sectorial.style.schema import style_schema
 
-    return {
-        "informe.schema.json": brief_schema(),
-        "estilo.schema.json": {"$schema": DRAFT, "title": "Estilo de la casa de sectorial",
-                               **STYLE.to_json()},
-        "sectorial.schema.json": {"$schema": DRAFT, "title": "sectorial.toml",
-                                  **SETTINGS.to_json()},
-    }
+    return {"informe.schema.json": brief_schema(), "estilo.schema.json": style_schema(),
+            "sectorial.schema.json": settings_schema()}
 
 
 def readme_tables() -> dict[str, str]:

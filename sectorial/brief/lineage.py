@@ -38,13 +38,7 @@ def page_indicators(page: PageSpec) -> frozenset[str]:
 
     Pages are frozen: the 25 documents of a regional brief share their pages and parse
     them once."""
-    names: set[str] = set()
-    for chart in page.all_charts():
-        names.add(chart.data)
-        if chart.variation:
-            names.add(str(chart.variation))
-    names |= {table.data for table in page.tables()}
-    return frozenset(names_in(page) | names)
+    return frozenset(names_in(page) | page.drawn())
 
 
 def page_sources(page: PageSpec, number: int, brief: Brief) -> tuple[str, ...]:

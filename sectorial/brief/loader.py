@@ -15,15 +15,15 @@ from typing import Any
 
 from sectorial.brief.model import Brief, FanOut, Mailing
 from sectorial.brief.sections import BRIEF, CHECK, FAN_OUT, INDICATOR, MAILING
-from sectorial.data.spec import SOURCE, SourceSpec
+from sectorial.data.spec import NUMBER_MARKS, SOURCE, SourceSpec
 from sectorial.errors import BriefError, Location, SectorialError, raise_all, unknown_key_hint
+from sectorial.formats import FORMATS
 from sectorial.indicators.spec import CheckSpec, IndicatorSpec
 from sectorial.lang.numbers import NumberStyle
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
 from sectorial.schema import Place
 from sectorial.schema.fields import line_of
 from sectorial.text.pages import PAGE, PageSpec
-from sectorial.text.tables import check_table
 from sectorial.yamlfile import LineDict, load_yaml
 
 RESERVED_NAMES = ("periodo", "anterior", "acumulado", "fecha_edicion")
@@ -163,12 +163,11 @@ def _sources(r: _Reading) -> dict[str, SourceSpec]:
                 r.error(f"la clave usa la columna '{name}', que no está en 'columnas'",
                         r.line(node, "clave"), f"{place.path}.clave",
                         unknown_key_hint(name, list(values["columns"])))
-        marks = values.pop("numbers") or {}
+        marks = values.pop("numbers") or NUMBER_MARKS.read({}, place)
         found[str(key)] = SourceSpec(
             key=str(key), **{**values, "path": r.path.parent / values["path"],
                              "sheet": values["sheet"] or None},
-            numbers=NumberStyle(group=marks.get("miles", ","),
-                                decimal=marks.get("decimal", ".")))
+            numbers=NumberStyle(group=marks["miles"], decimal=marks["decimal"]))
     return found
 
 
@@ -183,7 +182,9 @@ def _fan_out(r: _Reading, sources: dict[str, SourceSpec]) -> FanOut | None:
         if source not in r.declared("datos"):
             r.error(f"no existe la fuente de datos '{source}'", r.line(node, "datos"),
                     "por_cada.datos", unknown_key_hint(source, r.declared("datos")))
-        return None
+            return None
+        # a source with its own errors: they are said; '{{ region }}' is still the fan-out's
+        return FanOut(source, column, r.line(r.raw, "por_cada"))
     if sources[source].columns.get(column) != "texto":
         r.error(f"la columna '{column}' debe estar declarada como 'texto' en "
                 f"'datos.{source}.columnas'", r.line(node, "columna"), "por_cada.columna",
@@ -285,9 +286,11 @@ def _check_page_references(r: _Reading, page: PageSpec, declared: list[str]) -> 
         if table.data not in declared:
             r.error(f"no existe el indicador '{table.data}'", table.line, prefix + "datos",
                     unknown_key_hint(table.data, declared))
-        problem = check_table(table)
-        if problem:
-            r.error(problem, table.line, prefix + "columnas")
+    for cuadro in page.all_cuadros():
+        if cuadro.data not in declared:
+            r.error(f"no existe el indicador '{cuadro.data}'", cuadro.line,
+                    cuadro.title.field.rsplit(".", 1)[0] + ".datos",
+                    unknown_key_hint(cuadro.data, declared))
 
 
 def _checks(r: _Reading) -> tuple[CheckSpec, ...]:
@@ -300,9 +303,6 @@ def _checks(r: _Reading) -> tuple[CheckSpec, ...]:
         kind = values.pop("kind")
         exception = values.pop("exception", None)
         refs = tuple(values["igual"]) if kind == "igual" else tuple(values.values())
-        if kind == "igual" and len(refs) < 2:
-            r.error("'igual' necesita dos o más indicadores", r.line(node, "igual"),
-                    place.path + ".igual", "por ejemplo: igual: [empresas_total, empresas_rus]")
         for ref in refs:
             if ref not in declared:
                 r.error(f"no existe el indicador '{ref}'", place.line, place.path,
@@ -317,12 +317,16 @@ def _mailing(r: _Reading) -> Mailing | None:
     if node is None or not r.report.ok("envio"):
         return None
     values = MAILING.read(node, Place(r.file, r.line(r.raw, "envio"), "envio"))
-    recipients = values["recipients"]
+    recipients = values["recipients"] if node.get("destinatarios") is not None else None
     if recipients == "":
         r.error("debe ser la ruta de un archivo", r.line(node, "destinatarios"),
                 "envio.destinatarios", "por ejemplo: ../data/vraem/destinatarios.csv")
         recipients = None
     attachments = tuple(dict.fromkeys(a.strip().lower() for a in values["attachments"]))
+    for name in attachments:
+        if name not in FORMATS:
+            r.error(f"adjunto no válido '{name}'", r.line(node, "adjuntos"), "envio.adjuntos",
+                    "use [docx] o [docx, pdf]")
     if attachments and "docx" not in attachments:
         r.error("el DOCX siempre va adjunto", r.line(node, "adjuntos"), "envio.adjuntos",
                 "use [docx] o [docx, pdf]")

@@ -11,6 +11,7 @@ from sectorial.data.spec import SOURCE
 from sectorial.formats import FORMATS
 from sectorial.indicators.registry import INDICATORS, kind_section
 from sectorial.lang.shares import METHODS as SHARE_ROUNDING
+from sectorial.periods import PERIOD_HELP
 from sectorial.schema import (
     Anything,
     Choice,
@@ -45,9 +46,8 @@ FAN_OUT = Section(label="{datos, columna}", keys=(
 MAILING = Section(label="{destinatarios, adjuntos, asunto}", keys=(
     Key("destinatarios", Text(), "La lista (CSV o Excel: nombre, correo, cargo), desde la "
         "carpeta del informe.", default=None, attr="recipients"),
-    Key("adjuntos", ListOf(Choice(FORMATS.names(), message="adjunto no válido '{value}'",
-                                  hint="use [docx] o [docx, pdf]")),
-        "Qué se adjunta: `[docx]` o `[docx, pdf]`.", default=(), attr="attachments"),
+    Key("adjuntos", ListOf(Text()), "Qué se adjunta: `[docx]` o `[docx, pdf]` (" + ", ".join(
+        FORMATS.names()) + ").", default=(), attr="attachments"),
     Key("asunto", Template(), "El asunto, en vez del que da el estilo.", default=None,
         attr="subject"),
 ), doc="A quién se envía el informe con `sectorial send`.")
@@ -58,8 +58,9 @@ CHECK = OneKeyOf({
         Key("igual_a", Name(), "…cuyas partes suman este total.", required=True),
         EXCEPTION)),
     "igual": Section((
-        Key("igual", ListOf(Name()), "Dos o más cifras que deben ser la misma.",
-            required=True),
+        Key("igual", ListOf(Name(), least=2, message="'igual' necesita dos o más indicadores",
+                            hint="por ejemplo: igual: [empresas_total, empresas_rus]"),
+            "Dos o más cifras que deben ser la misma.", required=True),
         EXCEPTION)),
     "variacion": Section((
         Key("variacion", Name(), "Una variación…", required=True),
@@ -73,13 +74,16 @@ BRIEF = Section((
         required=True, attr="name"),
     Key("estilo", Text(), "El estilo de la casa: una carpeta de `templates/` (`produce`).",
         required=True, attr="style"),
-    Key("periodo", Anything(label="año (2024) o mes (2025-09)", types=("string", "number")),
+    Key("periodo", Anything(label="año (2024) o mes (2025-09)", types=("string", "number"),
+                            hint=PERIOD_HELP),
         "El periodo: un año (2024) o un mes "
         "(2025-09); `--period` lo cambia.", required=True, attr="period"),
     Key("serie", Template(), "El nombre de la serie («Análisis Sectorial»).", required=True,
         attr="series"),
     Key("titulo", Template(), "El título del documento.", required=True, attr="title"),
-    Key("edicion", Anything(label="\"AAAA-MM\" o `siguiente`", types=("string", "number")),
+    Key("edicion", Anything(label="\"AAAA-MM\" o `siguiente`", types=("string", "number"),
+                            hint="escriba año y mes entre comillas, por ejemplo \"2025-05\", "
+                            "o 'siguiente' (el mes después del periodo)"),
         "Año y mes de la edición "
         "(\"2025-05\"), o `siguiente`: el mes después del periodo.", required=True,
         attr="edition"),

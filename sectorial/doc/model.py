@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-CHART_KINDS = ("columns", "columns_line", "donut", "hbars", "lines")
+CHART_KINDS = ("columns", "columns_line", "donut", "hbars", "lines", "diverging")
 """What renderers draw (``Chart.kind``): columns, vertical bars; columns_line, bars plus a
 line on a second axis (variation %); donut, shares of one whole; hbars, sorted horizontal
-bars; lines, one or more lines. The brief's chart kinds (``text.charts.CHARTS``) name one
-each; a renderer that meets another fails naming it."""
+bars; lines, one or more lines; diverging, horizontal bars to either side of zero, sorted.
+Values may be negative: bars then go down (or left) from the zero line. The brief's chart
+kinds (``text.charts.CHARTS``) name one each; a renderer that meets another fails naming
+it."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ class NumberFormat:
     decimals: int
     group: str
     decimal: str
+    signed: bool = False  # "+8.2": the sign shown for rises too
+    suffix: str = ""  # "%" after the figure
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,7 @@ class TopicPage:
     charts: tuple[Chart, ...]
     bullets: tuple[Text, ...]
     foot: SourceNote = field(default_factory=SourceNote)
+    tables: tuple[Table, ...] = ()  # under the charts, over the bullets
 
 
 @dataclass(frozen=True)
@@ -175,13 +180,18 @@ class Quote:
 
 @dataclass(frozen=True)
 class Table:
-    """A data table: every cell already formatted; ``numeric`` marks right-aligned columns."""
+    """A data table: every cell already formatted; ``numeric`` marks right-aligned columns.
+
+    ``groups`` is an upper header row of (label, columns spanned) over ``header``; ``total``
+    a last row that sums the table up ("Manufactura", "-9.3", …), drawn apart."""
 
     title: str
     subtitle: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
+    groups: tuple[tuple[str, int], ...] = ()
+    total: tuple[str, ...] = ()
 
 
 Block = Paragraph | Subheading | Quote | Table | Chart

@@ -68,7 +68,26 @@ def categories(spec: IndicatorSpec, ctx: Context) -> Categories:
     change_of_whole = _rate(spec, change(whole_before, whole), "porcentaje",
                             f"variación % del total de {spec.key}", period)
     return Categories(spec.key, tuple(items), quantity(spec, whole, text, period=period),
-                      change_of_whole, text, period)
+                      change_of_whole, text, period,
+                      _sum(spec, (now.total, sum(then.values()), whole, whole_before),
+                           (text, old_text), (period, old_period)))
+
+
+def _sum(spec: IndicatorSpec, totals: tuple[float, float, float, float],
+         texts: tuple[str, str], periods: tuple) -> Category:
+    """The categories added up, as one more category: a table's total row."""
+    now, then, whole, whole_before = totals
+    period, old_period = periods
+    return Category(
+        "Total", quantity(spec, now, f"total: {texts[0]}", period=period),
+        quantity(spec, then, f"total: {texts[1]}", period=old_period),
+        _rate(spec, change(then, now), "porcentaje", f"variación % de la suma de {spec.key}",
+              period),
+        _rate(spec, (now - then) / whole_before * 100 if whole_before else None, "pp",
+              f"incidencia de la suma de {spec.key} sobre el total", period),
+        _rate(spec, now / whole * 100 if whole else None, "porcentaje",
+              f"participación de la suma de {spec.key} en el total", period),
+        0)
 
 
 def _shifted(spec: IndicatorSpec) -> IndicatorSpec:

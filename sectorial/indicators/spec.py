@@ -30,7 +30,6 @@ GROWTH_METHODS = {
 }
 UNITS = ("numero", "PEN", "USD", "porcentaje", "pp")
 SCALES = {"unidades": 1.0, "mil": 1e3, "miles": 1e3, "millones": 1e6, "mil_millones": 1e9}
-AT_WORDS = ("actual", "anterior", "acumulado", "acumulado_anterior")
 
 
 @dataclass(frozen=True)

@@ -274,6 +274,7 @@ class Categories:
     whole_change: Quantity
     origin: str = ""
     period: Period | PeriodSpan | None = None
+    sum: Category | None = None  # the parts added up: their value, variation and incidence
 
     def __iter__(self) -> Iterator[Category]:
         return iter(self.items)
@@ -324,11 +325,15 @@ class Categories:
         chosen = tuple(i for i in self.items
                        if all(dict(i.facts).get(k) == v for k, v in facts.items()))
         return Categories(self.name, chosen, self.whole, self.whole_change, self.origin,
-                          self.period)
+                          self.period, self.sum)
 
     @property
     def periodo(self) -> Period | PeriodSpan | None:
         return self.period
+
+    @property
+    def suma(self) -> Category | None:
+        return self.sum
 
 
 Indicator = Quantity | Series | Shares | Categories

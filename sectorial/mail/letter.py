@@ -15,12 +15,11 @@ from sectorial.brief.compose import template_context
 from sectorial.brief.model import Brief
 from sectorial.doc.model import ArticlePage, BoxesPage, Document
 from sectorial.errors import Location, StyleError
+from sectorial.formats import FORMATS
 from sectorial.indicators.values import Indicator
 from sectorial.lang.phrases import edition_date
 from sectorial.style import HouseStyle
 from sectorial.text.env import TextEngine
-
-FORMAT_WORDS = {"docx": "formato Word", "pdf": "PDF"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def letter_facts(
                               for b in boxes.boxes] if boxes else [],
         "resumen": article.lead.plain if article and article.lead else "",
         "adjuntos": [{"nombre": name, "formato": name.rsplit(".", 1)[-1],
-                      "descripcion": f"{FORMAT_WORDS[name.rsplit('.', 1)[-1]]} ({name})"}
+                      "descripcion": f"{FORMATS[name.rsplit('.', 1)[-1]].words} ({name})"}
                      for name in attachments],
     }
 

@@ -12,13 +12,13 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from sectorial.errors import Location, SectorialError, raise_all
 from sectorial.mail.address import AddressError, parse_mailbox
 from sectorial.schema import Anything, Key, Number, Place, Section, Text
-from sectorial.schema.validate import Report, Words
 
 SETTINGS_FILE = "sectorial.toml"
 SECURITY = ("starttls", "ssl", "none")
@@ -59,8 +59,9 @@ class MailSettings:
 SMTP = Section((
     Key("host", Text(), "El servidor de correo (o la variable SECTORIAL_SMTP_HOST).",
         default=None),
-    Key("port", Anything(types=("integer", "string")), "El puerto: 587 (starttls), 465 (ssl).",
-        default=None),
+    Key("port", Anything(types=("integer", "string"), message="puerto no válido '{value}'",
+                         hint="use un número como 587 (starttls) o 465 (ssl)"),
+        "El puerto: 587 (starttls), 465 (ssl).", default=None),
     Key("security", Text(), "`starttls`, `ssl` o `none` (solo con un servidor local).",
         default=None),
     Key("user", Text(), "El usuario; la contraseña va en SECTORIAL_SMTP_PASSWORD.",
@@ -83,7 +84,13 @@ SETTINGS = Section((
     Key("smtp", SMTP, "El servidor de correo.", default=None),
     Key("send", SEND, "El ritmo de los envíos.", default=None),
 ), doc="sectorial.toml: la configuración del correo de `sectorial send`.")
-WORDS = Words(unknown="clave desconocida '{name}'")
+
+
+@cache
+def settings_schema() -> dict:
+    """The JSON Schema of ``sectorial.toml`` (compiled once per process by the validator)."""
+    return {"$schema": "http://json-schema.org/draft-07/schema#", "title": "sectorial.toml",
+            **SETTINGS.to_json()}
 
 
 def load_settings(
@@ -94,13 +101,14 @@ def load_settings(
 
     ``need_server=False`` (a dry run) only needs the sender.
     """
-    from sectorial.schema.validate import validate
+    from sectorial.schema.validate import Words, validate
 
     environ = os.environ if environ is None else environ
     file = path or Path(SETTINGS_FILE)
     raw = _read(file, path is not None)
     errors: list[SectorialError] = _secrets(raw, str(file))
-    report = validate(raw, SETTINGS.to_json(), str(file), SettingsError, WORDS)
+    report = validate(raw, settings_schema(), str(file), SettingsError,
+                      Words(unknown="clave desconocida '{name}'"))
     errors += report.errors
     smtp = _valid(SMTP, raw, "smtp", report)
     send = _valid(SEND, raw, "send", report)
@@ -113,12 +121,12 @@ def load_settings(
     return settings
 
 
-def _valid(section: Section, raw: dict, name: str, report: Report) -> dict[str, Any]:
+def _valid(section: Section, raw: dict, name: str, report: object) -> dict[str, Any]:
     """The keys of a section that are valid, the others at their default."""
     found = section.read({}, Place("", 0, name))
     node = raw.get(name)
     if isinstance(node, dict):
-        valid = {k: v for k, v in node.items() if report.ok(name, k)}
+        valid = {k: v for k, v in node.items() if report.ok(name, k)}  # type: ignore[attr-defined]
         found |= section.read({k: v for k, v in valid.items() if k in section.names()},
                               Place("", 0, name))
     return found

@@ -20,7 +20,13 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from sectorial.doc.model import Chart, Document  # noqa: E402
 from sectorial.errors import RenderError  # noqa: E402
-from sectorial.layout import chart_sizes, line_range, value_range  # noqa: E402
+from sectorial.layout import (  # noqa: E402
+    chart_sizes,
+    crowded_axis,
+    label_offset,
+    line_range,
+    value_range,
+)
 from sectorial.render.picture import Picture  # noqa: E402
 from sectorial.style import Look  # noqa: E402
 
@@ -120,15 +126,18 @@ class ChartPainter:
         series = chart.series[0]
         positions = range(len(chart.categories))
         bars = ax.bar(positions, series.values, width=0.62, color=self._bar_colors(chart))
-        top = max(series.values, default=0) or 1
+        offset = label_offset(chart) * 0.02
         # Narrow charts with many columns: smaller labels so neighbours do not touch.
         crowded = self.size_mm[0] / max(len(chart.categories), 1) < 16
         size = self.label_size - 1.5 if crowded else self.label_size
         for bar, text in zip(bars, series.labels):
-            ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + top * 0.02, text,
-                    ha="center", va="bottom", fontsize=size,
+            height = bar.get_height()  # negative for a bar below zero: its label goes under
+            ax.text(bar.get_x() + bar.get_width() / 2,
+                    height + offset if height >= 0 else height - offset, text, ha="center",
+                    va="bottom" if height >= 0 else "top", fontsize=size,
                     color=self.look.color("texto"), fontweight="bold")
         ax.set_ylim(*value_range(chart))
+        self._zero_line(ax, chart, "y")
         self._category_axis(ax, chart)
 
     def _columns_line(self, chart: Chart, ax: Axes) -> None:
@@ -170,20 +179,28 @@ class ChartPainter:
     def _hbars(self, chart: Chart, ax: Axes) -> None:
         series = chart.series[0]
         count = len(chart.categories)
-        positions = list(range(count))[::-1]  # the largest on top
+        positions = list(range(count))[::-1]  # the first (the largest) on top
         bars = ax.barh(positions, series.values, height=0.62, color=self._bar_colors(chart))
-        right = max(series.values, default=0) or 1
+        offset = label_offset(chart) * 0.015
         for bar, text in zip(bars, series.labels):
-            ax.text(bar.get_width() + right * 0.015, bar.get_y() + bar.get_height() / 2, text,
-                    va="center", ha="left", fontsize=self.label_size,
+            width = bar.get_width()  # negative for a bar left of zero: its label goes left
+            ax.text(width + offset if width >= 0 else width - offset,
+                    bar.get_y() + bar.get_height() / 2, text, va="center",
+                    ha="left" if width >= 0 else "right", fontsize=self.label_size,
                     color=self.look.color("texto"), fontweight="bold")
         ax.set_xlim(*value_range(chart))
+        self._zero_line(ax, chart, "x")
         ax.set_yticks(positions, chart.categories, fontsize=self.label_size)
         ax.tick_params(axis="y", length=0)
         ax.set_xticks([])
         for side in ("top", "right", "bottom"):
             ax.spines[side].set_visible(False)
         ax.spines["left"].set_color(self.look.color("linea"))
+
+    def _diverging(self, chart: Chart, ax: Axes) -> None:
+        """Bars to either side of zero, sorted: rises on top, falls below."""
+        self._hbars(chart, ax)
+        ax.spines["left"].set_visible(False)
 
     def _donut(self, chart: Chart, ax: Axes) -> None:
         series = chart.series[0]
@@ -210,7 +227,10 @@ class ChartPainter:
         width_pt = self.size_mm[0] * MM * 72
         height_pt = self.size_mm[1] * MM * 72
         tick_h = (self.label_size * 2.2) / height_pt
-        if chart.kind == "hbars":
+        if crowded_axis(chart, self.size_mm[0], self.label_size):  # upright labels
+            longest = max((len(c) for c in chart.categories), default=0)
+            tick_h = (longest * (self.label_size - 1) * 0.62 + 6) / height_pt
+        if chart.kind in ("hbars", "diverging"):
             longest = max((len(c) for c in chart.categories), default=0)
             left = (longest * self.label_size * 0.5 + 8) / width_pt
             return {"left": min(left, 0.5), "right": 0.99, "bottom": 0.02, "top": 0.98}
@@ -222,11 +242,26 @@ class ChartPainter:
         return {"left": 0.01, "right": 0.99, "bottom": tick_h + legend, "top": 0.98}
 
     def _bar_colors(self, chart: Chart) -> list[str]:
+        """Highlighted bars in the strong colour; bars below zero in the falls' colour."""
         normal, strong = self.look.color("barra"), self.look.color("resaltado")
-        return [strong if i in chart.highlight else normal for i in range(len(chart.categories))]
+        values = chart.series[0].values
+        colors = [strong if i in chart.highlight else normal for i in range(len(values))]
+        if min(values, default=0.0) < 0:
+            fall = self.look.color("negativo")
+            colors = [fall if v < 0 and i not in chart.highlight else c
+                      for i, (v, c) in enumerate(zip(values, colors))]
+        return colors
+
+    def _zero_line(self, ax: Axes, chart: Chart, axis: str) -> None:
+        if min(chart.series[0].values, default=0.0) < 0:
+            line = ax.axhline if axis == "y" else ax.axvline
+            line(0, color=self.look.color("linea"), linewidth=0.8, zorder=0)
 
     def _category_axis(self, ax: Axes, chart: Chart) -> None:
-        ax.set_xticks(range(len(chart.categories)), chart.categories, fontsize=self.label_size)
+        turned = crowded_axis(chart, self.size_mm[0], self.label_size)  # upright, smaller
+        ax.set_xticks(range(len(chart.categories)), chart.categories,
+                      fontsize=self.label_size - (1 if turned else 0),
+                      rotation=90 if turned else 0)
         ax.tick_params(axis="x", length=0)
         ax.set_yticks([])
         for side in ("top", "right", "left"):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from sectorial.kinds import Registry
 from sectorial.schema.fields import BLANK, MISSING
-from sectorial.schema.sections import Key, Section
+from sectorial.schema.sections import Key
 
 _MARK = re.compile(r"(<!-- campos: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- fin -->)",
                    re.DOTALL)
@@ -36,10 +36,6 @@ def kinds_table(registry: Registry, columns: Callable[..., str] | None = None,
             f"`{key.name}`" + ("" if key.required else " (opcional)") for key in kind.keys)
         rows.append(f"| `{kind.name}` | {cell} | {_cell(kind.doc)} |")
     return "\n".join(rows) + "\n"
-
-
-def section_table(section: Section) -> str:
-    return keys_table(section.keys)
 
 
 def refresh(text: str, tables: dict[str, str]) -> str:

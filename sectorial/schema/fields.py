@@ -71,6 +71,20 @@ def line_of(node: object, name: str | int, default: int) -> int:
     return (lines or {}).get(name, default)
 
 
+def line_at(data: object, path: tuple[str | int, ...]) -> int | None:
+    """The line of the key at ``path`` in a file read by ``yamlfile`` (of its first key for
+    the whole file; None for a file without lines, such as TOML)."""
+    line = getattr(data, "line", None)
+    node = data
+    for step in path:
+        line = line_of(node, step, line)  # type: ignore[arg-type]
+        try:
+            node = node[step]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            break
+    return line
+
+
 class Value:
     """What a key holds: its JSON Schema, its words in the docs, and how it is read."""
 

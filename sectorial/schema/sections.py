@@ -18,6 +18,7 @@ class ListOf(Value):
     message: str | None = None
     hint: str | None = None
     least: int = 0  # items it must have at least
+    most: int | None = None  # and at most
 
     @property
     def label(self) -> str:  # type: ignore[override]
@@ -28,6 +29,8 @@ class ListOf(Value):
                         "items": self.item.to_json()}
         if self.least:
             schema["minItems"] = self.least
+        if self.most is not None:
+            schema["maxItems"] = self.most
         return self._wording(schema)
 
     def read(self, raw: Any, place: Place) -> tuple:
@@ -85,6 +88,7 @@ class Section(Value):
     message: str | None = None
     hint: str | None = None
     open: Value | None = None  # the value of undeclared keys, when they are allowed
+    empty: bool = False  # an empty key ("graficos:") reads as the section of its defaults
 
     def __getitem__(self, name: str) -> Key:
         return next(key for key in self.keys if key.name == name)
@@ -93,7 +97,7 @@ class Section(Value):
         return tuple(key.name for key in self.keys)
 
     def to_json(self) -> dict:
-        schema: dict = {"type": "object",
+        schema: dict = {"type": ["object", "null"] if self.empty else "object",
                         "properties": {key.name: _documented(key) for key in self.keys}}
         required = [key.name for key in self.keys if key.required]
         if required:
@@ -105,6 +109,7 @@ class Section(Value):
 
     def read(self, raw: Any, place: Place) -> dict[str, Any]:
         """The value of each key by its attribute; absent keys take their default."""
+        raw = raw or {}
         found: dict[str, Any] = {}
         for key in self.keys:
             if key.name in raw:
@@ -125,7 +130,7 @@ class Section(Value):
     def extended(self, *keys: Key, doc: str = "") -> Section:
         """This section with more keys (a kind of indicator adds its own to the common)."""
         return Section(self.keys + keys, doc or self.doc, self.label, self.message, self.hint,
-                       self.open)
+                       self.open, self.empty)
 
 
 @dataclass(frozen=True)
@@ -146,7 +151,7 @@ class Variants(Value):
             "type": "object", "required": [self.tag],
             "properties": {self.tag: {"enum": options,
                                       "x-hint-missing": _choices(self.tag, options)}},
-            "allOf": [{"if": {"properties": {self.tag: {"const": name}},
+            "allOf": [{"if": {"type": "object", "properties": {self.tag: {"const": name}},
                               "required": [self.tag]},
                        "then": section.to_json()} for name, section in self.kinds.items()],
         }
@@ -169,7 +174,7 @@ class OneKeyOf(Value):
         schema: dict = {
             "type": "object",
             "oneOf": [{"required": [name]} for name in self.kinds],
-            "allOf": [{"if": {"required": [name]}, "then": section.to_json()}
+            "allOf": [{"if": {"type": "object", "required": [name]}, "then": section.to_json()}
                       for name, section in self.kinds.items()],
         }
         return self._wording(schema)

@@ -18,7 +18,7 @@ from jsonschema import Draft7Validator, ValidationError
 from jsonschema.validators import extend
 
 from sectorial.errors import Location, SectorialError, unknown_key_hint
-from sectorial.schema.fields import SCALARS, line_of
+from sectorial.schema.fields import SCALARS, line_at
 
 Path = tuple[str | int, ...]
 
@@ -32,6 +32,8 @@ _TYPES = Draft7Validator.TYPE_CHECKER.redefine_many({
     # YAML reads 2025-09-01 as a date: where a text goes, it is the text.
     "string": lambda _, value: isinstance(value, (str, dt.date)),
     "number": _is_number,
+    # 3.0 is not a whole number written as such: "debe ser un número entero, no '3.0'".
+    "integer": lambda _, value: isinstance(value, int) and not isinstance(value, bool),
 })
 _Validator = extend(Draft7Validator, type_checker=_TYPES)
 _COMPILED: dict[int, Any] = {}
@@ -75,7 +77,7 @@ def validate(data: Any, schema: dict, file: str, error: type[SectorialError],
         if finding.validator == "oneOf":
             suppressed.append(path)
         for where, message, hint, blocking in _translate(finding, data, words):
-            line = _line(data, where[:-1] if message.startswith(words.missing) else where)
+            line = line_at(data, where[:-1] if message.startswith(words.missing) else where)
             place = Location(file, line=line, field=_field(where) or None)
             found.append((line or 0, error(message, place, hint)))
             if blocking:
@@ -130,6 +132,8 @@ def _value_problem(kind: str, schema: dict, value: Any, path: Path) -> tuple[str
         return f"valor no válido '{value}'", hint
     if kind == "minItems":
         return f"debe tener al menos {schema['minItems']} elementos", hint
+    if kind == "maxItems":
+        return f"debe tener como mucho {schema['maxItems']} elementos", hint
     if kind in ("minimum", "maximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         if low is not None and high is not None:
@@ -155,19 +159,6 @@ def _type_message(expected: str | Sequence[str] | None, value: Any) -> tuple[str
     if set(types) <= set(SCALARS):
         return "debe ser un texto", None
     return f"valor no válido '{value}'", None
-
-
-def _line(data: Any, path: Path) -> int | None:
-    """The line of the key at ``path`` (of the file's first key for the whole file)."""
-    line = getattr(data, "line", None)
-    node = data
-    for step in path:
-        line = line_of(node, step, line)  # type: ignore[arg-type]
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            break
-    return line
 
 
 def _field(path: Path) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sectorial.errors import Location, SectorialError, StyleError, raise_all
 from sectorial.lang.numbers import NumberStyle
 from sectorial.schema import Place, Snippet
+from sectorial.schema.fields import line_at
 from sectorial.style.model import (
     DEFAULT_INTENSITY,
     STYLE_FILE,
@@ -19,7 +21,14 @@ from sectorial.style.model import (
     PageSetup,
     Voice,
 )
-from sectorial.style.schema import PAGE_SIZES_MM, PDFA_FLAVOURS, STYLE
+from sectorial.style.schema import (
+    CHARTS,
+    MARGINS,
+    PAGE_SIZES_MM,
+    PDFA_FLAVOURS,
+    STYLE,
+    style_schema,
+)
 from sectorial.yamlfile import load_yaml
 
 
@@ -47,13 +56,17 @@ def load_house(folder: Path) -> HouseStyle:
     path = folder / STYLE_FILE
     file = str(path)
     raw = load_yaml(path, StyleError)
-    report = validate(raw, STYLE.to_json(), file, StyleError)
+    report = validate(raw, style_schema(), file, StyleError)
     raise_all(report.errors)
     values = STYLE.read(raw, Place(file, getattr(raw, "line", 1), ""))
     errors: list[SectorialError] = []
-    regular, bold = _font_files(values["fuentes"]["pdf"], path, errors)
-    mail = _mail(values["correo"], folder, path, errors)
-    pdfa = _pdfa(values["pdfa"], path, errors)
+
+    def where(field: str) -> Location:
+        return Location(file, line=line_at(raw, tuple(field.split("."))), field=field)
+
+    regular, bold = _font_files(values["fuentes"]["pdf"], path, where, errors)
+    mail = _mail(values["correo"], folder, where, errors)
+    pdfa = _pdfa(values["pdfa"], where, errors)
     raise_all(errors)
     numbers = values["numeros"]
     return HouseStyle(
@@ -74,10 +87,10 @@ def load_house(folder: Path) -> HouseStyle:
 def _look(values: dict[str, Any], path: Path, regular: Path, bold: Path,
           pdfa: str | None) -> Look:
     page, fonts, colors = values["pagina"], values["fuentes"], values["colores"]
-    charts = values["graficos"] or {"docx": "imagen", "dpi": 200}
+    charts = values["graficos"] or CHARTS.read({}, Place(str(path), 0, "graficos"))
     short, long = PAGE_SIZES_MM[page["tamano"]]
     landscape = page["orientacion"] == "horizontal"
-    margins = page["margenes_mm"] or {}
+    margins = page["margenes_mm"] or MARGINS.read({}, Place(str(path), 0, "margenes_mm"))
     return Look(
         name=values["nombre"],
         file=path,
@@ -85,10 +98,10 @@ def _look(values: dict[str, Any], path: Path, regular: Path, bold: Path,
             width_mm=long if landscape else short,
             height_mm=short if landscape else long,
             landscape=landscape,
-            margin_top_mm=float(margins.get("superior", 15)),
-            margin_bottom_mm=float(margins.get("inferior", 15)),
-            margin_left_mm=float(margins.get("izquierdo", 15)),
-            margin_right_mm=float(margins.get("derecho", 15)),
+            margin_top_mm=margins["superior"],
+            margin_bottom_mm=margins["inferior"],
+            margin_left_mm=margins["izquierdo"],
+            margin_right_mm=margins["derecho"],
         ),
         pdf_regular=regular,
         pdf_bold=bold,
@@ -102,20 +115,23 @@ def _look(values: dict[str, Any], path: Path, regular: Path, bold: Path,
     )
 
 
-def _pdfa(value: object, path: Path, errors: list[SectorialError]) -> str | None:
+Where = Callable[[str], Location]
+
+
+def _pdfa(value: object, where: Where, errors: list[SectorialError]) -> str | None:
     """'pdfa': "2b" (por defecto), "3b", o no (PDF simple)."""
     if value is False or str(value).lower() in ("no", "false"):
         return None
     text = str(value).lower()
     if text not in PDFA_FLAVOURS:
         errors.append(StyleError(f"nivel PDF/A desconocido '{value}'",
-                                 Location(str(path), field="pdfa"),
+                                 where("pdfa"),
                                  "use \"2b\" (recomendado para archivar), \"3b\" o no"))
         return None
     return text
 
 
-def _mail(node: dict | None, folder: Path, path: Path,
+def _mail(node: dict | None, folder: Path, where: Where,
           errors: list[SectorialError]) -> MailTemplates | None:
     """Read 'correo': {asunto: plantilla, cuerpo: archivo de plantilla junto al estilo}."""
     if node is None:
@@ -127,13 +143,14 @@ def _mail(node: dict | None, folder: Path, path: Path,
         errors.append(StyleError(
             f"no se puede leer la plantilla del correo '{body_path}' "
             f"({getattr(exc, 'strerror', None) or exc})",
-            Location(str(path), field="correo.cuerpo"),
+            where("correo.cuerpo"),
             "indique un archivo de texto UTF-8 que esté en la carpeta del estilo"))
         return None
     return MailTemplates(subject=node["asunto"], body=Snippet(body, str(body_path), 1, "cuerpo"))
 
 
-def _font_files(spec: dict, path: Path, errors: list[SectorialError]) -> tuple[Path, Path]:
+def _font_files(spec: dict, path: Path, where: Where,
+                errors: list[SectorialError]) -> tuple[Path, Path]:
     """Resolve the PDF font files: from an installed package, or paths beside the style."""
     placeholder = Path("missing.ttf")
     package = spec["paquete"]
@@ -143,7 +160,7 @@ def _font_files(spec: dict, path: Path, errors: list[SectorialError]) -> tuple[P
         except ModuleNotFoundError:
             errors.append(StyleError(
                 f"no está instalado el paquete de fuentes '{package}'",
-                Location(str(path), field="fuentes.pdf.paquete"),
+                where("fuentes.pdf.paquete"),
                 f"instálelo con: pip install {package.replace('_', '-')}"))
             return placeholder, placeholder
     else:
@@ -153,7 +170,7 @@ def _font_files(spec: dict, path: Path, errors: list[SectorialError]) -> tuple[P
         font = base / spec[key]
         if not font.is_file():
             errors.append(StyleError(f"no existe el archivo de fuente '{font}'",
-                                     Location(str(path), field=f"fuentes.pdf.{key}"),
+                                     where(f"fuentes.pdf.{key}"),
                                      "indique un archivo .ttf existente"))
         found.append(font)
     return found[0], found[1]
@@ -163,5 +180,5 @@ def _intensity(items: tuple | None) -> tuple[tuple[float | None, str], ...]:
     """'intensidad': a list of {hasta: número o null, palabra: "ligero|ligera"}."""
     if items is None:
         return DEFAULT_INTENSITY
-    return tuple((None if item["hasta"] is None else float(item["hasta"]), item["palabra"])
+    return tuple((None if item.get("hasta") is None else float(item["hasta"]), item["palabra"])
                  for item in items)

@@ -10,7 +10,6 @@ brief, which may say otherwise. Renderers ask the look for *roles*
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,8 +107,8 @@ class Look:
                   for message, where, hint in [_missing_size(self, role)]]
         if len(self.palette) < roles.palette:
             found.append(StyleError(
-                f"el estilo '{self.name}' da {len(self.palette)} colores de serie y "
-                f"{users} necesita {roles.palette}",
+                f"el estilo '{self.name}' da {len(self.palette)} colores de serie y hacen "
+                f"falta {roles.palette} para {users}",
                 Location(str(self.file), field="colores.serie"),
                 f"agregue colores a 'colores: serie:' hasta tener {roles.palette} o más"))
         return found
@@ -161,9 +160,3 @@ class HouseStyle:
     @property
     def file(self) -> Path:
         return self.folder / STYLE_FILE
-
-
-def joined(names: Iterable[str]) -> str:
-    """Name outputs in prose: ("DOCX", "PDF") -> "el DOCX y el PDF"."""
-    items = [f"el {name}" for name in names]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " y " + items[-1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from sectorial.lang.shares import METHODS as SHARE_ROUNDING
 from sectorial.schema import (
     Anything,
@@ -37,6 +39,10 @@ INSTITUTION = Section((
         attr="credit"),
 ), doc="Quién publica.")
 
+MARGINS = Section(tuple(Key(side, MARGIN, f"Margen {side}, en mm.", default=15.0)
+                        for side in ("superior", "inferior", "izquierdo", "derecho")),
+                  empty=True, doc="Márgenes en milímetros.")
+
 PAGE = Section((
     Key("tamano", Choice(tuple(PAGE_SIZES_MM), message="tamaño de página desconocido "
                          "'{value}'", hint="use " + " o ".join(PAGE_SIZES_MM)),
@@ -44,10 +50,8 @@ PAGE = Section((
     Key("orientacion", Choice(("horizontal", "vertical"), message="orientación desconocida "
                               "'{value}'", hint="use 'horizontal' o 'vertical'"),
         "Apaisada (`horizontal`) o vertical.", required=True),
-    Key("margenes_mm", Section(tuple(
-        Key(side, MARGIN, f"Margen {side}, en mm.", default=15.0)
-        for side in ("superior", "inferior", "izquierdo", "derecho"))),
-        "Márgenes en milímetros.", default=None),
+    Key("margenes_mm", MARGINS,
+        "Márgenes en milímetros.", default={}),
 ), doc="La página.")
 
 FONTS = Section((
@@ -89,15 +93,15 @@ CHARTS = Section((
         "Los gráficos del DOCX: `nativo` (editables en Word) o `imagen`.", default="imagen"),
     Key("dpi", Integer(72, 600, "escriba la resolución de las imágenes, por ejemplo 200"),
         "La resolución de los gráficos como imagen.", default=200),
-), doc="Los gráficos.")
+), doc="Los gráficos.", empty=True)
 
 INTENSITY = Section((
     Key("hasta", Anything(types=("number", "null"),
                           message="cada nivel de 'intensidad' necesita 'hasta' (número o "
                           "null) y 'palabra'",
                           hint="por ejemplo: - {hasta: 2, palabra: \"ligero|ligera\"}"),
-        "Hasta qué variación (en %, sin signo) vale la palabra; null: sin límite.",
-        required=True),
+        "Hasta qué variación (en %, sin signo) vale la palabra; null o sin escribir: sin "
+        "límite.", default=None),
     Key("palabra", Text(), "La palabra, masculina|femenina.", required=True),
 ), message="cada nivel de 'intensidad' necesita 'hasta' (número o null) y 'palabra'",
     hint="por ejemplo: - {hasta: 2, palabra: \"ligero|ligera\"}")
@@ -116,7 +120,7 @@ STYLE = Section((
     Key("colores", COLORS, "Los colores.", required=True),
     Key("numeros", NUMBERS, "El estilo de los números.", required=True),
     Key("idioma", Text(), "El idioma del documento (BCP 47).", default="es-PE"),
-    Key("graficos", CHARTS, "Los gráficos.", default=None),
+    Key("graficos", CHARTS, "Los gráficos.", default={}),
     Key("portada", Flag(), "Si el documento lleva portada.", default=True),
     Key("intensidad", ListOf(INTENSITY), "Las palabras de la intensidad de un cambio "
         "(«una ligera disminución»), de menor a mayor.", default=None),
@@ -125,3 +129,11 @@ STYLE = Section((
         "(recomendado para archivar), \"3b\" o no.", default="2b"),
 ), doc="Un estilo de la casa: la página, las fuentes, los colores, los números y el correo.")
 """The whole of ``estilo.yaml``."""
+
+
+@cache
+def style_schema() -> dict:
+    """The JSON Schema of ``estilo.yaml`` (compiled once per process by the validator)."""
+    return {"$schema": "http://json-schema.org/draft-07/schema#",
+            "title": "Estilo de la casa de sectorial", **STYLE.to_json()}
+

@@ -13,9 +13,9 @@ from typing import Any
 
 from sectorial.doc.model import Chart, ChartSeries, NumberFormat
 from sectorial.errors import Location, TemplateError
-from sectorial.indicators.values import Indicator, Quantity, Series, Shares
+from sectorial.indicators.values import Categories, Indicator, Quantity, Series, Shares
 from sectorial.kinds import Kind, Registry
-from sectorial.lang.numbers import NumberStyle, format_number, format_percent
+from sectorial.lang.numbers import NumberStyle, format_number, format_percent, format_signed
 from sectorial.lang.phrases import join_list
 from sectorial.schema import (
     Built,
@@ -34,7 +34,8 @@ from sectorial.schema import (
 CHARTS = Registry("tipo de gráfico")
 SCALES = {"mil": 1e3, "millones": 1e6}
 HIGHLIGHTS = ("ultimo", "primero", "ninguno")
-SERIES, SHARES = "serie", "participaciones"
+SERIES, SHARES, PARTS = "serie", "participaciones", "categorias"
+SHOWN = ("valor", "participacion", "ambos", "variacion", "incidencia")
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class ChartSpec:
     highlight: str = "ultimo"
     limit: int | None = None
     rest_label: str = "Resto"
-    show: str = "valor"
+    show: str | None = None  # None: the value (in categories' diverging bars, the variation)
     center: Snippet | None = None
     highlight_label: Snippet | None = None  # resaltar: a category's name
     editable: bool | None = None  # docx: nativo (True) | imagen (False); None: the style's
@@ -94,8 +95,9 @@ CHART_KEYS = (
         "nombre de una categoría (puede ser `{{ region }}`).", default="ultimo",
         attr="highlight"),
     LIMIT, REST,
-    Key("mostrar", Choice(("valor", "participacion", "ambos")), "En participaciones, qué "
-        "dicen las etiquetas.", default="valor", attr="show"),
+    Key("mostrar", Choice(SHOWN), "Qué se dibuja y qué dicen las etiquetas: en "
+        "participaciones `valor`, `participacion` o `ambos`; en categorías `valor`, "
+        "`variacion`, `incidencia` o `participacion`.", default=None, attr="show"),
     Key("centro", Template(), "En una dona, la cifra que va en el centro.", default=None,
         attr="center"),
     Key("docx", Choice(("nativo", "imagen")), "En el DOCX, este gráfico como gráfico de Word "
@@ -113,7 +115,9 @@ def build_chart(spec: ChartSpec, key: str, texts: ChartTexts,
         categories, series, highlight = _series_chart(spec, texts, data, indicators, numbers)
     elif isinstance(data, Shares) and SHARES in kind.data:
         categories, series, highlight = _shares_chart(spec, texts, data, numbers)
-    elif isinstance(data, (Series, Shares)):
+    elif isinstance(data, Categories) and PARTS in kind.data:
+        categories, series, highlight = _parts_chart(spec, texts, data, numbers)
+    elif isinstance(data, (Series, Shares, Categories)):
         needs = " o ".join(f"'{name}'" for name in kind.data)
         subject = "una dona" if spec.kind == "dona" else f"un gráfico '{spec.kind}'"
         raise _wrong(spec, f"{subject} necesita un indicador de tipo {needs}")
@@ -149,7 +153,7 @@ def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: Num
     categories, values, percents = parts(data, spec.limit, spec.rest_label)
     values = tuple(v / SCALES.get(spec.scale or "", 1.0) for v in values)
     name = texts.unit.strip("()") or data.name
-    if spec.show == "valor":
+    if (spec.show or "valor") == "valor":
         series = _values_series(name, values, spec.decimals, numbers)
     else:
         labels = tuple(
@@ -160,6 +164,42 @@ def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: Num
     highlight = (0,) if spec.highlight == "primero" else ()
     if texts.highlight is not None:
         highlight = tuple(i for i, c in enumerate(categories) if c == texts.highlight)
+    return categories, (series,), highlight
+
+
+PART_FIGURES = {"valor": "amount", "variacion": "change", "incidencia": "incidence",
+                "participacion": "share"}
+
+
+def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: NumberStyle
+                 ) -> tuple[tuple[str, ...], tuple[ChartSeries, ...], tuple[int, ...]]:
+    """One bar per category: its value, variation, incidence or share. Diverging bars are
+    sorted by it (and ``maximo`` keeps the largest in size); others keep the data's order."""
+    show = spec.show or ("variacion" if spec.kind == "barras_divergentes" else "valor")
+    if show not in PART_FIGURES:
+        raise _wrong(spec, f"'mostrar: {show}' no es una cifra de las categorías: use "
+                     + ", ".join(PART_FIGURES))
+    attribute = PART_FIGURES[show]
+    pairs = [(item.label, getattr(item, attribute)) for item in data.items]
+    pairs = [(label, q) for label, q in pairs if q.value is not None]
+    if spec.limit and len(pairs) > spec.limit:
+        pairs = sorted(pairs, key=lambda pair: -abs(pair[1].value))[: spec.limit]
+    if spec.kind == "barras_divergentes":
+        pairs.sort(key=lambda pair: -pair[1].value)
+    divisor = SCALES.get(spec.scale or "", 1.0) if show == "valor" else 1.0
+    values = tuple(_units(q) / divisor for _, q in pairs)
+    decimals = spec.decimals if show == "valor" else max(spec.decimals, 1)
+    if show == "valor":
+        series = _values_series(texts.unit.strip("()") or data.name, values, decimals, numbers)
+    else:
+        suffix = "" if show == "incidencia" else "%"
+        labels = tuple(format_signed(v, decimals, style=numbers, suffix=suffix)
+                       for v in values)
+        series = ChartSeries(texts.unit.strip("()") or data.name, values, labels,
+                             number_format=NumberFormat(decimals, numbers.group,
+                                                        numbers.decimal, True, suffix))
+    categories = tuple(label for label, _ in pairs)
+    highlight = tuple(i for i, c in enumerate(categories) if c == texts.highlight)
     return categories, (series,), highlight
 
 
@@ -219,7 +259,7 @@ def parts(
     return tuple(categories), tuple(values), tuple(percents)
 
 
-def _share_label(show: str, value: str, share: str) -> str:
+def _share_label(show: str | None, value: str, share: str) -> str:
     return share if show == "participacion" else f"{value} ({share})"
 
 
@@ -251,16 +291,19 @@ def _declare(name: str, model: str, data: tuple[str, ...], doc: str, words: str,
                                                    "words": words}))
 
 
-_declare("columnas", "columns", (SERIES, SHARES), "Columnas verticales, el periodo del "
-         "informe resaltado.", "Gráfico de columnas")
+_declare("columnas", "columns", (SERIES, SHARES, PARTS), "Columnas verticales, el periodo del "
+         "informe resaltado; las negativas bajan desde cero.", "Gráfico de columnas")
 _declare("columnas_variacion", "columns_line", (SERIES,), "Columnas de una serie y, encima, "
          "su variación % anual como línea en un segundo eje.",
          "Gráfico de columnas con línea de variación", required=("variacion",))
 _declare("dona", "donut", (SHARES,), "Participaciones de un todo, con la cifra del total en "
          "el centro si se da `centro`.", "Gráfico de dona")
-_declare("barras", "hbars", (SERIES, SHARES), "Barras horizontales ordenadas, la mayor "
-         "arriba.", "Gráfico de barras horizontales")
+_declare("barras", "hbars", (SERIES, SHARES, PARTS), "Barras horizontales ordenadas, la "
+         "mayor arriba.", "Gráfico de barras horizontales")
 _declare("lineas", "lines", (SERIES,), "Una línea por serie.", "Gráfico de líneas")
+_declare("barras_divergentes", "diverging", (PARTS,), "Barras horizontales a uno y otro lado "
+         "de cero, ordenadas: las alzas arriba, las caídas abajo (de unas `categorias`: "
+         "`mostrar: variacion` o `incidencia`).", "Gráfico de barras divergentes")
 
 
 def chart_spec(values: dict[str, Any], place: Place) -> ChartSpec:

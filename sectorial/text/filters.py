@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
-from sectorial.errors import TemplateError, unknown_key_hint
+from sectorial.errors import TemplateError
 from sectorial.indicators.values import Categories, Category, Quantity, Share
 from sectorial.lang import phrases
 from sectorial.lang.numbers import (
@@ -179,33 +179,29 @@ def month_range(start: Any, end: Any, year: Any) -> str:
     return phrases.month_range(int(start), int(end), int(year))
 
 
-PART_OPTIONS = {"negrita": "bold", "plural": "plural", "minusculas": "lower",
-                "montos": "amounts"}
-"""What the ``partes`` filter may be told, by name: each a yes or no."""
+class Parts:
+    """The ``partes`` filter: shares -> "Cusco (27.7%), Junín (22.3%) y Apurímac (2.7%)";
+    ``negrita`` wraps each in **; ``montos`` shows the value instead: "café (US$ 100
+    millones)"; ``plural`` and ``minusculas`` change the names ("pequeñas empresas")."""
 
+    def __init__(self, style: NumberStyle):
+        self.style = style
 
-def parts(items: Iterable[Any], decimals: int = 1, *, style: NumberStyle,
-          **options: bool) -> str:
-    """Shares -> "Cusco (27.7%), Junín (22.3%) y Apurímac (2.7%)"; ``negrita`` wraps each
-    in **; ``montos`` shows the value instead: "café (US$ 100 millones)"; ``plural`` and
-    ``minusculas`` change the names ("pequeñas empresas")."""
-    unknown = [name for name in options if name not in PART_OPTIONS]
-    if unknown:
-        raise TemplateError(f"el filtro 'partes' no tiene la opción '{unknown[0]}'",
-                            hint=unknown_key_hint(unknown[0], list(PART_OPTIONS)))
-    say = {PART_OPTIONS[name]: bool(value) for name, value in options.items()}
-    texts = []
-    for share in items:
-        if not isinstance(share, Share):
-            raise TemplateError("el filtro 'partes' se aplica a participaciones",
-                                hint="use, p. ej., {{ regiones.principales(3) | partes }}")
-        label = plural_phrase(share.label) if say.get("plural") else share.label
-        label = label.lower() if say.get("lower") else label
-        figure = (amount(share.amount, decimals, style=style) if say.get("amounts")
-                  else format_percent(number_of(share.percent), decimals, style=style))
-        text = f"{label} ({figure})"
-        texts.append(f"**{text}**" if say.get("bold") else text)
-    return phrases.join_list(texts)
+    def __call__(self, items: Iterable[Any], decimales: int = 1, negrita: bool = False,
+                 plural: bool = False, minusculas: bool = False, montos: bool = False) -> str:
+        texts = []
+        for share in items:
+            if not isinstance(share, Share):
+                raise TemplateError("el filtro 'partes' se aplica a participaciones",
+                                    hint="use, p. ej., {{ regiones.principales(3) | partes }}")
+            label = plural_phrase(share.label) if plural else share.label
+            label = label.lower() if minusculas else label
+            figure = (amount(share.amount, decimales, style=self.style) if montos
+                      else format_percent(number_of(share.percent), decimales,
+                                          style=self.style))
+            text = f"{label} ({figure})"
+            texts.append(f"**{text}**" if negrita else text)
+        return phrases.join_list(texts)
 
 
 def out_of(value: Any, base: int = 10) -> str:
@@ -251,7 +247,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "pp": points,
     "signo": signed,
     "lista": join,
-    "partes": parts,
+    "partes": Parts,
     "plural": plural_phrase,
     "de_cada": out_of,
     "contar": count,
@@ -286,6 +282,9 @@ def bound_filters(
     """Return the filters with the house style's number style (and intensity words) bound."""
     bound: dict[str, Callable[..., str]] = {}
     for name, function in FILTERS.items():
+        if isinstance(function, type):  # a filter that is made with the style (Parts)
+            bound[name] = _or_not_available(function(style))
+            continue
         parameters = inspect.signature(function).parameters
         extra = {"words": words} if "words" in parameters else {}
         target = partial(function, style=style, **extra) if "style" in parameters else function

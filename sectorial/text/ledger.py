@@ -74,6 +74,12 @@ class Ledger:
             if len(row) > 2:
                 self.rows.append(_figure(page, field, line, "tabla", row[2], share.percent))
 
+    def note_cells(self, field: str, line: int, cells: list[tuple[str, Quantity]]) -> None:
+        """Each printed cell of a cuadro, with the figure it shows."""
+        page, _ = self._where(field)
+        for printed, quantity in cells:
+            self.rows.append(_figure(page, field, line, "cuadro", printed, quantity))
+
     def note_waived(self, place: str, line: int, refs: tuple[str, ...], problem: str,
                     reason: str) -> None:
         """A consistency check that failed and was let through, with its reason."""

@@ -43,7 +43,7 @@ from sectorial.schema import (
     Variants,
 )
 from sectorial.text.charts import CHART, ChartSpec, ChartTexts, build_chart
-from sectorial.text.tables import TABLE, TableSpec, build_table
+from sectorial.text.tables import CUADRO, TABLE, CuadroSpec, TableSpec, build_cuadro, build_table
 
 if TYPE_CHECKING:  # the kinds are declared without the text engine (jinja2) imported
     from sectorial.text.env import TextEngine
@@ -71,6 +71,7 @@ class BlockSpec:
     author: Snippet | None = None
     table: TableSpec | None = None
     chart: ChartSpec | None = None
+    cuadro: CuadroSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class PageSpec:
     dateline: Snippet | None = None
     lead: Snippet | None = None
     blocks: tuple[BlockSpec, ...] = ()
+    cuadros: tuple[CuadroSpec, ...] = ()
 
     def all_charts(self) -> tuple[ChartSpec, ...]:
         """The charts of the page, those among its blocks included."""
@@ -100,6 +102,16 @@ class PageSpec:
 
     def tables(self) -> tuple[TableSpec, ...]:
         return tuple(b.table for b in self.blocks if b.table is not None)
+
+    def all_cuadros(self) -> tuple[CuadroSpec, ...]:
+        return (*self.cuadros, *(b.cuadro for b in self.blocks if b.cuadro is not None))
+
+    def drawn(self) -> set[str]:
+        """The indicators the page's charts, tables and cuadros draw."""
+        names = {c.data for c in self.all_charts()}
+        names |= {str(c.variation) for c in self.all_charts() if c.variation}
+        names |= {t.data for t in self.tables()} | {c.data for c in self.all_cuadros()}
+        return names
 
 
 @dataclass(frozen=True)
@@ -129,6 +141,16 @@ class Composer:
         self.ledger.note_chart(spec.title.field.rsplit(".", 1)[0], spec.line, chart,
                                self.indicators[spec.data])
         return chart
+
+    def cuadro(self, spec: CuadroSpec) -> Table:
+        """Build a cuadro and note each of its printed cells in the ledger."""
+        plain = self.engine.plain
+        texts = (plain(spec.title), plain(spec.unit), plain(spec.total) if spec.total else None,
+                 tuple(plain(c.title) for c in spec.columns),
+                 tuple(plain(c.group) if c.group else "" for c in spec.columns))
+        built, cells = build_cuadro(spec, texts, self.indicators[spec.data], self.numbers)
+        self.ledger.note_cells(spec.title.field.rsplit(".", 1)[0], spec.line, cells)
+        return built
 
     def table(self, spec: TableSpec) -> Table:
         """Build a table and note its cells in the ledger."""
@@ -169,6 +191,13 @@ def quote(spec: BlockSpec, key: str, c: Composer) -> Block:
                  doc="Una tabla de participaciones (ver «tabla»).")
 def table(spec: BlockSpec, key: str, c: Composer) -> Block:
     return c.table(spec.table)  # type: ignore[arg-type] - set for this kind
+
+
+@BLOCKS.register("cuadro", keys=(Key("cuadro", CUADRO, "El cuadro.", required=True,
+                                    attr="cuadro"),),
+                 doc="Un cuadro de categorías (ver «cuadro»).")
+def cuadro(spec: BlockSpec, key: str, c: Composer) -> Block:
+    return c.cuadro(spec.cuadro)  # type: ignore[arg-type] - set for this kind
 
 
 @BLOCKS.register("grafico", keys=(Key("grafico", CHART, "El gráfico.", required=True,
@@ -234,10 +263,13 @@ def boxes_page(spec: PageSpec, number: int, c: Composer) -> BoxesPage:
     )
 
 
-@PAGES.register("tema", doc="Una página temática: mensaje, gráficos, viñetas y fuente.", keys=(
+@PAGES.register("tema", doc="Una página temática: mensaje, gráficos (o ninguno), cuadros, "
+                "viñetas y fuente.", keys=(
     LABEL, TITLE,
     Key("graficos", ListOf(CHART), "Los gráficos, lado a lado (hasta 3 por fila).",
-        required=True, attr="charts"),
+        default=(), attr="charts"),
+    Key("cuadros", ListOf(CUADRO), "Cuadros de categorías, bajo los gráficos.", default=(),
+        attr="cuadros"),
     Key("mensaje", Template(), "La idea de la página, con la cifra en negrita.", default=None,
         attr="message"),
     Key("vinetas", ListOf(Template()), "Las viñetas bajo los gráficos.", default=(),
@@ -248,6 +280,7 @@ def topic_page(spec: PageSpec, number: int, c: Composer) -> TopicPage:
     foot = c.foot(spec, number)
     charts = tuple(c.chart(chart, f"p{number}_g{index}")
                    for index, chart in enumerate(spec.charts, start=1))
+    tables = tuple(c.cuadro(cuadro) for cuadro in spec.cuadros)
     return TopicPage(
         label=label,
         title=title,
@@ -255,6 +288,7 @@ def topic_page(spec: PageSpec, number: int, c: Composer) -> TopicPage:
         charts=charts,
         bullets=tuple(c.engine.rich(b) for b in spec.bullets),
         foot=foot,
+        tables=tables,
     )
 
 

@@ -70,3 +70,35 @@ def test_every_problem_is_reported_at_once(tmp_path):
         load_text(tmp_path, broken)
     text = "\n".join(messages(caught.value))
     assert "titul" in text and "'nada'" in text and "'regio'" in text
+
+
+def test_a_whole_number_written_as_a_decimal_is_a_spanish_error(tmp_path):
+    with pytest.raises(BriefError, match="debe ser un número entero, no '2.0'"):
+        load_text(tmp_path, BRIEF.replace("  regiones: {tipo: participaciones,",
+                                          "  regiones: {decimales: 2.0, tipo: participaciones,"))
+
+
+def test_a_page_written_as_text_is_said_once(tmp_path):
+    broken = BRIEF.replace("paginas:\n", "paginas:\n  - hola\n")
+    with pytest.raises(SectorialError) as caught:
+        load_text(tmp_path, broken)
+    found = [m for m in messages(caught.value) if "paginas[1]" in m]
+    assert len(found) == 1 and "cada página debe ser un diccionario de campos" in found[0]
+
+
+def test_attachments_are_read_in_any_case(tmp_path):
+    brief = load_text(tmp_path, BRIEF.replace(
+        "datos:\n", "envio:\n  destinatarios: ../data/lista.csv\n  adjuntos: [DOCX, Pdf]\n"
+        "datos:\n", 1))
+    assert brief.mailing.attachments == ("docx", "pdf")
+
+
+def test_a_broken_fan_out_source_does_not_blame_the_filters(tmp_path):
+    from mini import REGIONAL_BRIEF
+
+    broken = REGIONAL_BRIEF.replace("columnas: {mes: periodo, region: texto, valor: entero}",
+                                    "columnas: {mes: periodo, region: texto, valor: enteros}")
+    with pytest.raises(SectorialError) as caught:
+        load_text(tmp_path, broken)
+    assert messages(caught.value) == [m for m in messages(caught.value)
+                                      if "tipo de columna desconocido 'enteros'" in m]

@@ -41,4 +41,30 @@ def test_a_short_palette_is_named_with_the_colours_it_needs(tmp_path, capsys):
     end = text.index("]", start) + 1
     style.write_text(text[:start] + '  serie: ["#1D4E89"]' + text[end:], "utf-8")
     assert main(["check", str(brief)]) == 1
-    assert "da 1 colores de serie y el DOCX y el PDF necesita 3" in capsys.readouterr().err
+    assert "da 1 colores de serie y hacen falta 3 para el DOCX y el PDF" in \
+        capsys.readouterr().err
+
+
+def test_intensity_without_a_bound_and_empty_sections_are_read(tmp_path):
+    from sectorial.style.loader import load_house
+
+    make_project(tmp_path)
+    style = tmp_path / "templates" / "produce" / "estilo.yaml"
+    style.write_text(style.read_text("utf-8").replace(
+        "graficos:\n  docx: nativo   # gráficos de Word editables en el DOCX (con su hoja de "
+        "datos); imagen: PNG\n  dpi: 200\n", "graficos:\n") + "intensidad:\n"
+        "  - {hasta: 2, palabra: \"ligero|ligera\"}\n  - {hasta: null, palabra: fuerte}\n"
+        "  - {palabra: último}\n", "utf-8")
+    house = load_house(style.parent)
+    assert house.voice.intensity == ((2.0, "ligero|ligera"), (None, "fuerte"), (None, "último"))
+    assert (house.look.docx_charts, house.look.chart_dpi) == ("imagen", 200)
+
+
+def test_a_missing_font_file_names_its_line(tmp_path, capsys):
+    brief = make_project(tmp_path)
+    style = tmp_path / "templates" / "produce" / "estilo.yaml"
+    style.write_text(style.read_text("utf-8").replace("files/Lato-Bold.ttf", "files/No.ttf"),
+                     "utf-8")
+    assert main(["check", str(brief)]) == 1
+    assert "estilo.yaml, línea 20, campo 'fuentes.pdf.negrita': no existe el archivo de fuente" \
+        in capsys.readouterr().err

@@ -141,3 +141,7 @@ def test_unavailable_figure_is_printed_as_nd_not_nan():
     engine = TextEngine(PRODUCE, {"x": q(None)})
     assert engine.render(Snippet("{{ x | pct }} y {{ x | variacion }}", "f", 1, "c")) == (
         "n.d. y n.d.")
+
+
+def test_partes_keeps_its_positional_options():
+    assert render("{{ regiones.principales(2) | partes(1, true) }}").count("**") == 4

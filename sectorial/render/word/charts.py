@@ -22,12 +22,17 @@ from pptx.chart.chart import Chart as PptxChart
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_TICK_LABEL_POSITION,
+)
 from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from sectorial.doc.model import Chart, ChartSeries
-from sectorial.layout import line_range, value_range
+from sectorial.layout import crowded_axis, line_range, value_range
 from sectorial.style import Look
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -35,7 +40,8 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 TYPES = {"columns": XL_CHART_TYPE.COLUMN_CLUSTERED, "columns_line": XL_CHART_TYPE.COLUMN_CLUSTERED,
          "hbars": XL_CHART_TYPE.BAR_CLUSTERED, "donut": XL_CHART_TYPE.DOUGHNUT,
-         "lines": XL_CHART_TYPE.LINE_MARKERS}
+         "lines": XL_CHART_TYPE.LINE_MARKERS, "diverging": XL_CHART_TYPE.BAR_CLUSTERED}
+BARS = ("columns", "columns_line", "hbars", "diverging")
 SECONDARY_AXES = ("70001", "70002")
 
 
@@ -47,8 +53,10 @@ class WordChart:
     workbook: bytes
 
 
-def word_chart(chart: Chart, look: Look, when: datetime) -> WordChart:
-    """Return the DrawingML chart and its workbook (dated ``when``) for a model chart."""
+def word_chart(chart: Chart, look: Look, when: datetime,
+               size_mm: tuple[float, float]) -> WordChart:
+    """Return the DrawingML chart and its workbook (dated ``when``) for a model chart drawn
+    ``size_mm`` (the layout's size)."""
     formats = [_number_format(series) for series in chart.series]
     data = CategoryChartData()
     data.categories = list(chart.categories)
@@ -58,7 +66,7 @@ def word_chart(chart: Chart, look: Look, when: datetime) -> WordChart:
     space = parse_xml(ChartXmlWriter(TYPES[chart.kind], data).xml.encode("utf-8"))
     if chart.kind == "columns_line":
         _graft_variation_line(space, data, chart)
-    _style(space, chart, formats, look)
+    _style(space, chart, formats, look, size_mm)
     _finish(space)
     return WordChart(etree.tostring(space, xml_declaration=True, encoding="UTF-8",
                                     standalone=True), _workbook(chart, when))
@@ -73,7 +81,12 @@ def _number_format(series: ChartSeries) -> str | None:
         return None
     if all(math.isnan(v) for v in series.values):
         return None
-    return "#,##0" + ("." + "0" * spec.decimals if spec.decimals else "")
+    code = "#,##0" + ("." + "0" * spec.decimals if spec.decimals else "")
+    suffix = f'"{spec.suffix}"' if spec.suffix else ""
+    if not spec.signed:
+        return code + suffix
+    zero = "0" + ("." + "0" * spec.decimals if spec.decimals else "")
+    return f"+{code}{suffix};-{code}{suffix};{zero}{suffix}"
 
 
 def _workbook(chart: Chart, when: datetime) -> bytes:
@@ -143,8 +156,8 @@ def _scale(axis: etree._Element, low: float, high: float) -> None:
         element.set("val", repr(float(value)))
 
 
-def _style(space: etree._Element, chart: Chart, formats: list[str | None],
-           look: Look) -> None:
+def _style(space: etree._Element, chart: Chart, formats: list[str | None], look: Look,
+           size_mm: tuple[float, float]) -> None:
     pptx_chart = PptxChart(space, None)
     pptx_chart.font.size = Pt(look.size("grafico_etiqueta"))
     pptx_chart.font.name = look.docx_font
@@ -157,7 +170,7 @@ def _style(space: etree._Element, chart: Chart, formats: list[str | None],
             XL_LEGEND_POSITION.BOTTOM
         pptx_chart.legend.include_in_layout = False
     for plot_index, plot in enumerate(pptx_chart.plots):
-        if chart.kind in ("columns", "columns_line", "hbars"):
+        if chart.kind in BARS:
             if plot_index == 0:
                 plot.gap_width = 60
                 plot.vary_by_categories = False
@@ -170,11 +183,17 @@ def _style(space: etree._Element, chart: Chart, formats: list[str | None],
         category.has_major_gridlines = False
         category.format.line.color.rgb = _rgb(look.color("linea"))
         category.tick_labels.font.size = Pt(look.size("grafico_etiqueta"))
-        if chart.kind == "hbars":
-            category.reverse_order = True  # the largest on top, as in the PDF
+        if chart.kind in ("hbars", "diverging"):
+            category.reverse_order = True  # the first (the largest) on top, as in the PDF
+        if min(chart.series[0].values, default=0.0) < 0:
+            category.tick_label_position = XL_TICK_LABEL_POSITION.LOW  # clear of the bars
+        upright = chart.kind in ("columns", "columns_line", "lines")
+        if upright and crowded_axis(chart, size_mm[0], look.size("grafico_etiqueta")):
+            category.tick_labels.font.size = Pt(look.size("grafico_etiqueta") - 1)
+            _upright(space)
         primary = space.find(f"{{{C}}}chart/{{{C}}}plotArea/{{{C}}}valAx")
         primary.find(f"{{{C}}}delete").set("val", "1")
-        if chart.kind in ("columns", "hbars"):  # from zero, with room for labels, as the PDF
+        if chart.kind in ("columns", "hbars", "diverging"):  # room for labels, as the PDF
             _scale(primary, *value_range(chart))
         gridlines = primary.find(f"{{{C}}}majorGridlines")
         if gridlines is not None:
@@ -189,8 +208,8 @@ def _labels(series: object, model: ChartSeries, code: str | None, chart: Chart,
     if chart.kind == "donut":
         labels.position = XL_LABEL_POSITION.CENTER
         labels.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)  # on the slice, as in the PDF
-    elif chart.kind in ("columns", "columns_line", "hbars") and model.axis == "primary":
-        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    elif chart.kind in BARS and model.axis == "primary":
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END  # beyond the end, either side
     else:
         labels.position = XL_LABEL_POSITION.ABOVE
     if code is not None:
@@ -225,10 +244,25 @@ def _colours(series: object, model: ChartSeries, chart: Chart, look: Look,
     fill = series.format.fill  # type: ignore[attr-defined]
     fill.solid()
     fill.fore_color.rgb = _rgb(look.color("barra"))
-    for index in chart.highlight:
+    falls = [i for i, v in enumerate(model.values) if v < 0 and i not in chart.highlight]
+    if falls:
+        series.invert_if_negative = False  # type: ignore[attr-defined]
+    for index, role in [*((i, "negativo") for i in falls),
+                        *((i, "resaltado") for i in chart.highlight)]:
         point = series.points[index].format.fill  # type: ignore[attr-defined]
         point.solid()
-        point.fore_color.rgb = _rgb(look.color("resaltado"))
+        point.fore_color.rgb = _rgb(look.color(role))
+
+
+def _upright(space: etree._Element) -> None:
+    """Turn the category labels upright, as the PDF does when they would touch."""
+    axis = space.find(f"{{{C}}}chart/{{{C}}}plotArea/{{{C}}}catAx")
+    text = axis.find(f"{{{C}}}txPr")
+    if text is None:
+        return
+    body = text.find(f"{{{A}}}bodyPr")
+    body.set("rot", "-5400000")
+    body.set("vert", "horz")
 
 
 def _finish(space: etree._Element) -> None:

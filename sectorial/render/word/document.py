@@ -308,7 +308,7 @@ class DocxRenderer(Visitor):
 
         from sectorial.render.word.charts import with_workbook, word_chart
 
-        made = word_chart(chart, self.look, self.created)
+        made = word_chart(chart, self.look, self.created, self.sizes[chart.key])
         part = self.word.part
         self.charts_written += 1
         number = self.charts_written
