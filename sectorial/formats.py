@@ -30,6 +30,8 @@ CHART_ROLES = Roles(colors=("barra", "resaltado", "texto", "linea"),
                     sizes=("grafico_etiqueta",), palette=3)
 """What every chart drawer needs (matplotlib's and Word's): the variation line takes the
 palette's third colour."""
+FALL_ROLES = Roles(colors=("negativo",))
+"""What a chart with a bar below zero adds: the falls' colour."""
 
 
 def _declare(name: str, module: str, doc: str, words: str,
@@ -74,6 +76,9 @@ def missing_roles(doc: Document, look: Look, formats: tuple[str, ...]) -> list[S
         needs |= COVER_ROLES
     if doc.charts():
         needs |= CHART_ROLES
+    if any(value < 0 for chart in doc.charts() for series in chart.series
+           for value in series.values):
+        needs |= FALL_ROLES
     from sectorial.lang.phrases import join_list
 
     return look.missing(needs, join_list([f"el {FORMATS[fmt].label}" for fmt in formats]))

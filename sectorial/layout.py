@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import math
 
-from sectorial.doc.model import ArticlePage, Chart, Document, Page, page_charts
+from sectorial.doc.model import (
+    ArticlePage,
+    Chart,
+    Document,
+    Page,
+    Table,
+    TopicPage,
+    page_charts,
+)
 
 CHARTS_PER_ROW = 3
 # Chart size (width, height in mm) by the number of charts that share a page row.
@@ -36,9 +44,18 @@ def chart_sizes(doc: Document) -> dict[str, tuple[float, float]]:
     sizes: dict[str, tuple[float, float]] = {}
     for page in doc.pages:
         for row in _rows(page):
-            for chart in row:
-                sizes[chart.key] = chart_size_mm(len(row))
+            for chart in row:  # a chart beside a table takes half the row
+                sizes[chart.key] = chart_size_mm(2 if beside_table(page) else len(row))
     return sizes
+
+
+BESIDE_SHARE = 0.5  # of the body's width: the chart's side of a chart beside a table
+
+
+def beside_table(page: Page) -> bool:
+    """Whether a topic page sets its chart beside its tables (one chart and tables): left
+    the chart, right the tables; more charts go in rows above the tables."""
+    return isinstance(page, TopicPage) and len(page.charts) == 1 and bool(page.tables)
 
 
 def _rows(page: Page) -> list[tuple[Chart, ...]]:
@@ -98,3 +115,41 @@ def table_widths(width: float, columns: int) -> list[float]:
     """The widths of a table's columns in ``width`` (any unit): the names take the most."""
     first = width * (0.6 if columns == 2 else 0.5)
     return [first] + [(width - first) / (columns - 1)] * (columns - 1)
+
+
+SHORT_HEADER = 8  # characters: a header this short never wraps
+CELL_PAD_MM = 3.5  # a cell's padding, both sides, and a little air
+BOLD_WIDTH = 1.1  # a bold header's characters against regular ones
+
+
+def cuadro_widths_mm(room_mm: float, table: Table, size_pt: float) -> list[float]:
+    """The column widths of a table on a topic page, at most ``room_mm`` in all: each figure
+    column as wide as its longest cell or header word, an upper header as wide as its
+    label, the names the rest (they wrap if they must). Narrower than the room when the
+    table needs less: a four-column table across a landscape page would leave its figures
+    far from their names."""
+    char = size_pt * GLYPH_WIDTH * PT_MM * 1.05
+    rows = (table.header, *table.rows, *((table.total,) if table.total else ()))
+    needs = []
+    for column in range(len(table.header)):
+        header = table.header[column]  # a short header ("Var. %") is kept on one line
+        longest = max((len(w) for w in header.split()), default=0)
+        words = min(len(header), max(longest, SHORT_HEADER)) * BOLD_WIDTH
+        cells = max(len(row[column]) for row in rows[1:]) if len(rows) > 1 else 0
+        needs.append(max(words, cells) * char + CELL_PAD_MM)
+    column = 0
+    for label, span in table.groups:  # an upper header never wraps inside its columns
+        spanned = sum(needs[column:column + span])
+        wanted = len(label) * char * BOLD_WIDTH + CELL_PAD_MM
+        if wanted > spanned:
+            needs[column:column + span] = [n * wanted / spanned for n in
+                                           needs[column:column + span]]
+        column += span
+    figures = sum(needs[1:])
+    if figures > room_mm * FIGURES_SHARE:
+        needs[1:] = [n * room_mm * FIGURES_SHARE / figures for n in needs[1:]]
+    needs[0] = min(needs[0], room_mm - sum(needs[1:]))
+    return needs
+
+
+FIGURES_SHARE = 0.6  # of a table's room, the most its figure columns take

@@ -48,3 +48,32 @@ SEED_FIGURES = [
     "Fuente: INEI - ENAHO",
     "Elaboración: PRODUCE – OGEIEE.",
 ]
+
+
+# Every figure of PRODUCE - OGEIEE, "Reporte de producción manufacturera, setiembre 2023"
+# (data/manufactura/README.md), as the report formats it, with what it is about.
+MANUFACTURING_FIGURES = [
+    "una disminución de (-9.3%)",
+    "subsector no primario (-13.6%)",
+    "-10.9 p.p.",
+    "un aumento de (+8.2%)",
+    "+1.6 p.p.",
+    "bienes de consumo (-15.3%)",
+    "-6.1 p.p.",
+    "bienes intermedios (-12.5%)",
+    "-4.7 p.p.",
+    "servicios relacionados a la manufactura (-14.2%)",
+    "-0.3 p.p.",
+    "bienes de capital (+13.1%)",
+    "+0.1 p.p.",
+    "prendas de vestir (-40.7%)",
+    "conservas de frutas y legumbres (-58.3%)",
+    "joyas y artículos conexos (-50.4%)",
+    "aserrado y acepilladura de madera (-31.2%)",
+    "cemento, cal y yeso (-11.0%)",
+    "impresión (-29.8%)",
+    "refinación de petróleo (+63.3%)",
+    "productos pesqueros (+18.1%)",
+    "azúcar (+13.5%)",
+    "metales preciosos y no ferrosos (-3.1%)",
+]

@@ -1,6 +1,6 @@
 """Construye los datos de ejemplo del reporte mensual de producción manufacturera y los verifica.
 
-Writes data/manufactura/indice_manufacturero.csv: for each month from January 2021 to
+Writes data/manufactura/indice_manufacturero.csv: for each month from January 2020 to
 December 2023 and each of 21 manufacturing industries (CIIU), the industry's contribution in
 index points to the manufacturing production index, with its subsector (primario, no
 primario) and its economic-use group. The total index is the sum of the industries' points,
@@ -32,7 +32,7 @@ from comprobar import Checker  # noqa: E402 - the checker the generators share
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "indice_manufacturero.csv"
-MONTHS = [(year, month) for year in (2021, 2022, 2023) for month in range(1, 13)]
+MONTHS = [(year, month) for year in (2020, 2021, 2022, 2023) for month in range(1, 13)]
 REPORT, BASE = (2023, 9), (2022, 9)
 TOTAL_BASE = 125.0  # index points of manufacturing in the base month (illustrative)
 MARGIN = 0.04  # each recomputed figure lies within this of the published one
@@ -75,6 +75,17 @@ PUBLISHED = {
     SERVICIOS: (-14.2, -0.3),
     CAPITAL: (13.1, 0.1),
 }
+# The industries the report names, in the order it names them: the largest incidences of
+# that sign in their group, so that a text listing a group's largest falls (or rises) names
+# these and in this order.
+NAMED = [
+    (CONSUMO, -1, ["Prendas de vestir", "Conservas de frutas y legumbres",
+                   "Joyas y artículos conexos"]),
+    (INTERMEDIOS, -1, ["Aserrado y acepilladura de madera", "Cemento, cal y yeso",
+                       "Impresión"]),
+    (PRIMARIO, 1, ["Refinación de petróleo", "Productos pesqueros", "Azúcar"]),
+    (PRIMARIO, -1, ["Metales preciosos y no ferrosos"]),
+]
 # Shares of the base month's total a group may take (before the published figures decide).
 GROUP_SHARES = {CONSUMO: (0.38, 0.42), INTERMEDIOS: (0.36, 0.39), SERVICIOS: (0.018, 0.024),
                 CAPITAL: (0.005, 0.011)}
@@ -117,6 +128,19 @@ def solve(rng: random.Random) -> dict[str, tuple[float, float]] | None:
 
 def _members(rng: random.Random, members: list[tuple], share: float,
              variation: float) -> dict[str, tuple[float, float]] | None:
+    """A split of the group among its industries (``_split``) in which the industries the
+    report names lead their group in the report's order; None if none is found."""
+    group = members[0][1]
+    for _ in range(20_000):
+        parts = _split(rng, members, share, variation)
+        if parts is not None and all(_leading(parts, g, sign) == names
+                                     for g, sign, names in NAMED if g == group):
+            return parts
+    return None
+
+
+def _split(rng: random.Random, members: list[tuple], share: float,
+           variation: float) -> dict[str, tuple[float, float]] | None:
     """Split a group's share among its industries and give each a variation, the stated
     ones near their published figure, the last free one balancing the group's."""
     weights = [rng.uniform(0.5, 2.0) for _ in members]
@@ -152,21 +176,31 @@ def _aggregates_met(found: dict[str, tuple[float, float]]) -> bool:
     return close(total, PUBLISHED["Total"][0])
 
 
+def _leading(found: dict[str, tuple[float, float]], group: str, sign: int) -> list[str]:
+    """The industries of ``group`` whose incidence has ``sign``, the largest first, as many
+    as the report names for it."""
+    named = next(len(names) for g, s, names in NAMED if (g, s) == (group, sign))
+    incidences = [(found[row[3]][0] * found[row[3]][1], row[3]) for row in INDUSTRIES
+                  if row[1] == group]
+    signed = sorted((-abs(i), name) for i, name in incidences if i * sign > 0)
+    return [name for _, name in signed[:named]]
+
+
 def series(rng: random.Random, solved: dict[str, tuple[float, float]]) -> dict[str, list]:
     """Each industry's points for every month: a seasonal, trending, noisy path through the
     base month, and September 2023 at its solved variation over September 2022."""
     points: dict[str, list[float]] = {}
-    for _, group, _, name, _ in INDUSTRIES:
+    for _, _, _, name, _ in INDUSTRIES:
         share, variation = solved[name]
         base = share * TOTAL_BASE
         phase, amplitude = rng.uniform(0, 2 * math.pi), rng.uniform(0.02, 0.12)
         level = {}
-        for index, (year, month) in enumerate(MONTHS[:24]):
+        for index, (year, month) in enumerate(MONTHS[:36]):
             season = 1 + amplitude * math.sin(2 * math.pi * month / 12 + phase)
-            trend = 1 + 0.002 * (index - 20)
+            trend = 1 + 0.002 * (index - 32)
             level[(year, month)] = season * trend * rng.uniform(0.97, 1.03)
         scale = base / level[BASE]
-        values = [level[m] * scale for m in MONTHS[:24]]
+        values = [level[m] * scale for m in MONTHS[:36]]
         for month in range(1, 13):  # 2023: year-on-year changes around the report's
             drift = variation * (1 - abs(month - 9) / 14) + rng.uniform(-6, 6)
             change = variation if month == 9 else max(drift, -80.0)
@@ -189,7 +223,7 @@ def build() -> list[list]:
         for subsector, group, ciiu, name, _ in INDUSTRIES:
             rows.append([f"{year}-{month:02d}", subsector, group, ciiu, name,
                          f"{points[name][index]:.6f}",
-                         "publicado" if (year, month) in (REPORT, BASE) else "estimado"])
+                         "calibrado" if (year, month) in (REPORT, BASE) else "estimado"])
     return rows
 
 
@@ -227,6 +261,12 @@ def verify() -> Checker:
             before, after = points(BASE, rama=name), points(REPORT, rama=name)
             ck.equal(half_up(after / before * 100 - 100), half_up(published),
                      f"variación {name}")
+    for group, sign, names in NAMED:
+        rows_of = [row for row in INDUSTRIES if row[1] == group]
+        found = {row[3]: ((points(BASE, rama=row[3])) / total,
+                          (points(REPORT, rama=row[3]) / points(BASE, rama=row[3]) - 1) * 100)
+                 for row in rows_of}
+        ck.equal(_leading(found, group, sign), names, f"ramas nombradas de {group}")
     ck.check(all(float(r["puntos"]) > 0 for r in rows), "puntos positivos")
     return ck
 

@@ -36,7 +36,7 @@ def readme_tables() -> dict[str, str]:
     from sectorial.style.schema import STYLE
     from sectorial.text.charts import CHART_KEYS, CHARTS
     from sectorial.text.pages import BLOCKS, PAGES
-    from sectorial.text.tables import TABLE
+    from sectorial.text.tables import COLUMN, CUADRO, TABLE
 
     return {
         "informe": keys_table(BRIEF.keys),
@@ -48,6 +48,8 @@ def readme_tables() -> dict[str, str]:
         "graficos": kinds_table(CHARTS, _chart_data, "datos"),
         "graficos-campos": keys_table(CHART_KEYS),
         "tabla": keys_table(TABLE.inner.keys),
+        "cuadro": keys_table(CUADRO.inner.keys),
+        "cuadro-columna": keys_table(COLUMN.inner.keys),
         "estilo": keys_table(STYLE.keys),
         "correo-smtp": keys_table(SMTP.keys),
         "correo-send": keys_table(SEND.keys),

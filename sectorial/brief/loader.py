@@ -277,8 +277,8 @@ def _check_page_references(r: _Reading, page: PageSpec, declared: list[str]) -> 
     """Charts and tables draw declared indicators; tables have 2 or 3 columns."""
     for chart in page.all_charts():
         prefix = chart.title.field.rsplit(".", 1)[0] + "."
-        for key, ref in (("datos", chart.data), ("variacion", chart.variation)):
-            if ref is not None and ref not in declared:
+        for key, ref in chart.references():
+            if ref not in declared:
                 r.error(f"no existe el indicador '{ref}'", chart.line, prefix + key,
                         unknown_key_hint(ref, declared))
     for table in page.tables():

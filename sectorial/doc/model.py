@@ -245,6 +245,10 @@ class Document:
         """Return every chart of the document, in page order."""
         return tuple(chart for page in self.pages for chart in page_charts(page))
 
+    def tables(self) -> tuple[Table, ...]:
+        """Return every table of the document, in page order."""
+        return tuple(table for page in self.pages for table in page_tables(page))
+
 
 def page_charts(page: Page) -> tuple[Chart, ...]:
     """Return the charts of one page."""
@@ -252,4 +256,13 @@ def page_charts(page: Page) -> tuple[Chart, ...]:
         return page.charts
     if isinstance(page, ArticlePage):
         return tuple(block for block in page.blocks if isinstance(block, Chart))
+    return ()
+
+
+def page_tables(page: Page) -> tuple[Table, ...]:
+    """Return the tables of one page."""
+    if isinstance(page, TopicPage):
+        return page.tables
+    if isinstance(page, ArticlePage):
+        return tuple(block for block in page.blocks if isinstance(block, Table))
     return ()

@@ -83,6 +83,10 @@ def variations(spec: IndicatorSpec, ctx: Context) -> Series:
     if base == "mensual" and not monthly:
         raise IndicatorError("'base: mensual' necesita una serie mensual",
                              hint="use 'base: anual' o una serie de meses")
+    if base == "anual" and monthly:  # the month before would be labelled "anual"
+        raise IndicatorError("'base: anual' es para una serie anual; en una serie mensual, "
+                             "frente al mismo mes del año anterior es 'base: interanual'",
+                             hint="use 'base: interanual' o 'base: mensual'")
     by_period = dict(series.points)
     points = []
     for p1, q1 in series.points:
@@ -93,7 +97,8 @@ def variations(spec: IndicatorSpec, ctx: Context) -> Series:
                                         1.0, f"{spec.key}[{p1}]", origin, period=p1)))
     origin = (f"variaciones interanuales de {spec.of}" if base == "interanual"
               else f"variaciones de {spec.of} entre periodos seguidos")
-    return Series(spec.key, tuple(points), origin, legend=LEGENDS[base])
+    return Series(spec.key, tuple(points), origin, legend=LEGENDS[base],
+                  clipped=series.clipped)
 
 
 @INDICATORS.register("incidencia", keys=(OF, WHOLE),
@@ -204,6 +209,11 @@ def streak(spec: IndicatorSpec, ctx: Context) -> Quantity:
         if step is None or step == 0 or (step > 0) != rising:
             break
         count += 1
+    if count == len(steps) and series.clipped:
+        raise IndicatorError(
+            f"la racha llega al primer periodo de '{spec.of}' ({series.periods[0]}), que no "
+            "empieza donde empiezan los datos: podría ser más larga y la cifra sería falsa",
+            hint="calcule la racha sobre una serie sin 'ultimos' ni 'desde'")
     direction = "alzas" if rising else "caídas"
     origin = f"{direction} consecutivas de {spec.of} hasta {series.periods[-1]}"
     return Quantity(float(count), "numero", 1.0, spec.key, origin, period=series.periods[-1])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sectorial.errors import IndicatorError, SectorialError, raise_all
+from sectorial.indicators.lineage import traced
 from sectorial.indicators.registry import INDICATORS
 from sectorial.indicators.spec import IndicatorSpec
 from sectorial.indicators.values import Indicator, Quantity, Series
@@ -38,6 +39,7 @@ def compute_all(
     (``individual`` or ``mayor_resto``): the brief's policy, not the renderers'."""
     period = Period.parse(period)
     done: dict[str, Indicator] = {}
+    files: dict[str, tuple[str, ...]] = {}  # the data files each indicator rests on
     errors: list[SectorialError] = []
     active: list[str] = []
 
@@ -48,8 +50,15 @@ def compute_all(
             raise IndicatorError("referencia circular: " + " → ".join([*active, key]))
         spec = specs[key]
         active.append(key)
+        used = [tables[spec.source].spec.path.name] if spec.source in tables else []
+
+        def depend(name: str) -> Indicator:
+            found = resolve(name)
+            used.extend(files.get(name, ()))
+            return found
+
         try:
-            result = INDICATORS[spec.kind].function(spec, Context(tables, resolve, period,
+            result = INDICATORS[spec.kind].function(spec, Context(tables, depend, period,
                                                                   rounding))
         except SectorialError as exc:
             if exc.where is None:
@@ -57,8 +66,9 @@ def compute_all(
             raise
         finally:
             active.pop()
-        done[key] = result
-        return result
+        files[key] = tuple(dict.fromkeys(used))
+        done[key] = traced(result, files[key])
+        return done[key]
 
     for key in specs:
         try:

@@ -56,7 +56,8 @@ def series(spec: IndicatorSpec, ctx: Context) -> Series:
         raise IndicatorError(f"la serie no tiene datos de {wanted[0]} a {wanted[-1]} ({origin})",
                              hint="complete los datos o revise el filtro")
     _check_consecutive(spec, table, [p for p, _ in points], wanted)
-    return Series(spec.key, points, text)
+    clipped = bool(table.periods) and table.periods[0] < points[0][0]
+    return Series(spec.key, points, text, clipped=clipped)
 
 
 def _series_periods(spec: IndicatorSpec, ctx: Context, table: Table) -> tuple[Period, ...]:

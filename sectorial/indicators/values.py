@@ -81,6 +81,7 @@ class Series:
     points: tuple[tuple[Period, Quantity], ...]
     origin: str = ""
     legend: str = ""  # what a chart's legend calls it ("Var. % interanual")
+    clipped: bool = False  # the data go further back than its first period (ultimos, desde)
 
     def __iter__(self) -> Iterator[Quantity]:
         return (q for _, q in self.points)

@@ -278,8 +278,10 @@ def streak(count: int, unit: str = "mes") -> str:
     >>> streak(2), streak(3, "año")
     ('por segundo mes consecutivo', 'por tercer año consecutivo')
     """
-    if not 1 <= count <= len(_ORDINALS):
-        raise ValueError(f"racha fuera de rango: {count} (se admite de 1 a {len(_ORDINALS)})")
+    if count < 1:
+        raise ValueError(f"racha fuera de rango: {count} (se admite de 1 en adelante)")
+    if count > len(_ORDINALS):  # "por 13.° mes consecutivo"
+        return f"por {ordinal_short(count)} {unit} consecutivo"
     return f"por {_ORDINALS[count - 1]} {unit} consecutivo"
 
 

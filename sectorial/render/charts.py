@@ -158,23 +158,32 @@ class ChartPainter:
         ax.set_ylim(*value_range(chart))
         twin.set_ylim(*line_range(chart))
         twin.axis("off")
-        ax.legend([ax.patches[0], twin.lines[0]], [chart.series[0].name, line.name],
-                  loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False,
-                  fontsize=self.label_size - 0.5)
+        self._legend(chart, ax, [ax.patches[0], twin.lines[0]],
+                     [chart.series[0].name, line.name], self.label_size - 0.5)
 
     def _lines(self, chart: Chart, ax: Axes) -> None:
         for index, series in enumerate(chart.series):
             color = self.look.palette[index % len(self.look.palette)]
             ax.plot(range(len(series.values)), series.values, color=color, linewidth=2,
                     marker="o", markersize=4, label=series.name)
+            last_only = len(series.labels) > 1 and not any(series.labels[:-1])
             for x, (y, text) in enumerate(zip(series.values, series.labels)):
-                ax.annotate(text, (x, y), textcoords="offset points", xytext=(0, 6),
-                            ha="center", fontsize=self.label_size - 0.5, color=color)
+                if last_only:  # the line's end labelled to its right, clear of the others
+                    ax.annotate(text, (x, y), textcoords="offset points", xytext=(5, 0),
+                                ha="left", va="center", fontsize=self.label_size - 0.5,
+                                color=color, fontweight="bold")
+                else:
+                    ax.annotate(text, (x, y), textcoords="offset points", xytext=(0, 6),
+                                ha="center", fontsize=self.label_size - 0.5, color=color)
+        count = len(chart.categories)
+        if any(len(s.labels) > 1 and not any(s.labels[:-1]) for s in chart.series):
+            ax.set_xlim(-0.5, count - 0.5 + max(count * 0.09, 1.0))  # room for end labels
         ax.margins(y=0.25)
+        if any(v < 0 for series in chart.series for v in series.values):
+            ax.axhline(0, color=self.look.color("linea"), linewidth=0.8, zorder=0)
         self._category_axis(ax, chart)
         if len(chart.series) > 1:
-            ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1),
-                      ncol=len(chart.series))
+            self._legend(chart, ax)
 
     def _hbars(self, chart: Chart, ax: Axes) -> None:
         series = chart.series[0]
@@ -238,8 +247,29 @@ class ChartPainter:
             longest = max((len(c) for c in chart.categories), default=0)
             legend = (longest * 0.6 + 5.5) * self.label_size / width_pt  # text, key, padding
             return {"left": 0.0, "right": max(0.45, 1 - legend), "bottom": 0.02, "top": 0.98}
-        legend = tick_h * 1.3 if len(chart.series) > 1 else 0.0
+        legend = 0.0
+        if len(chart.series) > 1:  # under upright labels, the legend takes one line of its own
+            legend = (self.label_size * 2.6 / height_pt if self._upright(chart)
+                      else tick_h * 1.3)
         return {"left": 0.01, "right": 0.99, "bottom": tick_h + legend, "top": 0.98}
+
+    def _upright(self, chart: Chart) -> bool:
+        return crowded_axis(chart, self.size_mm[0], self.label_size)
+
+    def _legend(self, chart: Chart, ax: Axes, handles: list | None = None,
+                names: list[str] | None = None, size: float | None = None) -> None:
+        """The legend in one row under the chart: at the figure's foot when the category
+        labels stand upright (under them), else just under the axis."""
+        where = {"ncol": len(chart.series), "frameon": False, "fontsize": size}
+        if self._upright(chart):
+            if handles is None:
+                handles, names = ax.get_legend_handles_labels()
+            ax.figure.legend(handles, names, loc="lower center", bbox_to_anchor=(0.5, 0.0),
+                             **where)
+        elif handles is None:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), **where)
+        else:
+            ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.1), **where)
 
     def _bar_colors(self, chart: Chart) -> list[str]:
         """Highlighted bars in the strong colour; bars below zero in the falls' colour."""

@@ -7,6 +7,7 @@ it takes and its keys). ``build_chart`` turns a spec and its indicator into the 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,7 @@ from sectorial.schema import (
     Choice,
     Integer,
     Key,
+    MapOf,
     Name,
     Place,
     Section,
@@ -56,6 +58,16 @@ class ChartSpec:
     show: str | None = None  # None: the value (in categories' diverging bars, the variation)
     center: Snippet | None = None
     highlight_label: Snippet | None = None  # resaltar: a category's name
+    more: tuple[tuple[str, str], ...] = ()  # series: more series of a line chart, named
+    name: str | None = None  # nombre: the legend name of ``datos`` when there are more
+
+    def references(self) -> tuple[tuple[str, str], ...]:
+        """The indicators the chart draws, each with the key that names it."""
+        refs = [("datos", self.data)]
+        if self.variation:
+            refs.append(("variacion", self.variation))
+        refs += [(f"series.{label}", ref) for label, ref in self.more]
+        return tuple(refs)
     editable: bool | None = None  # docx: nativo (True) | imagen (False); None: the style's
 
 
@@ -100,6 +112,11 @@ CHART_KEYS = (
         "`variacion`, `incidencia` o `participacion`.", default=None, attr="show"),
     Key("centro", Template(), "En una dona, la cifra que va en el centro.", default=None,
         attr="center"),
+    Key("series", MapOf(Name(), label="nombre: indicador"), "Para `lineas`: más series junto "
+        "a `datos`, cada una con su nombre en la leyenda (`{Primario: var_primario}`).",
+        default=None, attr="more"),
+    Key("nombre", Text(), "El nombre de `datos` en la leyenda, cuando hay más `series`.",
+        default=None, attr="name"),
     Key("docx", Choice(("nativo", "imagen")), "En el DOCX, este gráfico como gráfico de Word "
         "editable (`nativo`) o como imagen; por defecto, lo que diga el estilo.",
         default=None, attr="editable"),
@@ -138,14 +155,48 @@ def _series_chart(spec: ChartSpec, texts: ChartTexts, data: Series,
     values = tuple(_units(q) / SCALES.get(spec.scale or "", 1.0) for q in data)
     # "(Miles de trabajadores; Var. % anual)": the columns are the part before ";".
     name = texts.unit.strip("()").split(";")[0].strip() or data.name
-    series = [_values_series(name, values, spec.decimals, numbers)]
+    series = [_values_series(spec.name or name, values, spec.decimals, numbers)]
     if spec.variation:
         series.append(_variation_series(spec, data, indicators, numbers))
+    if spec.more:
+        series = _several(spec, data, series[0], indicators, numbers)
     highlight = _highlight(spec.highlight, len(categories))
     if texts.highlight is not None:
         highlight = tuple(i for i, p in enumerate(data.periods)
                           if texts.highlight in (str(p), p.label(), p.short()))
     return categories, tuple(series), highlight
+
+
+LABELLED_POINTS = 6
+"""A line chart of several series labels every point up to this many periods; beyond,
+only each line's last point (the labels of three lines of 13 months would overlap)."""
+
+
+def _several(spec: ChartSpec, data: Series, first: ChartSeries,
+             indicators: dict[str, Indicator], numbers: NumberStyle) -> list[ChartSeries]:
+    """The lines of a chart of several series, on the periods of ``datos``."""
+    if spec.kind != "lineas":
+        raise _wrong(spec, "solo un gráfico 'lineas' dibuja varias 'series'")
+    divisor = SCALES.get(spec.scale or "", 1.0)
+    found = [(first.name, data)]
+    for label, ref in spec.more:
+        other = indicators[ref]
+        if not isinstance(other, Series):
+            raise _wrong(spec, f"'series.{label}: {ref}' debe ser una serie o unas variaciones")
+        found.append((label, other))
+    series = []
+    sparse = len(data.periods) > LABELLED_POINTS
+    for label, source in found:
+        by_period = dict(source.points)
+        values = tuple(float("nan") if by_period.get(p) is None or by_period[p].units is None
+                       else by_period[p].units / divisor for p in data.periods)
+        labels = tuple("" if math.isnan(v) or (sparse and i < len(values) - 1)
+                       else format_number(v, spec.decimals, style=numbers)
+                       for i, v in enumerate(values))
+        series.append(ChartSeries(label, values, labels,
+                                  number_format=None if sparse else
+                                  _format(spec.decimals, numbers)))
+    return series
 
 
 def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: NumberStyle
@@ -238,7 +289,8 @@ def _variation_series(
         else:
             values.append(q.value)
             labels.append(format_number(q.value, 1, style=numbers))
-    return ChartSeries("Var. % anual", tuple(values), tuple(labels), axis="secondary",
+    return ChartSeries(variation.legend or "Var. %", tuple(values), tuple(labels),
+                       axis="secondary",
                        number_format=_format(1, numbers))
 
 
@@ -312,8 +364,9 @@ def chart_spec(values: dict[str, Any], place: Place) -> ChartSpec:
     rule = highlight.source if isinstance(highlight, Snippet) else str(highlight)
     named = rule not in HIGHLIGHTS
     editable, limit = values.pop("editable"), values.pop("limit")
+    more = tuple((values.pop("more") or {}).items())
     return ChartSpec(
-        **values, line=place.line,
+        **values, line=place.line, more=more,
         highlight="nombre" if named else rule,
         highlight_label=highlight if named else None,
         limit=limit or None,

@@ -26,6 +26,9 @@ MAX_OUTPUT = 20_000  # characters one snippet may produce
 PADDING_FILTERS = ("center", "indent", "format", "wordwrap")
 _SPACES = re.compile(r"[ \t\r\n]+")  # folds YAML line breaks, keeps NBSP
 _INLINE_SPACES = re.compile(r"[ \t]+")
+# A sentence's full stop after an abbreviation's ("+1.6 p.p." + "."), bold marks between
+# or not: one stop. An ellipsis stays.
+_DOUBLE_STOP = re.compile(r"(?<=[^.]\.)(\*\*)?\.(?!\.)")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
@@ -105,7 +108,8 @@ class TextEngine:
 
     def render(self, snippet: Snippet, **extra: Any) -> str:
         """Render a snippet, converting every Jinja failure into a TemplateError."""
-        return _SPACES.sub(" ", self._render(self.text_env, snippet, extra)).strip()
+        folded = _SPACES.sub(" ", self._render(self.text_env, snippet, extra)).strip()
+        return _DOUBLE_STOP.sub(lambda match: match.group(1) or "", folded)
 
     def lines(self, snippet: Snippet, **extra: Any) -> str:
         """Render a template of several lines (an email body): lines are kept, spaces
@@ -246,7 +250,8 @@ def typed_figures(source: str) -> tuple[tuple[int, str], ...]:
         for line, kind, value in env.lex(source):
             raw = {"raw_begin": True, "raw_end": False}.get(kind, raw)
             if kind == "data" and not raw:
-                found += [(line, match.group()) for match in _NUMBER.finditer(value)]
+                found += [(line + value.count("\n", 0, match.start()), match.group())
+                          for match in _NUMBER.finditer(value)]
         found += _expression_figures(env.parse(source), False)
     except jinja2.TemplateSyntaxError:
         return ()

@@ -24,6 +24,7 @@ from sectorial.lang.numbers import (
     round_half_up,
 )
 from sectorial.lang.plural import plural_phrase
+from sectorial.periods import Period, PeriodSpan
 
 CURRENCIES = {"PEN": "PEN", "USD": "USD"}
 SCALE_WORDS = {"auto": "auto", "unidades": "unidades", "mil": "mil", "millones": "millones",
@@ -257,7 +258,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "intensidad": intensity,
     "racha": streak,
     "rango_meses": month_range,
-    "mayuscula": phrases.capitalize_first,
+    "mayuscula": lambda text: phrases.capitalize_first(
+        text.label() if isinstance(text, (Period, PeriodSpan)) else str(text)),
 }
 """Filter name in templates -> function. Those with a ``style`` keyword get the house's."""
 
@@ -270,10 +272,19 @@ TESTS: dict[str, Callable[[Any], bool]] = {
     "positivo": lambda value: _sign(value) > 0,
     "negativo": lambda value: _sign(value) < 0,
     "nulo": lambda value: _sign(value) == 0,
-    "varios": lambda items: len(items) > 1,
+    "varios": lambda items: (len(items) if hasattr(items, "__len__")
+                             else number_of(items)) > 1,
+    "mismo_signo": lambda value, other: _direction(value) == _direction(other),
 }
 """Tests in templates ({% if x is negativo %}): the sign of a figure as printed (one
-decimal); ``varios``: more than one (agreement: "no registran")."""
+decimal); ``varios``: more than one, of a list or a count (agreement: "no registran"; a
+streak worth saying); ``mismo_signo(y)``: both rose, both fell or both stayed
+(«contrarrestó» or «se sumó»)."""
+
+
+def _direction(value: Any) -> int:
+    sign = _sign(value)
+    return (sign > 0) - (sign < 0)
 
 
 def bound_filters(

@@ -108,8 +108,7 @@ class PageSpec:
 
     def drawn(self) -> set[str]:
         """The indicators the page's charts, tables and cuadros draw."""
-        names = {c.data for c in self.all_charts()}
-        names |= {str(c.variation) for c in self.all_charts() if c.variation}
+        names = {ref for c in self.all_charts() for _, ref in c.references()}
         names |= {t.data for t in self.tables()} | {c.data for c in self.all_cuadros()}
         return names
 

@@ -149,7 +149,9 @@ CUADRO = Built(Section((
     Key("total", Template(), "El nombre de la fila que suma las categorías («Manufactura»); "
         "sin él, no hay fila de total.", default=None, attr="total"),
     Key("orden", Choice(ORDERS), "El orden de las filas: de mayor a menor `valor` (por "
-        "defecto), `variacion` o `incidencia`.", default="valor", attr="order"),
+        "defecto), `variacion` o `incidencia` (las alzas arriba, las caídas abajo; con "
+        "`maximo`, quedan las mayores en tamaño, de uno y otro signo).", default="valor",
+        attr="order"),
     LIMIT, SCALE,
 ), doc="Un cuadro de categorías: una fila por categoría y una de total.", label="cuadro",
     message="el cuadro debe ser un diccionario de campos"), cuadro_spec)
@@ -169,10 +171,16 @@ def build_cuadro(spec: CuadroSpec, texts: tuple[str, str, str, tuple[str, ...], 
                             Location(spec.title.file, line=spec.line, field="cuadro.datos"),
                             "indique en 'datos' un indicador de categorías")
     items = list(data.items)
-    if spec.order != "valor":
+    if spec.order != "valor":  # rises on top, falls below; 'maximo' keeps the largest in size
         attribute = FIGURES[spec.order]
-        items.sort(key=lambda item: -(getattr(item, attribute).value or 0.0))
-    if spec.limit:
+
+        def figure(item: Category) -> float:
+            return getattr(item, attribute).value or 0.0
+
+        if spec.limit:
+            items = sorted(items, key=lambda item: -abs(figure(item)))[: spec.limit]
+        items.sort(key=lambda item: -figure(item))
+    elif spec.limit:
         items = items[: spec.limit]
     cells: Cells = []
     rows = tuple(_row(spec, item, numbers, cells) for item in items)

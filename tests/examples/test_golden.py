@@ -1,4 +1,4 @@
-"""The three example briefs give the same bytes as the pinned build (``golden.json``).
+"""The four example briefs give the same bytes as the pinned build (``golden.json``).
 
 A refactoring must not change a published document. The pin holds with the library
 versions it records (a new reportlab or zlib may write the same document with other
@@ -26,6 +26,7 @@ BUILDS = (
     ["briefs/vraem-2024.yaml"],
     ["briefs/junin-exportaciones-2024.yaml"],
     ["briefs/exportaciones-regionales.yaml", "--period", "2025-09", "--region", "Junín"],
+    ["briefs/manufactura-mensual.yaml"],
 )
 LIBRARIES = ("reportlab", "matplotlib", "python-docx", "python-pptx", "XlsxWriter", "pikepdf",
              "pillow", "numpy", "fonttools")

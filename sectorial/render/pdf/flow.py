@@ -1,59 +1,24 @@
 """Running text in the PDF (reportlab's platypus): the flowables of an article page.
 
-``Typesetter`` makes paragraphs in the house's fonts and roles; ``ArticleFlow`` is a
-visitor over an article's blocks that returns each block's flowables, in reading order.
+``ArticleFlow`` is a visitor over an article's blocks that returns each block's flowables,
+in reading order; paragraphs come from ``setter``, tables from ``tables``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Spacer, TableStyle
-from reportlab.platypus import Paragraph as Para
 from reportlab.platypus import Table as PlatypusTable
 
-from sectorial.doc.model import ArticlePage, Chart, Paragraph, Quote, Subheading, Table, Text
+from sectorial.doc.model import ArticlePage, Chart, Paragraph, Quote, Subheading, Table
 from sectorial.doc.visitor import Visitor
-from sectorial.errors import RenderError
-from sectorial.layout import table_widths
-from sectorial.render.picture import Picture
-from sectorial.style import Look
-
-REGULAR, BOLD = "House", "House-Bold"
-
-
-def markup(text: Text) -> str:
-    """Return reportlab paragraph markup for a Text (bold spans as <b>)."""
-    return "".join(f"<b>{escape(s.text)}</b>" if s.bold else escape(s.text) for s in text.spans)
-
-
-class Typesetter:
-    """Paragraphs in the house fonts, sized and coloured by role."""
-
-    def __init__(self, look: Look, pictures: Mapping[str, Picture]):
-        self.look, self.pictures = look, pictures
-
-    def para(self, text: str, size_role: str, color: str, *, bold: bool = False,
-             align: int = TA_LEFT, leading: float = 1.25) -> Para:
-        """A paragraph of markup ``text`` in the size of ``size_role`` and ``color``."""
-        size = self.look.size(size_role)
-        style = ParagraphStyle(
-            name=size_role, fontName=BOLD if bold else REGULAR, fontSize=size,
-            leading=size * leading, textColor=HexColor(color), alignment=align,
-        )
-        return Para(text, style)
-
-    def picture(self, chart: Chart) -> Picture:
-        picture = self.pictures.get(chart.key)
-        if picture is None:
-            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})")
-        return picture
+from sectorial.render.pdf.setter import REGULAR, Typesetter, markup
+from sectorial.render.pdf.tables import table_flowable
 
 
 class ArticleFlow(Visitor):
@@ -110,42 +75,7 @@ class ArticleFlow(Visitor):
         return [box, Spacer(0, 3 * mm)]
 
     def visit_Table(self, table: Table) -> list[Flowable]:
-        t = self.look
-        size = t.size("texto")
-
-        def cell(text: str, numeric: bool, bold: bool = False, color: str = "texto") -> Para:
-            return self.setter.para(escape(text), "texto", t.color(color), bold=bold,
-                                    align=TA_RIGHT if numeric else TA_LEFT)
-
-        data = [[cell(h, n, True, "fondo_caja") for h, n in zip(table.header, table.numeric)]]
-        data += [[cell(v, n) for v, n in zip(row, table.numeric)] for row in table.rows]
-        grid = PlatypusTable(data, colWidths=table_widths(self.width, len(table.header)),
-                             repeatRows=1)
-        grid.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else Helvetica, unembedded
-            ("BACKGROUND", (0, 0), (-1, 0), HexColor(t.color("oscuro"))),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, HexColor(t.color("linea"))),
-            ("TOPPADDING", (0, 0), (-1, -1), size * 0.25),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
-        ]))
-        return [self._headed(table.title, table.subtitle, grid), Spacer(0, 4 * mm)]
-
-    def _headed(self, title: str, subtitle: str, grid: PlatypusTable) -> PlatypusTable:
-        """The table under its title and unit line, in one outer cell per line, so that the
-        heading never stays behind on another page."""
-        t, para = self.look, self.setter.para
-        unit = PlatypusTable(
-            [[para(escape(title), "grafico_titulo", t.color("oscuro"), bold=True)],
-             [para(escape(subtitle), "grafico_titulo", t.color("suave"))],
-             [grid]],
-            colWidths=[self.width],
-        )
-        unit.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-        return unit
+        return [table_flowable(self.setter, table, self.width), Spacer(0, 4 * mm)]
 
     def visit_Chart(self, chart: Chart) -> list[Flowable]:
         picture = self.setter.picture(chart)

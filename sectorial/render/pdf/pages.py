@@ -20,7 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame
+from reportlab.platypus import Flowable, Frame
 from reportlab.platypus import Paragraph as Para
 
 from sectorial.doc.model import (
@@ -36,14 +36,18 @@ from sectorial.doc.model import (
 )
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
-from sectorial.layout import chart_rows
-from sectorial.render.pdf.flow import BOLD, REGULAR, ArticleFlow, Typesetter, markup
+from sectorial.layout import BESIDE_SHARE, beside_table, chart_rows, cuadro_widths_mm
+from sectorial.render.pdf.flow import ArticleFlow
 from sectorial.render.pdf.pdfa import finish_pdf
+from sectorial.render.pdf.setter import BOLD, REGULAR, Typesetter, markup
+from sectorial.render.pdf.tables import table_flowable
 from sectorial.render.picture import Picture
 from sectorial.style import Look
 
 HEADER_H = 9 * mm
 FOOTER_H = 7 * mm
+TABLE_GAP = 3 * mm  # above each table of a topic page
+MIN_CHART_H = 45 * mm  # the least room a row of charts with its titles is given
 
 
 # Images as binary streams, not ASCII85 text: smaller files, and reportlab's pure-Python
@@ -154,14 +158,63 @@ class PdfRenderer(Visitor):
                    for b in page.bullets]
         heights = [p.wrap(width - 4 * mm, self.height)[1] for p in bullets]
         bullets_h = sum(heights) + 2 * mm * len(bullets)
-        chart_bottom = foot_top + bullets_h + 4 * mm
-        if page.charts:
-            y = self._charts(page.charts, y - 3 * mm, chart_bottom)
+        bottom = foot_top + bullets_h + 4 * mm  # what charts and tables may fill down to
+        if beside_table(page):
+            y = self._chart_and_tables(page, y - 3 * mm, bottom)
+        else:
+            tables = self._tables(page, width, y - bottom)
+            tables_h = sum(h + TABLE_GAP for _, _, h in tables)
+            if page.charts:
+                self._room(page, y - 3 * mm - bottom - tables_h)
+                y = self._charts(page.charts, y - 3 * mm, bottom + tables_h)
+            y = self._draw_tables(tables, self.left, width, y)
         yb = y - 4 * mm
         for paragraph, h in zip(bullets, heights):
             paragraph.drawOn(self.canvas, self.left + 2 * mm, yb - h)
             yb -= h + 2 * mm
         self.canvas.showPage()
+
+    def _chart_and_tables(self, page: TopicPage, top: float, bottom: float) -> float:
+        """The chart on the left, the tables on the right; return the lower bottom."""
+        width = self.right - self.left
+        split = self.left + width * BESIDE_SHARE
+        tables = self._tables(page, self.right - split - 6 * mm, top - bottom)
+        self._room(page, top - bottom)
+        lowest = self._chart_row(page.charts, top, bottom, (self.left, split))
+        x = self.right - max(w for _, w, _ in tables)
+        return min(lowest, self._draw_tables(tables, x, self.right - x, top + TABLE_GAP))
+
+    def _room(self, page: TopicPage, room: float) -> None:
+        if room < MIN_CHART_H:
+            raise RenderError(f"los gráficos de la página '{page.title}' no caben con sus "
+                              "cuadros y viñetas", hint="quite filas a los cuadros "
+                              "('maximo'), viñetas o gráficos, o pase el cuadro a otra página")
+
+    def _tables(self, page: TopicPage, width: float,
+                room: float) -> list[tuple[Flowable, float, float]]:
+        """The page's tables at most ``width`` wide, each with its width and height; fail
+        if they do not fit in ``room``."""
+        made = []
+        for table in page.tables:
+            widths = [w * mm for w in cuadro_widths_mm(width / mm, table,
+                                                       self.look.size("texto"))]
+            w = sum(widths)
+            flowable = table_flowable(self.setter, table, w, widths)
+            made.append((flowable, w, flowable.wrap(w, self.height)[1]))
+        if sum(h + TABLE_GAP for _, _, h in made) > room:
+            raise RenderError(f"los cuadros de la página '{page.title}' no caben en ella",
+                              hint="quite filas ('maximo') o viñetas, o ponga cada cuadro "
+                              "en su propia página")
+        return made
+
+    def _draw_tables(self, tables: list[tuple[Flowable, float, float]], x: float,
+                     width: float, top: float) -> float:
+        """Draw the tables one under the other, centred in ``width`` from ``x``; return
+        their bottom."""
+        for flowable, w, h in tables:
+            flowable.drawOn(self.canvas, x + (width - w) / 2, top - TABLE_GAP - h)
+            top -= h + TABLE_GAP
+        return top
 
     def visit_ArticlePage(self, page: ArticlePage) -> None:
         self._bookmark(page.headline)
@@ -252,14 +305,17 @@ class PdfRenderer(Visitor):
             lowest = self._chart_row(row, top, low)
         return lowest
 
-    def _chart_row(self, charts: tuple[Chart, ...], top: float, bottom: float) -> float:
-        """Draw charts side by side between ``top`` and ``bottom``; return their bottom."""
+    def _chart_row(self, charts: tuple[Chart, ...], top: float, bottom: float,
+                   span: tuple[float, float] | None = None) -> float:
+        """Draw charts side by side between ``top`` and ``bottom`` (and between the ``span``
+        of x, by default the body's); return their bottom."""
         gap = 8 * mm
         lowest = top
         count = len(charts)
-        cell_w = (self.right - self.left - gap * (count - 1)) / count
+        left, right = span or (self.left, self.right)
+        cell_w = (right - left - gap * (count - 1)) / count
         for index, chart in enumerate(charts):
-            x = self.left + index * (cell_w + gap)
+            x = left + index * (cell_w + gap)
             y = self._draw(self._para(escape(chart.title), "grafico_titulo",
                                       self.look.color("oscuro"), bold=True, align=TA_CENTER),
                            x, top, cell_w)

@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -27,19 +27,25 @@ from docx.text.run import Run
 from sectorial.doc import model as m
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
-from sectorial.layout import chart_rows, chart_sizes, table_widths
+from sectorial.layout import (
+    BESIDE_SHARE,
+    beside_table,
+    chart_rows,
+    chart_sizes,
+    cuadro_widths_mm,
+    table_widths,
+)
 from sectorial.render.picture import Picture
 from sectorial.render.word.setup import house_styles, page_setup, properties
+from sectorial.render.word.tables import add_run, fixed_table, write_table
 from sectorial.render.word.xml import (
     add_page_field,
     cell_margins,
     flag_row,
     paragraph_border,
-    rgb,
     set_alt_text,
     shade,
     shade_cell,
-    table_borders,
 )
 from sectorial.reproducible import fixed_zip, stamp
 from sectorial.style import Look
@@ -169,8 +175,14 @@ class DocxRenderer(Visitor):
             shade(message._p.get_or_add_pPr(), self.look.color("fondo_caja"))
             paragraph_border(message, "left", self.look.color("primario"), 24)
             message.paragraph_format.space_after = Pt(6)
-        for row in chart_rows(page.charts):
-            self._chart_row(row)
+        if beside_table(page):
+            self._chart_and_tables(page)
+        else:
+            for row in chart_rows(page.charts):
+                self._chart_row(row)
+            for table in page.tables:
+                write_table(self.word, self.look, table, self._widths(table, self.width_mm),
+                            self.width_mm)
         for bullet in page.bullets:
             paragraph = self.word.add_paragraph(style="List Bullet")
             self._spans(paragraph, bullet, "texto")
@@ -211,22 +223,8 @@ class DocxRenderer(Visitor):
         self._chart_row((block,))
 
     def visit_Table(self, block: m.Table) -> None:
-        for text, color, bold in ((block.title, "oscuro", True), (block.subtitle, "suave", False)):
-            title = self._paragraph(text, "grafico_titulo", color, bold=bold)
-            title.paragraph_format.keep_with_next = True  # a table never leaves its title
-        grid = self._table(table_widths(self.width_mm, len(block.header)),
-                           rows=1 + len(block.rows))
-        for index, values in enumerate((block.header, *block.rows)):
-            for cell, value, numeric in zip(grid.rows[index].cells, values, block.numeric):
-                self._run(cell.paragraphs[0], value, "texto", WHITE if index == 0 else "texto",
-                          bold=index == 0)
-                if numeric:
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                if index == 0:
-                    shade_cell(cell, self.look.color("oscuro"))
-        table_borders(grid, self.look.color("linea"))
-        flag_row(grid.rows[0]._tr, "tblHeader")
-        self.word.add_paragraph()
+        write_table(self.word, self.look, block,
+                    table_widths(self.width_mm, len(block.header)))
 
     def visit_SourceNote(self, foot: m.SourceNote) -> None:
         lines = [*foot.notes, *(m.Text((m.Span(line),)) for line in foot.sources)]
@@ -266,15 +264,33 @@ class DocxRenderer(Visitor):
         row = self._table([width_mm] * len(charts), rows=1)
         cell_margins(row, Mm(1.5), Mm(0))
         for cell, chart in zip(row.rows[0].cells, charts):
-            lines = [(chart.title, "oscuro", True), (chart.subtitle, "suave", False)]
-            if chart.center_label:
-                lines.append((chart.center_label, "cifra", True))
-            for index, (text, color, bold) in enumerate(lines):
-                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-                self._run(paragraph, text, "grafico_titulo", color, bold=bold)
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                paragraph.paragraph_format.space_after = Pt(1)
-            self._picture(cell.add_paragraph(), chart, width_mm - 3)
+            self._chart_cell(cell, chart, width_mm)
+
+    def _chart_and_tables(self, page: m.TopicPage) -> None:
+        """The chart on the left, the tables on the right, in a borderless table."""
+        chart_mm = self.width_mm * BESIDE_SHARE
+        room = self.width_mm - chart_mm
+        row = self._table([chart_mm, room], rows=1)
+        cell_margins(row, Mm(1.5), Mm(0))
+        left, right = row.rows[0].cells
+        self._chart_cell(left, page.charts[0], chart_mm)
+        for table in page.tables:
+            write_table(right, self.look, table, self._widths(table, room - 6), room - 3)
+
+    def _widths(self, table: m.Table, room_mm: float) -> list[float]:
+        return cuadro_widths_mm(room_mm, table, self.look.size("texto"))
+
+    def _chart_cell(self, cell: _Cell, chart: m.Chart, width_mm: float) -> None:
+        """A chart's title, unit line, centre figure and picture in a layout cell."""
+        lines = [(chart.title, "oscuro", True), (chart.subtitle, "suave", False)]
+        if chart.center_label:
+            lines.append((chart.center_label, "cifra", True))
+        for index, (text, color, bold) in enumerate(lines):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            self._run(paragraph, text, "grafico_titulo", color, bold=bold)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.space_after = Pt(1)
+        self._picture(cell.add_paragraph(), chart, width_mm - 3)
 
     def _picture(self, paragraph: WordParagraph, chart: m.Chart, max_width_mm: float) -> None:
         """Insert the chart fitted to the cell and to the page height, with alt text: a
@@ -331,15 +347,7 @@ class DocxRenderer(Visitor):
         paragraph.add_run()._r.append(drawing)
 
     def _table(self, widths_mm: list[float], rows: int) -> WordTable:
-        """Add a fixed-layout, borderless, centred table with the given column widths."""
-        table = self.word.add_table(rows=rows, cols=len(widths_mm))
-        table.alignment, table.autofit = WD_TABLE_ALIGNMENT.CENTER, False
-        table_borders(table)
-        for column, width in zip(table.columns, widths_mm):
-            column.width = Mm(width)  # w:gridCol, which LibreOffice follows
-            for cell in column.cells:
-                cell.width = Mm(width)  # w:tcW, which Word follows
-        return table
+        return fixed_table(self.word, widths_mm, rows)
 
     def _paragraph(self, text: str, size: str, color: str, bold: bool = False) -> WordParagraph:
         paragraph = self.word.add_paragraph()
@@ -353,10 +361,4 @@ class DocxRenderer(Visitor):
 
     def _run(self, paragraph: WordParagraph, text: str, size: str, color: str | None = None,
              bold: bool | None = None) -> Run:
-        """Add a run sized by a size role and coloured by a colour role (or a "#RRGGBB");
-        ``bold`` None keeps the paragraph style's weight."""
-        run = paragraph.add_run(text)
-        run.bold, run.font.size = bold, Pt(self.look.size(size))
-        if color:
-            run.font.color.rgb = rgb(color if color.startswith("#") else self.look.color(color))
-        return run
+        return add_run(self.look, paragraph, text, size, color, bold)

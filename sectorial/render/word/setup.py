@@ -7,6 +7,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, Pt
 
 from sectorial.doc import model as m
+from sectorial.render.word.tables import add_table_style
 from sectorial.render.word.xml import default_rpr, new_child, rgb, set_fonts, set_language
 from sectorial.reproducible import stamp
 from sectorial.style import Look, PageSetup
@@ -49,6 +50,8 @@ def house_styles(word: WordDocument, look: Look, doc: m.Document) -> None:
     new_child(styles["Title"].element.get_or_add_pPr(), "pBdr")  # no rule under Title
     for name in ("Header", "Footer"):  # their centre/right tabs assume portrait Letter
         styles[name].paragraph_format.tab_stops.clear_all()
+    if doc.tables():
+        add_table_style(word, look)
 
 
 def properties(word: WordDocument, meta: m.Metadata) -> None:

@@ -1,0 +1,48 @@
+"""Type in the PDF: paragraphs in the house's fonts, sized and coloured by role, and the
+chart pictures of a build. Shared by the page drawer, the running text and the tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph as Para
+
+from sectorial.doc.model import Chart, Text
+from sectorial.errors import RenderError
+from sectorial.render.picture import Picture
+from sectorial.style import Look
+
+REGULAR, BOLD = "House", "House-Bold"
+
+
+def markup(text: Text) -> str:
+    """Return reportlab paragraph markup for a Text (bold spans as <b>)."""
+    return "".join(f"<b>{escape(s.text)}</b>" if s.bold else escape(s.text) for s in text.spans)
+
+
+class Typesetter:
+    """Paragraphs in the house fonts, sized and coloured by role."""
+
+    def __init__(self, look: Look, pictures: Mapping[str, Picture]):
+        self.look, self.pictures = look, pictures
+
+    def para(self, text: str, size_role: str, color: str, *, bold: bool = False,
+             align: int = TA_LEFT, leading: float = 1.25) -> Para:
+        """A paragraph of markup ``text`` in the size of ``size_role`` and ``color``."""
+        size = self.look.size(size_role)
+        style = ParagraphStyle(
+            name=size_role, fontName=BOLD if bold else REGULAR, fontSize=size,
+            leading=size * leading, textColor=HexColor(color), alignment=align,
+        )
+        return Para(text, style)
+
+    def picture(self, chart: Chart) -> Picture:
+        picture = self.pictures.get(chart.key)
+        if picture is None:
+            raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})")
+        return picture

@@ -1,0 +1,173 @@
+"""Tables in the DOCX: fixed-width grids, and data tables an official can go on editing.
+
+A data table is a real Word table in the named style "Cuadro sectorial" (in the styles
+gallery, with its header and total rows), its header rows repeated on every page, every row
+kept whole and the table kept on one page with its title. The same look is also written on
+the cells, for the programs that do not read a table style's conditional formats.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt
+from docx.table import Table as WordTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
+
+from sectorial.doc import model as m
+from sectorial.render.word.xml import (
+    border_element,
+    flag_row,
+    new_child,
+    rgb,
+    shade_cell,
+    table_borders,
+)
+from sectorial.style import Look
+
+WHITE = "#FFFFFF"
+TABLE_STYLE = "Cuadro sectorial"
+
+
+def add_run(look: Look, paragraph: WordParagraph, text: str, size: str,
+            color: str | None = None, bold: bool | None = None) -> Run:
+    """Add a run sized by a size role and coloured by a colour role (or a "#RRGGBB");
+    ``bold`` None keeps the paragraph style's weight."""
+    run = paragraph.add_run(text)
+    run.bold, run.font.size = bold, Pt(look.size(size))
+    if color:
+        run.font.color.rgb = rgb(color if color.startswith("#") else look.color(color))
+    return run
+
+
+Container = WordDocument | _Cell
+"""Where blocks go: the document's body, or a cell of a layout table."""
+
+
+def fixed_table(where: Container, widths_mm: list[float], rows: int) -> WordTable:
+    """Add a fixed-layout, borderless, centred table with the given column widths."""
+    table = where.add_table(rows, len(widths_mm))
+    table.alignment, table.autofit = WD_TABLE_ALIGNMENT.CENTER, False
+    table_borders(table)
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)  # w:gridCol, which LibreOffice follows
+        for cell in column.cells:
+            cell.width = Mm(width)  # w:tcW, which Word follows
+    return table
+
+
+def add_table_style(word: WordDocument, look: Look) -> None:
+    """Add "Cuadro sectorial" to the document's styles: ruled rows, a dark header row in
+    white bold type, a total row in bold under a rule."""
+    style = word.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    style.base_style = word.styles["Normal Table"]
+    dark, rule, fill = (look.color(role).lstrip("#") for role in ("oscuro", "linea",
+                                                                   "fondo_caja"))
+    half_points = round(look.size("texto") * 2)
+    style.element.append(parse_xml(
+        f'<w:pPr {nsdecls("w")}><w:spacing w:before="0" w:after="0"/></w:pPr>'))
+    style.element.append(parse_xml(
+        f'<w:rPr {nsdecls("w")}><w:sz w:val="{half_points}"/></w:rPr>'))
+    style.element.append(parse_xml(
+        f'<w:tblPr {nsdecls("w")}><w:tblBorders>'
+        f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{rule}"/>'
+        f'<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{rule}"/></w:tblBorders>'
+        '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        '</w:tblCellMar></w:tblPr>'))
+    style.element.append(parse_xml(
+        f'<w:tblStylePr {nsdecls("w")} w:type="firstRow"><w:rPr><w:b/>'
+        f'<w:color w:val="FFFFFF"/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr>'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{dark}"/></w:tcPr>'
+        '</w:tblStylePr>'))
+    style.element.append(parse_xml(
+        f'<w:tblStylePr {nsdecls("w")} w:type="lastRow"><w:rPr><w:b/></w:rPr><w:tblPr/>'
+        f'<w:tcPr><w:tcBorders><w:top w:val="single" w:sz="8" w:space="0" '
+        f'w:color="{dark}"/></w:tcBorders>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr></w:tblStylePr>'))
+
+
+def write_table(where: Container, look: Look, table: m.Table, widths_mm: list[float],
+                room_mm: float | None = None) -> None:
+    """Write ``table`` with these column widths under its title and unit line, into the
+    body or a cell; centred in ``room_mm``, if given, with its title over it."""
+    indent = Mm(max((room_mm - sum(widths_mm)) / 2, 0.0)) if room_mm else None
+    for text, color, bold in ((table.title, "oscuro", True), (table.subtitle, "suave", False)):
+        title = _next_paragraph(where)
+        add_run(look, title, text, "grafico_titulo", color, bold=bold)
+        title.paragraph_format.keep_with_next = True  # a table never leaves its title
+        if indent:
+            title.paragraph_format.left_indent = indent
+    heads = 2 if table.groups else 1
+    rows = [*([()] if table.groups else []), table.header, *table.rows]
+    if table.total:
+        rows.append(table.total)
+    grid = fixed_table(where, widths_mm, len(rows))
+    grid.style = TABLE_STYLE
+    _look_flags(grid, bool(table.total))
+    if table.groups:
+        _groups(look, grid, table.groups)
+    for index, values in enumerate(rows[heads - 1:], start=heads - 1):
+        head, total = index < heads, bool(table.total) and index == len(rows) - 1
+        for cell, value, numeric in zip(grid.rows[index].cells, values, table.numeric):
+            paragraph = cell.paragraphs[0]
+            add_run(look, paragraph, value, "texto", WHITE if head else "texto",
+                    bold=head or total)
+            if numeric:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if head:
+                shade_cell(cell, look.color("oscuro"))
+            elif total:
+                shade_cell(cell, look.color("fondo_caja"))
+                new_child(cell._tc.get_or_add_tcPr(), "tcBorders").append(
+                    border_element("top", look.color("oscuro"), 8))
+    table_borders(grid, look.color("linea"))
+    for index, row in enumerate(grid.rows):
+        flag_row(row._tr, "cantSplit")
+        if index < heads:
+            flag_row(row._tr, "tblHeader")
+        if index < len(rows) - 1:  # Word's way to keep a table on one page
+            for cell in row.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+    if not isinstance(where, _Cell):  # a cell already ends in a paragraph after its table
+        where.add_paragraph()
+
+
+def _next_paragraph(where: Container) -> WordParagraph:
+    """A new paragraph, or the empty one a new cell starts with."""
+    if (isinstance(where, _Cell) and len(where.paragraphs) == 1 and not where.tables
+            and not where.paragraphs[0].text):
+        return where.paragraphs[0]
+    return where.add_paragraph()
+
+
+def _groups(look: Look, grid: WordTable, groups: tuple[tuple[str, int], ...]) -> None:
+    """The upper header row: each label over the columns it spans, merged."""
+    column = 0
+    for label, span in groups:
+        cell = grid.cell(0, column)
+        if span > 1:
+            cell = cell.merge(grid.cell(0, column + span - 1))
+        paragraph = cell.paragraphs[0]
+        add_run(look, paragraph, label, "texto", WHITE, bold=True)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        shade_cell(cell, look.color("oscuro"))
+        column += span
+
+
+def _look_flags(grid: WordTable, total: bool) -> None:
+    """Which of the style's conditional formats apply: the header row, and the last row
+    when it is a total."""
+    tbl_pr = grid._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        tbl_pr.remove(look)
+    tbl_pr.append(parse_xml(
+        f'<w:tblLook {nsdecls("w")} w:val="{"0060" if total else "0020"}" w:firstRow="1" '
+        f'w:lastRow="{int(total)}" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" '
+        'w:noVBand="1"/>'))

@@ -1,0 +1,101 @@
+"""Charts of falls: bars go down (or left) from a zero line, their labels beyond the end on
+the side of the bar, in the style's colour for falls, in matplotlib's drawing and in the
+native Word chart alike; diverging bars sorted from the largest rise to the largest fall."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from matplotlib.figure import Figure
+
+from sectorial.doc.model import BoxesPage, Chart, ChartSeries, Document, Metadata, TopicPage
+from sectorial.formats import missing_roles
+from sectorial.layout import value_range
+from sectorial.render.charts import ChartPainter
+from sectorial.render.word.charts import word_chart
+from sectorial.style.loader import find_style, load_house
+
+VALUES = (2.0, 2.8, -5.0, -9.3)
+LABELS = ("2.0", "2.8", "-5.0", "-9.3")
+
+
+@pytest.fixture(scope="module")
+def look(root: Path):
+    return load_house(find_style("produce", root / "briefs")).look
+
+
+def chart(kind: str = "columns", values=VALUES, labels=LABELS) -> Chart:
+    categories = tuple(f"C{i}" for i in range(len(values)))
+    return Chart("k", kind, "Título", "(Var. %)", categories,
+                 (ChartSeries("Var. %", values, labels),), "", highlight=())
+
+
+def painted(look, model: Chart, method: str):
+    painter = ChartPainter(look, "DejaVu Sans", (128.0, 88.0))
+    figure = Figure()
+    ax = figure.add_subplot()
+    getattr(painter, method)(model, ax)
+    return ax
+
+
+def test_columns_below_zero_go_down_with_their_labels_under_them(look):
+    ax = painted(look, chart(), "_columns")
+    bars = ax.patches
+    assert [round(b.get_height(), 1) for b in bars] == list(VALUES)
+    assert all(b.get_y() == 0 for b in bars)  # every bar starts on the zero line
+    texts = {t.get_text(): t for t in ax.texts}
+    for bar, label in zip(bars, LABELS):
+        y = texts[label].get_position()[1]
+        assert (y > bar.get_height()) if bar.get_height() > 0 else (y < bar.get_height())
+        assert texts[label].get_va() == ("bottom" if bar.get_height() > 0 else "top")
+    low, high = ax.get_ylim()
+    assert low < min(VALUES) and high > max(VALUES)  # no bar clipped
+    assert any(line.get_ydata()[0] == 0 for line in ax.lines)  # the zero line
+    fall = look.color("negativo").lower()
+    colours = ["#" + "".join(f"{round(c * 255):02x}" for c in b.get_facecolor()[:3])
+               for b in bars]
+    assert colours[2:] == [fall, fall] and fall not in colours[:2]
+
+
+def test_bars_left_of_zero_have_their_labels_on_the_left(look):
+    ax = painted(look, chart("diverging", (3.0, 0.5, -1.0, -6.1), ("+3.0", "+0.5", "-1.0",
+                                                                     "-6.1")), "_diverging")
+    for bar, text in zip(ax.patches, ax.texts):
+        width = bar.get_width()
+        x = text.get_position()[0]
+        assert (x > width and text.get_ha() == "left") if width > 0 else \
+            (x < width and text.get_ha() == "right")
+    low, high = ax.get_xlim()
+    assert low < -6.1 and high > 3.0
+
+
+def test_an_all_negative_series_is_fully_drawn(look):
+    values = (-1.0, -4.0, -2.5)
+    model = chart(values=values, labels=("-1.0", "-4.0", "-2.5"))
+    low, high = value_range(model)
+    assert low < -4.0 and high >= 0.0
+    ax = painted(look, model, "_columns")
+    assert len(ax.texts) == 3 and all(t.get_text() for t in ax.texts)
+
+
+def test_the_word_chart_keeps_falls_coloured_and_labels_clear_of_the_bars(look):
+    made = word_chart(chart(), look, datetime(2024, 1, 1, tzinfo=UTC), (128.0, 88.0))
+    xml = made.xml.decode("utf-8")
+    assert '<c:invertIfNegative val="0"/>' in xml  # not drawn white, as Word would
+    fall = look.color("negativo").lstrip("#").upper()
+    assert xml.count(f'<a:srgbClr val="{fall}"/>') >= 2  # one per falling bar
+    assert '<c:tickLblPos val="low"/>' in xml  # category names below the lowest bar
+    assert '<c:dLblPos val="outEnd"/>' in xml
+
+
+def test_a_chart_with_falls_needs_the_falls_colour(look):
+    from dataclasses import replace
+
+    doc = Document("d", Metadata("t", "s", "a", "es-PE"), None, (
+        TopicPage("L", "T", None, (chart(),), ()), BoxesPage("L", "U", "", ())))
+    colours = replace(look, colors={k: v for k, v in look.colors.items() if k != "negativo"})
+    problems = missing_roles(doc, colours, ("pdf",))
+    assert any("negativo" in str(p) for p in problems)
+    assert not any("negativo" in str(p) for p in missing_roles(doc, look, ("pdf",)))
