@@ -20,7 +20,7 @@ from sectorial.brief.model import LETTER_NAMES, Brief
 from sectorial.data.loader import load_table
 from sectorial.data.spec import SourceSpec
 from sectorial.doc.model import Document
-from sectorial.errors import SectorialError, raise_all
+from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.files import file_digest, write_all
 from sectorial.formats import FORMATS, missing_roles, renderer_module
 from sectorial.indicators.compute import compute_all
@@ -96,7 +96,12 @@ def prepare(
         brief = load_brief(brief_path, period)
         if value is not None:
             brief = brief.for_value(value)
-        house = load_house(find_style(brief.style, brief.path.parent))
+        house = brief.house(load_house(find_style(brief.style, brief.path.parent)))
+        if brief.offices and not house.cover:
+            raise BriefError(
+                f"el estilo '{house.name}' no lleva portada: las 'oficinas' no se imprimirían",
+                Location(str(brief.path), line=brief.offices[0].line, field="oficinas"),
+                "quite 'oficinas' del informe, o use un estilo con portada")
         try:
             tables = load_tables(brief)
         except SectorialError as exc:  # say what else is wrong before stopping

@@ -193,6 +193,12 @@ class Period:
         return month_name(self.month) if self.month else ""
 
     @property
+    def largo(self) -> str:
+        """ "setiembre de 2023" (running text, as the bulletins write it), or "2024"."""
+        return str(self.year) if self.month is None else \
+            f"{month_name(self.month)} de {self.year}"
+
+    @property
     def corto(self) -> str:
         return self.short()
 
@@ -236,6 +242,9 @@ class PeriodSpan:
     @property
     def nombre(self) -> str:
         return self.label()
+
+    def __len__(self) -> int:
+        return len(self.periods)
 
     @property
     def anterior(self) -> PeriodSpan:

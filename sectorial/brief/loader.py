@@ -15,7 +15,7 @@ from typing import Any
 
 from sectorial.brief.model import Brief, FanOut, Mailing
 from sectorial.brief.sections import BRIEF, CHECK, FAN_OUT, INDICATOR, MAILING
-from sectorial.data.spec import NUMBER_MARKS, SOURCE, SourceSpec
+from sectorial.data.spec import NUMBER_MARKS, SEPARATOR_WORDS, SOURCE, SourceSpec
 from sectorial.errors import BriefError, Location, SectorialError, raise_all, unknown_key_hint
 from sectorial.formats import FORMATS
 from sectorial.indicators.spec import CheckSpec, IndicatorSpec
@@ -103,7 +103,8 @@ def load_brief(path: Path, period: Period | None = None) -> Brief:
                  offices=r.read("oficinas", ()), keywords=r.read("palabras_clave", ()),
                  sources=sources, indicators=indicators, pages=pages,
                  subject=r.read("asunto"), fan_out=fan_out, mailing=mailing, checks=checks,
-                 rounding=r.read("redondeo_participaciones"))
+                 rounding=r.read("redondeo_participaciones"),
+                 institution=r.read("institucion", {}), numbers=r.read("numeros", {}))
 
 
 def _period(r: _Reading) -> Period | None:
@@ -166,7 +167,8 @@ def _sources(r: _Reading) -> dict[str, SourceSpec]:
         marks = values.pop("numbers") or NUMBER_MARKS.read({}, place)
         found[str(key)] = SourceSpec(
             key=str(key), **{**values, "path": r.path.parent / values["path"],
-                             "sheet": values["sheet"] or None},
+                             "sheet": values["sheet"] or None,
+                             "separator": SEPARATOR_WORDS.get(values["separator"])},
             numbers=NumberStyle(group=marks["miles"], decimal=marks["decimal"]))
     return found
 

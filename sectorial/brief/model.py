@@ -8,13 +8,14 @@ and its brief-level sections. ``sections`` declares the keys, ``loader`` reads a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sectorial.data.spec import SourceSpec
 from sectorial.indicators.spec import CheckSpec, IndicatorSpec
 from sectorial.periods import Period
 from sectorial.schema import Snippet
+from sectorial.style.model import HouseStyle
 from sectorial.text.pages import PageSpec
 
 
@@ -70,6 +71,18 @@ class Brief:
     mailing: Mailing | None = None
     checks: tuple[CheckSpec, ...] = ()
     rounding: str | None = None  # how shares are rounded; None: as the house style says
+    institution: dict[str, str] = field(default_factory=dict)  # over the style's: credit…
+    numbers: dict[str, object] = field(default_factory=dict)  # over the style's: group…
+
+    def house(self, style: HouseStyle) -> HouseStyle:
+        """The house style as this brief publishes: its own institution, author, credit
+        line and number marks where it gives them."""
+        institution = {k: v for k, v in self.institution.items() if v is not None}
+        numbers = {k: v for k, v in self.numbers.items() if v is not None}
+        if not institution and not numbers:
+            return style
+        return replace(style, institution=replace(style.institution, **institution),
+                          numbers=replace(style.numbers, **numbers))
 
     def for_value(self, value: str) -> Brief:
         """This brief for one value of its ``por_cada`` column: filters and categories that
@@ -78,6 +91,10 @@ class Brief:
         pattern = re.compile(r"\{\{\s*" + re.escape(self.fan_out.column) + r"\s*\}\}")
 
         def fill(text: object) -> object:
+            if isinstance(text, (list, tuple)):
+                return [fill(item) for item in text]
+            if isinstance(text, dict):
+                return {k: fill(v) for k, v in text.items()}
             return pattern.sub(lambda _: value, text) if isinstance(text, str) else text
 
         indicators = {

@@ -7,6 +7,8 @@ kinds of indicator (``indicators.registry``), pages, blocks and charts (``text.p
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sectorial.data.spec import SOURCE
 from sectorial.formats import FORMATS
 from sectorial.indicators.registry import INDICATORS, kind_section
@@ -15,6 +17,7 @@ from sectorial.periods import PERIOD_HELP
 from sectorial.schema import (
     Anything,
     Choice,
+    Flag,
     Key,
     ListOf,
     MapOf,
@@ -25,7 +28,18 @@ from sectorial.schema import (
     Text,
     Variants,
 )
+from sectorial.style.schema import INSTITUTION
 from sectorial.text.pages import PAGE
+
+INSTITUTION_OVER = Section(tuple(replace(key, required=False, default=None)
+                                 for key in INSTITUTION.keys), empty=True,
+                           doc="Quién publica, en lugar de lo que dice el estilo.")
+NUMBERS_OVER = Section((
+    Key("miles", Text(), "El separador de miles.", default=None, attr="group"),
+    Key("decimal", Text(), "El separador decimal.", default=None, attr="decimal"),
+    Key("espacio_porcentaje", Flag(), "Un espacio antes de % (`18,1 %`).", default=None,
+        attr="percent_space"),
+), empty=True, doc="Los números, en lugar de como los escribe el estilo.")
 
 EXCEPTION = Key("excepcion", Text(), "El motivo de una diferencia conocida: la construcción "
                 "sigue y el registro de cifras lo anota.", default=None, attr="exception")
@@ -54,8 +68,9 @@ MAILING = Section(label="{destinatarios, adjuntos, asunto}", keys=(
 
 CHECK = OneKeyOf({
     "suma": Section((
-        Key("suma", Name(), "Unas participaciones…", required=True),
-        Key("igual_a", Name(), "…cuyas partes suman este total.", required=True),
+        Key("suma", Name(), "Unas participaciones o categorías…", required=True),
+        Key("igual_a", Name(), "…cuyas partes suman este total (o, si es una variación, "
+            "cuyas incidencias la suman).", required=True),
         EXCEPTION)),
     "igual": Section((
         Key("igual", ListOf(Name(), least=2, message="'igual' necesita dos o más indicadores",
@@ -110,5 +125,10 @@ BRIEF = Section((
     Key("redondeo_participaciones", Choice(SHARE_ROUNDING), "Cómo se redondean las "
         "participaciones de este informe: `individual` o `mayor_resto` (suman 100). Por "
         "defecto, lo que diga el estilo.", default=None, attr="rounding"),
+    Key("institucion", INSTITUTION_OVER, "Quién publica este informe, si no es quien dice "
+        "el estilo: `pais`, `entidad`, `autor`, `elaboracion` (cada uno opcional).",
+        default={}, attr="institution"),
+    Key("numeros", NUMBERS_OVER, "Cómo escribe los números este informe, si no como el "
+        "estilo: `miles`, `decimal`, `espacio_porcentaje`.", default={}, attr="numbers"),
 ), doc="Un informe: sus datos, sus indicadores y sus páginas.")
 """The whole brief file."""

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sectorial.data.spec import MAX_ERRORS, PLACEHOLDERS, SourceSpec
 from sectorial.errors import DataError, Location, SectorialError
-from sectorial.lang.numbers import NumberParseError, parse_number
+from sectorial.lang.numbers import NumberParseError, NumberStyle, parse_number
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
 
 
@@ -41,7 +41,7 @@ def convert(text: str, kind: str, spec: SourceSpec) -> object:
     try:
         number: Decimal = parse_number(text, style=spec.numbers)
     except NumberParseError as exc:
-        raise CellError(str(exc), "escriba el número sin texto adicional") from exc
+        raise CellError(str(exc), _number_hint(text, spec)) from exc
     if kind in ("entero", "conteo"):
         if number != number.to_integral_value():
             raise CellError(f"se esperaba un número entero y hay '{text}'",
@@ -123,3 +123,17 @@ def is_label(text: str, spec: SourceSpec) -> bool:
     except CellError:
         return True
     return False
+
+
+def _number_hint(text: str, spec: SourceSpec) -> str:
+    """What to do with a number the file's marks cannot read: declare the other marks if
+    it reads with them (90,5 in a file of Excel in a Peruvian locale)."""
+    marks = spec.numbers
+    swapped = NumberStyle(group=marks.decimal, decimal=marks.group)
+    try:
+        parse_number(text, style=swapped)
+    except NumberParseError:
+        return "escriba el número sin texto adicional"
+    return (f"si el archivo escribe los decimales con '{marks.group}' y los miles con "
+            f"'{marks.decimal}', declárelo en la fuente: numeros: {{miles: \"{marks.decimal}\", "
+            f"decimal: \"{marks.group}\"}}")

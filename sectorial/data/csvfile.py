@@ -62,14 +62,16 @@ def read_csv(spec: SourceSpec) -> tuple[Grid, list[int]]:
     del text
     if offset:
         data = data[offset:]
-    starts = _check_field_counts(spec.path, data, spec.header_row)
-    head = table.read_csv(data, nrows=spec.header_rows, **_CSV_OPTIONS)
+    separator = spec.separator or detect_separator(data)
+    starts = _check_field_counts(spec.path, data, spec.header_row, separator)
+    options = {**_CSV_OPTIONS, "sep": separator}
+    head = table.read_csv(data, nrows=spec.header_rows, **options)
     names = header_names(head, spec.header_rows, carry_right)
     required = [name for name in spec.columns if name not in spec.optional]
     if not all(name in names for name in required):  # load_table names what is missing
         return table.empty_grid(names), []
     used = [j for j, name in enumerate(names) if name in spec.columns]
-    grid = table.read_csv(data, usecols=used, **_CSV_OPTIONS)
+    grid = table.read_csv(data, usecols=used, **options)
     frame = grid.iloc[spec.header_rows:].reset_index(drop=True)
     frame.columns = [names[j] for j in used]
     rows = starts[spec.header_rows:]
@@ -79,7 +81,26 @@ def read_csv(spec: SourceSpec) -> tuple[Grid, list[int]]:
     return frame, rows
 
 
-def _check_field_counts(path: Path, data: bytes, header_row: int) -> list[int]:
+SEPARATORS = (",", ";", "\t")
+"""What a CSV's cells may be separated by: Excel in a Peruvian locale writes ';'."""
+
+
+def detect_separator(data: bytes) -> str:
+    """The separator of the header row: the candidate it holds most often outside quotes
+    (',' when it holds none, a one-column file)."""
+    line = data.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    outside = re.sub(r'"[^"]*"', "", line)
+    counts = {candidate: outside.count(candidate) for candidate in SEPARATORS}
+    best = max(SEPARATORS, key=lambda candidate: counts[candidate])
+    return best if counts[best] else ","
+
+
+def separator_name(separator: str) -> str:
+    return {",": "comas (,)", ";": "punto y coma (;)", "\t": "tabuladores"}[separator]
+
+
+def _check_field_counts(path: Path, data: bytes, header_row: int,
+                        separator: str = ",") -> list[int]:
     """Refuse rows with more or fewer cells than the header; return each record's file row.
 
     pandas would silently turn the first column into an index (an unquoted "17,224" shifts
@@ -87,7 +108,8 @@ def _check_field_counts(path: Path, data: bytes, header_row: int) -> list[int]:
     left out of the returned rows (the header's row comes first), so that a record after a
     blank line is still named by its row in the file.
     """
-    rows = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline=""))
+    rows = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline=""),
+                      delimiter=separator)
     header = next(rows, [])
     named = [h for h in header if h.strip()]
     starts = [header_row]
@@ -98,7 +120,7 @@ def _check_field_counts(path: Path, data: bytes, header_row: int) -> list[int]:
             continue  # a blank line
         starts.append(number)
         if len(row) > len(header) and len(named) <= 1:
-            raise title_row_error(Location(str(path), row=header_row), named)
+            raise title_row_error(Location(str(path), row=header_row), named, separator)
         if len(row) != len(header):
             raise DataError(
                 f"la fila tiene {len(row)} celdas y el encabezado {len(header)}",

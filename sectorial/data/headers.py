@@ -69,10 +69,21 @@ def beyond_end(spec: SourceSpec, last: int) -> DataError:
     )
 
 
-def title_row_error(where: Location, named: list[str]) -> DataError:
+def title_row_error(where: Location, named: list[str], separator: str = ",") -> DataError:
+    """The header row holds one name: title rows above it, or cells separated otherwise."""
+    said = named[0] if named else ""
+    others = [c for c in (",", ";", "\t") if c != separator and c in said]
+    if others:
+        words = {",": "comas (,)", ";": "punto y coma (;)", "\t": "tabuladores"}
+        return DataError(
+            f"la fila {where.row} tiene un solo nombre de columna ('{said[:60]}'): sus celdas "
+            f"están separadas por {words[others[0]]}, no por {words[separator]}",
+            where,
+            "quite 'separador' de la fuente en el informe para que se detecte, o escriba "
+            f"separador: \"{'tab' if others[0] == chr(9) else others[0]}\"")
     return DataError(
         f"la fila {where.row} no parece el encabezado de la tabla "
-        f"(dice: '{named[0] if named else ''}')",
+        f"(dice: '{said}')",
         where,
         "si hay filas de título encima de la tabla, indique en el informe "
         "'fila_encabezado:' con el número de la fila que tiene los nombres de columna",

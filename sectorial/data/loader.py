@@ -51,7 +51,8 @@ def load_table(spec: SourceSpec) -> Table:
         if deeper is not None and all(c in deeper for c in spec.columns):
             raise _split_header_error(spec, missing)
     if missing and len(named) <= 1:
-        raise title_row_error(Location(where, sheet=spec.sheet, row=spec.header_row), named)
+        raise title_row_error(Location(where, sheet=spec.sheet, row=spec.header_row), named,
+                              spec.separator or ",")
     if missing:
         raise_all(
             [

@@ -47,7 +47,10 @@ class SourceSpec:
     header_rows: int = 1  # how many rows the header spans, from header_row down
     optional: tuple[str, ...] = ()  # declared columns the file may lack (read as empty text)
     description: str = ""
+    separator: str | None = None  # a CSV's: ",", ";" or "\t"; None: read from its header
 
+
+SEPARATOR_WORDS = {",": ",", ";": ";", "tab": "\t"}
 
 NUMBER_MARKS = Section((
     Key("miles", Text(), "Separador de miles de los números del archivo.", default=","),
@@ -82,6 +85,11 @@ SOURCE = Section((
                                     "'2024')"),
         "Cuántas filas ocupa el encabezado (un título agrupado sobre subtítulos).",
         default=1, attr="header_rows"),
+    Key("separador", Choice(tuple(SEPARATOR_WORDS), message="separador desconocido '{value}'",
+                            hint='use ",", ";" o "tab"'),
+        "El separador de las celdas de un CSV: `\",\"`, `\";\"` (el de Excel en Perú) o "
+        "`tab`; por defecto, el que usa la fila de encabezado.", default=None,
+        attr="separator"),
 ), doc="Una fuente de datos: un archivo CSV o Excel y sus columnas.")
 
 

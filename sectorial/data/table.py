@@ -90,14 +90,25 @@ class Table:
                 for _, group in frame.groupby(list(columns), sort=False)]
 
     def select(self, equals: Mapping[str, object] | None = None,
-               periods: Iterable[int] | None = None) -> Selection:
-        """The rows whose columns equal ``equals`` and whose period index is in ``periods``."""
+               periods: Iterable[int] | None = None,
+               excluded: Mapping[str, tuple] | None = None) -> Selection:
+        """The rows whose columns equal ``equals`` (a tuple: one of its values), whose
+        period index is in ``periods``, and whose columns hold none of ``excluded``."""
         frame = self.frame
         if periods is not None:
             frame = frame[frame[PERIOD_INDEX].isin(list(periods))]
         for column, value in (equals or {}).items():
-            frame = frame[frame[column] == value]
+            if isinstance(value, tuple):
+                frame = frame[frame[column].isin(list(value))]
+            else:
+                frame = frame[frame[column] == value]
+        for column, values in (excluded or {}).items():
+            frame = frame[~frame[column].isin(list(values))]
         return Selection(frame)
+
+    def texts(self, column: str) -> tuple[str, ...]:
+        """The distinct values of a text column, in the order they first appear."""
+        return tuple(dict.fromkeys(str(v) for v in self.frame[column]))
 
 
 @dataclass(frozen=True)

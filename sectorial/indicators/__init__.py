@@ -8,3 +8,6 @@ from sectorial.indicators import changes  # noqa: F401
 
 # isort: split
 from sectorial.indicators import categories  # noqa: F401
+
+# isort: split
+from sectorial.indicators import records  # noqa: F401

@@ -216,4 +216,8 @@ def streak(spec: IndicatorSpec, ctx: Context) -> Quantity:
             hint="calcule la racha sobre una serie sin 'ultimos' ni 'desde'")
     direction = "alzas" if rising else "caídas"
     origin = f"{direction} consecutivas de {spec.of} hasta {series.periods[-1]}"
-    return Quantity(float(count), "numero", 1.0, spec.key, origin, period=series.periods[-1])
+    partial = count == len(steps)  # back to the first period of the data: maybe longer
+    if partial:
+        origin += f"; llega al primer periodo de los datos ({series.periods[0]})"
+    return Quantity(float(count), "numero", 1.0, spec.key, origin, period=series.periods[-1],
+                    partial=partial)

@@ -3,8 +3,9 @@
 Always: the shares of one whole add up to 100 within the rounding rule in force (exactly,
 with the largest remainder; within half a unit of the last decimal per part, one by one).
 Declared in the brief (``comprobaciones``): the parts printed in one place add up to the
-total printed in another (``suma``), a figure repeated on several pages is the same value
-(``igual``), a variation quoted in the text agrees with the two levels of its series
+total printed in another (``suma``; the incidences of 'categorias' add up to a variation),
+a figure repeated on several pages is the same value (``igual``), a variation quoted in
+the text agrees with the two levels of its series
 (``variacion``). A failure names both figures and where each comes from (file and rows,
 or formula); ``excepcion: motivo`` lets a known disagreement through and says so.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from sectorial.errors import IndicatorError, Location, SectorialError
 from sectorial.indicators.spec import CheckSpec, IndicatorSpec
-from sectorial.indicators.values import Indicator, Quantity, Series, Shares
+from sectorial.indicators.values import Categories, Indicator, Quantity, Series, Shares
 
 VARIATION_TOLERANCE = 0.05  # percentage points: half the last printed decimal of "8.6%"
 
@@ -77,9 +78,20 @@ def _problem(check: CheckSpec, indicators: Mapping[str, Indicator]) -> str | Non
     if check.kind == "suma":
         parts_name, total_name = check.refs
         parts, total = indicators[parts_name], _quantity(indicators, total_name)
-        if not isinstance(parts, Shares):
-            raise IndicatorError(f"'{parts_name}' debe ser un indicador 'participaciones'")
-        added = sum(s.amount.units or 0.0 for s in parts.items)
+        if isinstance(parts, Categories) and total.unit == "porcentaje":
+            added = sum(c.incidence.value or 0.0 for c in parts.items)  # p.p. add to the %
+            if _same(added, total.value):
+                return None
+            return (f"las incidencias de '{parts_name}' suman {added:.4f} p.p., pero "
+                    f"'{total_name}' es {total.value:.4f}%: {parts_name} sale de "
+                    f"{parts.origin}; {total_name} sale de {total.origin}")
+        if isinstance(parts, Categories):
+            added = sum(c.amount.units or 0.0 for c in parts.items)
+        elif isinstance(parts, Shares):
+            added = sum(s.amount.units or 0.0 for s in parts.items)
+        else:
+            raise IndicatorError(f"'{parts_name}' debe ser un indicador 'participaciones' o "
+                                 "'categorias'")
         if _same(added, total.units):
             return None
         return (f"las partes de '{parts_name}' suman {_shown(added)}, pero '{total_name}' es "

@@ -12,11 +12,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sectorial.errors import IndicatorError, SectorialError, raise_all
+from sectorial.errors import IndicatorError, SectorialError, closest, raise_all
 from sectorial.indicators.lineage import traced
 from sectorial.indicators.registry import INDICATORS
 from sectorial.indicators.spec import IndicatorSpec
 from sectorial.indicators.values import Indicator, Quantity, Series
+from sectorial.lang.phrases import fold
 from sectorial.periods import Period, PeriodError, PeriodSpan
 
 if TYPE_CHECKING:
@@ -128,10 +129,19 @@ class Context:
             described.append(f"{period_column(spec, table)}={_label(period)}")
             indexes = _period_indexes(table, period, spec)
         equals: dict[str, object] = {}
+        excluded: dict[str, tuple] = {}
         for column, wanted in spec.filters.items():
-            equals[column] = _filter_value(table, column, wanted, spec)
-            described.append(f"{column}={wanted}")
-        selection = table.select(equals, indexes)
+            if isinstance(wanted, dict):  # {excepto: [Lima, Callao]}
+                values = _filter_values(table, column, _excepted(wanted, column, spec), spec)
+                excluded[column] = values
+                described.append(f"{column} excepto {', '.join(map(str, values))}")
+            elif isinstance(wanted, (list, tuple)):  # [Ica, Arequipa]
+                equals[column] = _filter_values(table, column, wanted, spec)
+                described.append(f"{column} en {', '.join(map(str, equals[column]))}")
+            else:
+                equals[column] = _filter_value(table, column, wanted, spec)
+                described.append(f"{column}={equals[column]}")
+        selection = table.select(equals, indexes, excluded)
         rows = row_ranges(selection.rows)
         origin = f"{table.spec.path.name}" + (f" [{', '.join(described)}]" if described else "")
         return selection, f"{origin}, filas {rows}" if rows else origin
@@ -203,7 +213,45 @@ def _filter_value(table: Table, column: str, wanted: object, spec: IndicatorSpec
         return period_of(wanted, spec, f"filtro.{column}")
     if kind in ("entero", "conteo"):
         return int(wanted)  # type: ignore[call-overload]
-    return str(wanted)
+    return _text_value(table, column, str(wanted), spec)
+
+
+def _filter_values(table: Table, column: str, wanted: object,
+                   spec: IndicatorSpec) -> tuple:
+    """The values of a list filter, each as the column reads it."""
+    items = wanted if isinstance(wanted, (list, tuple)) else [wanted]
+    if not items:
+        raise IndicatorError(f"el filtro '{column}' es una lista vacía",
+                             hint="escriba al menos un valor, o quite el filtro")
+    return tuple(dict.fromkeys(_filter_value(table, column, item, spec) for item in items))
+
+
+def _excepted(wanted: dict, column: str, spec: IndicatorSpec) -> object:
+    if set(wanted) != {"excepto"}:
+        raise IndicatorError(
+            f"el filtro '{column}' es un diccionario: solo admite 'excepto'",
+            hint=f"escriba {column}: {{excepto: [Lima, Callao]}} para dejar fuera valores, o "
+            f"{column}: [Ica, Arequipa] para tomar varios")
+    return wanted["excepto"]
+
+
+def _text_value(table: Table, column: str, wanted: str, spec: IndicatorSpec) -> str:
+    """The column's own spelling of ``wanted``, compared as ``--region`` compares (without
+    accents or case: "junin" is "Junín"); a value no row has is an error that suggests the
+    closest one (a filter that matches nothing would print a wrong figure)."""
+    values = table.texts(column)
+    if wanted in values:
+        return wanted
+    same = [v for v in values if fold(v) == fold(wanted)]
+    if len(same) == 1:
+        return same[0]
+    folded = {fold(v): v for v in values}
+    guess = closest(fold(wanted), list(folded))
+    hint = (f"¿quiso decir '{folded[guess]}'?" if guess else
+            "valores de la columna: " + ", ".join(values[:12]) + ("…" if len(values) > 12
+                                                                  else ""))
+    raise IndicatorError(f"ninguna fila de {table.spec.path.name} tiene '{wanted}' en la "
+                         f"columna '{column}' (filtro)", hint=hint)
 
 
 def _period_indexes(table: Table, target: Target, spec: IndicatorSpec) -> list[int]:

@@ -58,6 +58,7 @@ class IndicatorSpec:
     denominator: str | None = None
     missing: str = "error"  # sin_dato: "error" stops the build; "nd" prints "n.d."
     category: str | None = None  # categoria: for 'puesto', the one whose position is wanted
+    weight: float | str | None = None  # peso: a contribution's weight (%), or an indicator
     description: str = ""
     whole: str | None = None  # total: the series of the whole (incidences, categories)
     minus: str | None = None  # menos: what a difference takes away
@@ -162,6 +163,9 @@ AGAINST = Key("base", Choice(("interanual", "mensual", "anual")), "Con qué se c
               default=None, attr="against")
 CARRY = Key("columnas", ListOf(Name()), "Columnas de texto que cada categoría lleva consigo "
             "(su grupo), para elegir con `donde(grupo=…)`.", default=(), attr="carry")
+WEIGHT = Key("peso", Anything(types=("number", "string"), label="número o indicador"),
+             "El peso (%) de la parte en el índice: un número declarado (12.5) o el nombre "
+             "de un indicador que lo da.", required=True, attr="weight")
 COUNT = Key("cuenta", Choice(("cambios", "signos")), "`cambios`: periodos seguidos en que "
             "la serie subió o bajó; `signos`: periodos seguidos en que una serie de "
             "variaciones tuvo el mismo signo («por cuarto mes consecutivo»).",

@@ -53,6 +53,7 @@ class Quantity:
     origin: str = ""
     method: str = ""
     period: Period | PeriodSpan | None = None
+    partial: bool = False  # a count that reaches the data's first period: it may be more
 
     @property
     def units(self) -> float | None:

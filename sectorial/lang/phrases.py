@@ -267,7 +267,10 @@ def capitalize_first(text: str) -> str:
 
 # Ordinal words before a masculine noun ("segundo mes", "tercer año").
 _ORDINALS = ("primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo",
-             "noveno", "décimo", "undécimo", "duodécimo")
+             "noveno", "décimo", "undécimo", "duodécimo", "decimotercer", "decimocuarto",
+             "decimoquinto", "decimosexto", "decimoséptimo", "decimoctavo", "decimonoveno",
+             "vigésimo", "vigésimo primer", "vigésimo segundo", "vigésimo tercer",
+             "vigésimo cuarto")
 # Nouns of change and their gender, for agreement with the intensity word.
 _FEMININE = ("disminución", "caída", "reducción", "contracción", "variación", "expansión")
 
@@ -283,6 +286,44 @@ def streak(count: int, unit: str = "mes") -> str:
     if count > len(_ORDINALS):  # "por 13.° mes consecutivo"
         return f"por {ordinal_short(count)} {unit} consecutivo"
     return f"por {_ORDINALS[count - 1]} {unit} consecutivo"
+
+
+# Ordinal words of either gender, and the short masculine form before a noun.
+_ORDINAL_WORDS = ("primer", "segund", "tercer", "cuart", "quint", "sext", "séptim", "octav",
+                  "noven", "décim", "undécim", "duodécim")
+_FEMININE_ENDINGS = ("a", "ión", "dad", "tad", "tud", "umbre", "ez")
+
+
+def feminine(noun: str) -> bool:
+    """Whether a noun is feminine by its ending ("región", "economía"; not "lugar").
+
+    >>> feminine("región"), feminine("lugar"), feminine("actividad"), feminine("puesto")
+    (True, False, True, False)
+    """
+    last = fold(noun.split()[0]) if noun.split() else ""
+    return last.endswith(tuple(fold(e) for e in _FEMININE_ENDINGS)) and last != "dia"
+
+
+def ordinal_words(n: int, noun: str, gender: str | None = None) -> str:
+    """A rank in words before its noun, agreeing in gender.
+
+    >>> ordinal_words(3, "región"), ordinal_words(3, "lugar"), ordinal_words(1, "lugar")
+    ('tercera región', 'tercer lugar', 'primer lugar')
+    >>> ordinal_words(2, "economía"), ordinal_words(13, "región"), ordinal_words(13, "lugar")
+    ('segunda economía', '13.ª región', '13.° lugar')
+    """
+    _check_rank(n)
+    female = feminine(noun) if gender is None else gender.lower().startswith("f")
+    if n > len(_ORDINAL_WORDS):
+        return f"{n}.{'ª' if female else '°'} {noun}"
+    stem = _ORDINAL_WORDS[n - 1]
+    if female:
+        word = stem + "a"
+    elif n in (1, 3):
+        word = stem  # apocope before a masculine noun: "primer lugar", "tercer puesto"
+    else:
+        word = stem + "o"
+    return f"{word} {noun}"
 
 
 @dataclass(frozen=True)

@@ -31,21 +31,34 @@ from sectorial.style.schema import (
 )
 from sectorial.yamlfile import load_yaml
 
+SHIPPED = Path(__file__).resolve().parent.parent.parent / "templates"
+"""The house styles that come with sectorial (``produce``, ``promperu``)."""
+
 
 def find_style(name: str, brief_dir: Path) -> Path:
-    """Return the folder of house style ``name``, looked up beside the brief's project."""
+    """Return the folder of house style ``name``: beside the brief (``templates/`` in its
+    folder), in its project (``templates/`` beside the brief's folder), in the project of
+    the folder sectorial runs from, then among the styles that come with sectorial. A
+    brief so builds from any folder. A path (``../estilos/mio``) is read from the brief's
+    folder."""
     candidate = Path(name)
     if "/" in name or candidate.is_absolute():
         folders = [brief_dir / candidate]
     else:
-        folders = [brief_dir.parent / "templates" / name, Path.cwd() / "templates" / name]
+        folders = list(dict.fromkeys(
+            folder / name for folder in (brief_dir / "templates",
+                                         brief_dir.parent / "templates",
+                                         Path.cwd() / "templates", SHIPPED)))
     for folder in folders:
         if (folder / STYLE_FILE).is_file():
             return folder.resolve()
+    shipped = sorted(p.parent.name for p in SHIPPED.glob(f"*/{STYLE_FILE}"))
     raise StyleError(
-        f"no se encuentra el estilo '{name}'",
+        f"no se encuentra el estilo '{name}' (se buscó en "
+        + ", ".join(str(f) for f in folders) + ")",
         Location(str(folders[0] / STYLE_FILE)),
-        "cree la carpeta templates/<nombre>/ con un archivo estilo.yaml, o corrija 'estilo'",
+        "cree la carpeta templates/<nombre>/ con un archivo estilo.yaml, o corrija 'estilo'"
+        + (f"; estilos incluidos: {', '.join(shipped)}" if shipped else ""),
     )
 
 

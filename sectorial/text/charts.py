@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from typing import Any
 
 from sectorial.doc.model import Chart, ChartSeries, NumberFormat
 from sectorial.errors import Location, TemplateError
-from sectorial.indicators.values import Categories, Indicator, Quantity, Series, Shares
+from sectorial.indicators.values import Categories, Indicator, Series, Shares
 from sectorial.kinds import Kind, Registry
 from sectorial.lang.numbers import NumberStyle, format_number, format_percent, format_signed
 from sectorial.lang.phrases import join_list
@@ -23,6 +22,7 @@ from sectorial.schema import (
     Choice,
     Integer,
     Key,
+    ListOf,
     MapOf,
     Name,
     Place,
@@ -32,6 +32,7 @@ from sectorial.schema import (
     Text,
     Variants,
 )
+from sectorial.text.parts import omitted, parts, units
 
 CHARTS = Registry("tipo de gráfico")
 SCALES = {"mil": 1e3, "millones": 1e6}
@@ -59,6 +60,7 @@ class ChartSpec:
     center: Snippet | None = None
     highlight_label: Snippet | None = None  # resaltar: a category's name
     more: tuple[tuple[str, str], ...] = ()  # series: more series of a line chart, named
+    omit: tuple[str, ...] = ()  # omitir: categories not drawn (shares stay of the whole)
     name: str | None = None  # nombre: the legend name of ``datos`` when there are more
 
     def references(self) -> tuple[tuple[str, str], ...]:
@@ -117,6 +119,8 @@ CHART_KEYS = (
         default=None, attr="more"),
     Key("nombre", Text(), "El nombre de `datos` en la leyenda, cuando hay más `series`.",
         default=None, attr="name"),
+    Key("omitir", ListOf(Text()), "Categorías que no se dibujan («Lima»); las demás guardan "
+        "su participación en el total completo.", default=(), attr="omit"),
     Key("docx", Choice(("nativo", "imagen")), "En el DOCX, este gráfico como gráfico de Word "
         "editable (`nativo`) o como imagen; por defecto, lo que diga el estilo.",
         default=None, attr="editable"),
@@ -152,10 +156,11 @@ def _series_chart(spec: ChartSpec, texts: ChartTexts, data: Series,
                   indicators: dict[str, Indicator], numbers: NumberStyle
                   ) -> tuple[tuple[str, ...], tuple[ChartSeries, ...], tuple[int, ...]]:
     categories = tuple(p.short() for p in data.periods)
-    values = tuple(_units(q) / SCALES.get(spec.scale or "", 1.0) for q in data)
+    values = tuple(units(q) / SCALES.get(spec.scale or "", 1.0) for q in data)
     # "(Miles de trabajadores; Var. % anual)": the columns are the part before ";".
     name = texts.unit.strip("()").split(";")[0].strip() or data.name
-    series = [_values_series(spec.name or name, values, spec.decimals, numbers)]
+    signed = bool(data.legend)  # variations: "+2.0", "-9.3", as the bulletins print them
+    series = [_values_series(spec.name or name, values, spec.decimals, numbers, signed)]
     if spec.variation:
         series.append(_variation_series(spec, data, indicators, numbers))
     if spec.more:
@@ -190,18 +195,20 @@ def _several(spec: ChartSpec, data: Series, first: ChartSeries,
         by_period = dict(source.points)
         values = tuple(float("nan") if by_period.get(p) is None or by_period[p].units is None
                        else by_period[p].units / divisor for p in data.periods)
+        write = format_signed if source.legend else format_number  # variations signed
         labels = tuple("" if math.isnan(v) or (sparse and i < len(values) - 1)
-                       else format_number(v, spec.decimals, style=numbers)
+                       else write(v, spec.decimals, style=numbers)
                        for i, v in enumerate(values))
-        series.append(ChartSeries(label, values, labels,
-                                  number_format=None if sparse else
-                                  _format(spec.decimals, numbers)))
+        series.append(ChartSeries(label, values, labels, number_format=None if sparse else
+                                  NumberFormat(spec.decimals, numbers.group, numbers.decimal,
+                                               bool(source.legend))))
     return series
 
 
 def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: NumberStyle
                   ) -> tuple[tuple[str, ...], tuple[ChartSeries, ...], tuple[int, ...]]:
-    categories, values, percents = parts(data, spec.limit, spec.rest_label)
+    categories, values, percents = parts(data, spec.limit, spec.rest_label,
+                                         _omitted(spec, [s.label for s in data.items]))
     values = tuple(v / SCALES.get(spec.scale or "", 1.0) for v in values)
     name = texts.unit.strip("()") or data.name
     if (spec.show or "valor") == "valor":
@@ -231,14 +238,16 @@ def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: 
         raise _wrong(spec, f"'mostrar: {show}' no es una cifra de las categorías: use "
                      + ", ".join(PART_FIGURES))
     attribute = PART_FIGURES[show]
-    pairs = [(item.label, getattr(item, attribute)) for item in data.items]
+    omitted = _omitted(spec, [item.label for item in data.items])
+    pairs = [(item.label, getattr(item, attribute)) for item in data.items
+             if item.label not in omitted]
     pairs = [(label, q) for label, q in pairs if q.value is not None]
     if spec.limit and len(pairs) > spec.limit:
         pairs = sorted(pairs, key=lambda pair: -abs(pair[1].value))[: spec.limit]
     if spec.kind == "barras_divergentes":
         pairs.sort(key=lambda pair: -pair[1].value)
     divisor = SCALES.get(spec.scale or "", 1.0) if show == "valor" else 1.0
-    values = tuple(_units(q) / divisor for _, q in pairs)
+    values = tuple(units(q) / divisor for _, q in pairs)
     decimals = spec.decimals if show == "valor" else max(spec.decimals, 1)
     if show == "valor":
         series = _values_series(texts.unit.strip("()") or data.name, values, decimals, numbers)
@@ -255,18 +264,19 @@ def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: 
 
 
 def _values_series(name: str, values: tuple[float, ...], decimals: int,
-                   numbers: NumberStyle) -> ChartSeries:
-    """A series labelled with its own values, and the format that prints them so."""
+                   numbers: NumberStyle, signed: bool = False) -> ChartSeries:
+    """A series labelled with its own values (with their sign, ``signed``), and the format
+    that prints them so."""
+    if signed:
+        labels = tuple(format_signed(v, decimals, style=numbers) for v in values)
+        return ChartSeries(name, values, labels, number_format=NumberFormat(
+            decimals, numbers.group, numbers.decimal, True))
     labels = tuple(format_number(v, decimals, style=numbers) for v in values)
     return ChartSeries(name, values, labels, number_format=_format(decimals, numbers))
 
 
 def _format(decimals: int, numbers: NumberStyle) -> NumberFormat:
     return NumberFormat(decimals, numbers.group, numbers.decimal)
-
-
-def _units(q: Quantity) -> float:
-    return 0.0 if q.units is None else q.units
 
 
 def _highlight(rule: str, count: int) -> tuple[int, ...]:
@@ -294,23 +304,6 @@ def _variation_series(
                        number_format=_format(1, numbers))
 
 
-def parts(
-    data: Shares, limit: int | None, rest_label: str
-) -> tuple[tuple[str, ...], tuple[float, ...], tuple[Decimal, ...]]:
-    """Return categories, values and rounded shares, the tail beyond ``limit`` grouped."""
-    items = [s for s in data.items if s.amount.value]
-    shown = items if not limit or len(items) <= limit else items[: limit - 1]
-    rest = items[len(shown):]
-    categories = [s.label for s in shown]
-    values = [_units(s.amount) for s in shown]
-    percents = [Decimal(repr(s.percent.value)) for s in shown]
-    if rest:
-        categories.append(rest_label)
-        values.append(sum(_units(s.amount) for s in rest))
-        percents.append(sum((Decimal(repr(s.percent.value)) for s in rest), Decimal(0)))
-    return tuple(categories), tuple(values), tuple(percents)
-
-
 def _share_label(show: str | None, value: str, share: str) -> str:
     return share if show == "participacion" else f"{value} ({share})"
 
@@ -327,6 +320,11 @@ def _with_alt_text(chart: Chart, words: str) -> Chart:
     if chart.center_label:
         text += f" Total: {chart.center_label}."
     return replace(chart, alt_text=text)
+
+
+def _omitted(spec: ChartSpec, labels: list[str]) -> tuple[str, ...]:
+    return omitted(spec.omit, labels, spec.data,
+                   Location(spec.title.file, line=spec.line, field="omitir"))
 
 
 def _wrong(spec: ChartSpec, message: str) -> TemplateError:

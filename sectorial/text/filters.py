@@ -171,7 +171,13 @@ def intensity(value: Any, decimals: int = 1, up: str = "aumento", down: str = "d
 
 
 def streak(value: Any, unit: str = "mes") -> str:
-    """2 -> "por segundo mes consecutivo"."""
+    """2 -> "por segundo mes consecutivo"; a streak that reaches the first period of the
+    data may be longer than it says: refused (``{% if x is completa %}`` tests it)."""
+    if getattr(value, "partial", False):
+        raise TemplateError("la racha llega al primer periodo de los datos: podría ser más "
+                            "larga y la cifra sería falsa",
+                            hint="escriba la racha solo si se conoce entera: "
+                            "{% if racha is completa %}{{ racha | racha }}{% endif %}")
     return phrases.streak(int(number_of(value)), unit)
 
 
@@ -220,6 +226,21 @@ def rank(value: Any) -> str:
     return phrases.rank_phrase(int(number_of(value)))
 
 
+def ordinal_words(value: Any, noun: str, genero: str | None = None) -> str:
+    """3, "región" -> "tercera región"; 3, "lugar" -> "tercer lugar"."""
+    return phrases.ordinal_words(int(number_of(value)), noun, genero)
+
+
+def record(value: Any, noun: str = "cifra") -> str:
+    """1 -> "la cifra más alta de su historia"; 2 -> "la segunda cifra más alta de su
+    historia" (a 'record' indicator: the place among all the periods of its series)."""
+    place = int(number_of(value))
+    article = "la" if phrases.feminine(noun) else "el"
+    adjective = "alta" if phrases.feminine(noun) else "alto"
+    named = noun if place == 1 else phrases.ordinal_words(place, noun)
+    return f"{article} {named} más {adjective} de su historia"
+
+
 def ordinal(value: Any) -> str:
     """11 -> "11.°"."""
     return phrases.ordinal_short(int(number_of(value)))
@@ -254,6 +275,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "contar": count,
     "puesto": rank,
     "ordinal": ordinal,
+    "ordinal_palabra": ordinal_words,
+    "record": record,
     "mes": month,
     "intensidad": intensity,
     "racha": streak,
@@ -275,11 +298,15 @@ TESTS: dict[str, Callable[[Any], bool]] = {
     "varios": lambda items: (len(items) if hasattr(items, "__len__")
                              else number_of(items)) > 1,
     "mismo_signo": lambda value, other: _direction(value) == _direction(other),
+    "maximo": lambda value: int(number_of(value)) == 1,
+    "completa": lambda value: not getattr(value, "partial", False),
 }
 """Tests in templates ({% if x is negativo %}): the sign of a figure as printed (one
 decimal); ``varios``: more than one, of a list or a count (agreement: "no registran"; a
 streak worth saying); ``mismo_signo(y)``: both rose, both fell or both stayed
-(«contrarrestó» or «se sumó»)."""
+(«contrarrestó» or «se sumó»); ``maximo``: a 'record' indicator in first place (the highest
+of its history: «por primera vez»); ``completa``: a streak known whole (it does not reach
+the first period of the data)."""
 
 
 def _direction(value: Any) -> int:

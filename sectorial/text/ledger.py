@@ -1,7 +1,8 @@
 """The figures ledger: every figure the text layer prints, with where it came from.
 
 The text engine reports each filter it applies to an indicator value (``note_text``);
-compose reports each chart it builds (``note_chart``). The rows become ``Document.figures``
+compose reports each label of the charts and each cell of the tables it builds
+(``note_chart``, ``note_table``, ``note_cells``). The rows become ``Document.figures``
 and, in ``render/ledger.py``, a CSV beside the DOCX and PDF: a reviewer takes any printed
 figure and finds its indicator, exact value, data file, filters and rows, or its formula.
 """
@@ -12,8 +13,17 @@ import re
 from typing import Any
 
 from sectorial.doc.model import Chart, Figure, Table
-from sectorial.indicators.values import Category, Quantity, Series, Share, Shares
+from sectorial.indicators.values import (
+    Categories,
+    Category,
+    Indicator,
+    Quantity,
+    Series,
+    Share,
+    Shares,
+)
 from sectorial.schema import Snippet
+from sectorial.text.charts import PART_FIGURES, ChartSpec
 
 _PAGE = re.compile(r"^paginas\[(\d+)\]\.(\w+)")
 KINDS = {"cajas": "caja", "vinetas": "viñeta", "mensaje": "mensaje", "bloques": "texto",
@@ -43,22 +53,10 @@ class Ledger:
             self.rows.append(_figure(page, snippet.field, snippet.line, kind, printed,
                                      quantity))
 
-    def note_chart(self, field: str, line: int, chart: Chart, data: object) -> None:
-        """Each value label of a chart, with the indicator value it shows."""
-        page, kind = self._where(field)
-        first = chart.series[0]
-        if isinstance(data, Series):
-            for label, (_, quantity) in zip(first.labels, data.points):
-                if label:
-                    self.rows.append(_figure(page, field, line, kind, label, quantity))
-        elif isinstance(data, Shares):
-            by_label = {share.label: share for share in data.items}
-            for category, label in zip(chart.categories, first.labels):
-                share = by_label.get(category)
-                if share is not None and label:
-                    self.rows.append(_figure(page, field, line, kind, label, share.amount))
-                    self.rows.append(_figure(page, field, line, kind, label, share.percent))
-
+    def note_chart(self, field: str, line: int, spec: ChartSpec, chart: Chart,
+                   indicators: dict[str, Indicator]) -> None:
+        """Each value label of a chart, with the figure it shows."""
+        self.note_cells(field, line, chart_cells(spec, chart, indicators), "gráfico")
 
     def note_table(self, field: str, line: int, table: Table, data: object) -> None:
         """Each cell of a table of shares, with the indicator value it shows."""
@@ -74,11 +72,12 @@ class Ledger:
             if len(row) > 2:
                 self.rows.append(_figure(page, field, line, "tabla", row[2], share.percent))
 
-    def note_cells(self, field: str, line: int, cells: list[tuple[str, Quantity]]) -> None:
-        """Each printed cell of a cuadro, with the figure it shows."""
+    def note_cells(self, field: str, line: int, cells: list[tuple[str, Quantity]],
+                   kind: str = "cuadro") -> None:
+        """Each printed cell of a cuadro, or label of a chart, with the figure it shows."""
         page, _ = self._where(field)
         for printed, quantity in cells:
-            self.rows.append(_figure(page, field, line, "cuadro", printed, quantity))
+            self.rows.append(_figure(page, field, line, kind, printed, quantity))
 
     def note_waived(self, place: str, line: int, refs: tuple[str, ...], problem: str,
                     reason: str) -> None:
@@ -111,3 +110,36 @@ def _figure(page: int, place: str, line: int, kind: str, printed: str,
                   indicator=quantity.name, value=quantity.units, unit=quantity.unit,
                   period="" if quantity.period is None else quantity.period.label(),
                   origin=quantity.origin, method=quantity.method)
+
+
+def chart_cells(spec: ChartSpec, chart: Chart,
+                indicators: dict[str, Indicator]) -> list[tuple[str, Quantity]]:
+    """Each printed label of ``chart`` with the figure it shows, for the ledger: every
+    series of a chart of series, value and share of a share, the shown figure of a
+    category."""
+    data = indicators[spec.data]
+    cells: list[tuple[str, Quantity]] = []
+    if isinstance(data, Series):
+        sources = [data] + ([indicators[str(spec.variation)]] if spec.variation else [])
+        sources += [indicators[ref] for _, ref in spec.more]
+        for series, source in zip(chart.series, sources):
+            by_period = dict(source.points) if isinstance(source, Series) else {}
+            for period, label in zip(data.periods, series.labels):
+                if label and by_period.get(period) is not None:
+                    cells.append((label, by_period[period]))
+        return cells
+    first = chart.series[0]
+    if isinstance(data, Shares):
+        by_label = {share.label: share for share in data.items}
+        for category, label in zip(chart.categories, first.labels):
+            share = by_label.get(category)
+            if share is not None and label:
+                cells += [(label, share.amount), (label, share.percent)]
+    elif isinstance(data, Categories):
+        attribute = PART_FIGURES[spec.show or ("variacion" if spec.kind == "barras_divergentes"
+                                               else "valor")]
+        by_name = {item.label: item for item in data.items}
+        for category, label in zip(chart.categories, first.labels):
+            if category in by_name and label:
+                cells.append((label, getattr(by_name[category], attribute)))
+    return cells

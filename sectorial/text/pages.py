@@ -137,8 +137,8 @@ class Composer:
                            engine.plain(spec.highlight_label) if spec.highlight_label
                            else None)
         chart = build_chart(spec, key, texts, self.indicators, self.numbers)
-        self.ledger.note_chart(spec.title.field.rsplit(".", 1)[0], spec.line, chart,
-                               self.indicators[spec.data])
+        self.ledger.note_chart(spec.title.field.rsplit(".", 1)[0], spec.line, spec, chart,
+                               self.indicators)
         return chart
 
     def cuadro(self, spec: CuadroSpec) -> Table:
@@ -271,7 +271,8 @@ def boxes_page(spec: PageSpec, number: int, c: Composer) -> BoxesPage:
         attr="cuadros"),
     Key("mensaje", Template(), "La idea de la página, con la cifra en negrita.", default=None,
         attr="message"),
-    Key("vinetas", ListOf(Template()), "Las viñetas bajo los gráficos.", default=(),
+    Key("vinetas", ListOf(Template()), "Las viñetas bajo los gráficos; una que no escribe "
+        "nada (un `{% if %}` falso) no se imprime.", default=(),
         attr="bullets"),
     NOTES, SOURCES))
 def topic_page(spec: PageSpec, number: int, c: Composer) -> TopicPage:
@@ -285,7 +286,9 @@ def topic_page(spec: PageSpec, number: int, c: Composer) -> TopicPage:
         title=title,
         message=c.engine.rich(spec.message) if spec.message else None,
         charts=charts,
-        bullets=tuple(c.engine.rich(b) for b in spec.bullets),
+        # A bullet whose template writes nothing ({% if %} false) is left out.
+        bullets=tuple(text for text in (c.engine.rich(b) for b in spec.bullets)
+                      if text.plain.strip()),
         foot=foot,
         tables=tables,
     )

@@ -23,7 +23,8 @@ from sectorial.schema import (
     Template,
     Text,
 )
-from sectorial.text.charts import DECIMALS, LIMIT, REST, SCALE, SCALES, parts
+from sectorial.text.charts import DECIMALS, LIMIT, REST, SCALE, SCALES
+from sectorial.text.parts import parts
 
 
 @dataclass(frozen=True)

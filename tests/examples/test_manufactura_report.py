@@ -90,8 +90,9 @@ def test_the_table_is_a_styled_word_table_with_repeated_header_rows(built: Path)
 
 def test_the_table_has_its_total_row_and_upper_headers(pdf: str, docx: str):
     for text in (pdf, docx):
-        assert "Setiembre 2023" in text and "Estructura" in text
-        assert re.search(r"Manufactura -9\.3 -9\.3 100\.0", text)
+        assert "Setiembre 2023" in text  # the upper header over three columns
+        # The total row adds the groups up: the subsector's variation, incidence and share.
+        assert re.search(r"Subsector no primario -13\.6 -10\.9 7\d\.\d", text)
 
 
 def test_the_diverging_charts_and_the_lines_are_native_word_charts(built: Path):
@@ -105,3 +106,14 @@ def test_the_diverging_charts_and_the_lines_are_native_word_charts(built: Path):
     assert len(bars) == 3
     for chart in bars:  # falls keep their colour instead of being drawn inverted
         assert '<c:invertIfNegative val="0"/>' in chart
+
+
+def test_every_chart_label_has_its_ledger_row(root: Path):
+    from sectorial.build import Timings, prepare
+
+    doc = prepare(root / "briefs" / "manufactura-mensual.yaml", None, Timings()).document
+    labels = [label for chart in doc.charts() for series in chart.series
+              for label in series.labels if label]
+    rows = [f for f in doc.figures if f.kind == "gráfico"]
+    assert len(rows) == len(labels) == 13 + 3 + 4 + 5 + 5  # columns, line ends, bars
+    assert sorted(f.printed for f in rows) == sorted(labels)

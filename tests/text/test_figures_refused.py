@@ -77,9 +77,18 @@ def test_a_computation_with_a_typed_operand_is_refused_too():
         render("{{ (a.valor / b.valor * 100) | pct }}")
 
 
-def test_a_streak_past_twelve_months_is_said_with_a_number():
+def test_long_streaks_are_said_in_words_then_with_a_number():
     CONTEXT["larga"] = Quantity(13.0, "numero", 1.0, "l")
-    assert render("{{ larga | racha }}") == "por 13.° mes consecutivo"
+    CONTEXT["muy_larga"] = Quantity(30.0, "numero", 1.0, "l")
+    assert render("{{ larga | racha }}") == "por decimotercer mes consecutivo"
+    assert render("{{ muy_larga | racha }}") == "por 30.° mes consecutivo"
+
+
+def test_a_streak_back_to_the_start_of_the_data_is_not_said():
+    CONTEXT["abierta"] = Quantity(17.0, "numero", 1.0, "a", partial=True)
+    with pytest.raises(TemplateError, match="podría ser más larga"):
+        render("{{ abierta | racha }}")
+    assert render("{% if abierta is completa %}{{ abierta | racha }}{% endif %}") == ""
 
 
 def test_check_and_build_refuse_a_typed_figure_with_its_line(tmp_path, capsys):

@@ -185,8 +185,9 @@ def _style(space: etree._Element, chart: Chart, formats: list[str | None], look:
         category.tick_labels.font.size = Pt(look.size("grafico_etiqueta"))
         if chart.kind in ("hbars", "diverging"):
             category.reverse_order = True  # the first (the largest) on top, as in the PDF
-        if min(chart.series[0].values, default=0.0) < 0:
-            category.tick_label_position = XL_TICK_LABEL_POSITION.LOW  # clear of the bars
+        if any(v < 0 for series in chart.series if series.axis == "primary"
+               for v in series.values):  # clear of the bars and the lines below zero
+            category.tick_label_position = XL_TICK_LABEL_POSITION.LOW
         upright = chart.kind in ("columns", "columns_line", "lines")
         if upright and crowded_axis(chart, size_mm[0], look.size("grafico_etiqueta")):
             category.tick_labels.font.size = Pt(look.size("grafico_etiqueta") - 1)

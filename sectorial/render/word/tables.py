@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -122,6 +122,7 @@ def write_table(where: Container, look: Look, table: m.Table, widths_mm: list[fl
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if head:
                 shade_cell(cell, look.color("oscuro"))
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
             elif total:
                 shade_cell(cell, look.color("fondo_caja"))
                 new_child(cell._tc.get_or_add_tcPr(), "tcBorders").append(

@@ -1,0 +1,49 @@
+"""The parts of a whole as charts and tables show them: the largest, the rest grouped, the
+ones left out named as the data spell them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sectorial.errors import Location, TemplateError, closest
+from sectorial.indicators.values import Quantity, Shares
+from sectorial.lang.phrases import fold
+
+
+def parts(
+    data: Shares, limit: int | None, rest_label: str, omit: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], tuple[float, ...], tuple[Decimal, ...]]:
+    """Return categories, values and rounded shares, the tail beyond ``limit`` grouped;
+    the ``omit`` ones are left out, the shares of the others stay of the whole."""
+    items = [s for s in data.items if s.amount.value and s.label not in omit]
+    shown = items if not limit or len(items) <= limit else items[: limit - 1]
+    rest = items[len(shown):]
+    categories = [s.label for s in shown]
+    values = [units(s.amount) for s in shown]
+    percents = [Decimal(repr(s.percent.value)) for s in shown]
+    if rest:
+        categories.append(rest_label)
+        values.append(sum(units(s.amount) for s in rest))
+        percents.append(sum((Decimal(repr(s.percent.value)) for s in rest), Decimal(0)))
+    return tuple(categories), tuple(values), tuple(percents)
+
+
+def omitted(names: tuple[str, ...], labels: list[str], data: str,
+            where: Location) -> tuple[str, ...]:
+    """The categories ``omitir`` names, as the data spell them (compared without accents
+    or case); a name that is no category of ``data`` is an error with the closest one."""
+    found = []
+    for name in names:
+        same = [label for label in labels if fold(label) == fold(name)]
+        if not same:
+            guess = closest(name, labels)
+            raise TemplateError(f"'omitir: {name}': '{data}' no tiene esa categoría", where,
+                                f"¿quiso decir '{guess}'?" if guess else
+                                "categorías: " + ", ".join(labels))
+        found += same
+    return tuple(found)
+
+
+def units(q: Quantity) -> float:
+    """A value in the units it is drawn in (0 when it has none)."""
+    return 0.0 if q.units is None else q.units
