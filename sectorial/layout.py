@@ -67,10 +67,11 @@ def _rows(page: Page) -> list[tuple[Chart, ...]]:
 
 
 def value_range(chart: Chart) -> tuple[float, float]:
-    """The range of the value axis of the chart's first series: from zero, with room beyond
+    """The range of the value axis of the chart's bars (the first series, or all of grouped
+    columns): from zero, with room beyond
     the longest bar for its label, on each side of zero that has bars (a line chart's
     values spread as its drawer likes)."""
-    values = [v for v in chart.series[0].values if not math.isnan(v)]
+    values = [v for v in _bar_values(chart) if not math.isnan(v)]
     top, low = max(values, default=0.0), min(values, default=0.0)
     if chart.kind == "columns_line":
         return 0.0, top * UNDER_LINE_HEADROOM or 1.0
@@ -81,9 +82,16 @@ def value_range(chart: Chart) -> tuple[float, float]:
     return low - room, max(top, 0.0) + room
 
 
+def _bar_values(chart: Chart) -> list[float]:
+    """The values the bars draw: the first series, or every series of grouped columns."""
+    if chart.kind == "columns":
+        return [v for series in chart.series for v in series.values]
+    return list(chart.series[0].values)
+
+
 def label_offset(chart: Chart) -> float:
     """How far from a bar's end its label starts, in the value axis' units."""
-    values = [v for v in chart.series[0].values if not math.isnan(v)]
+    values = [v for v in _bar_values(chart) if not math.isnan(v)]
     if min(values, default=0.0) >= 0:
         return max(values, default=0.0) or 1.0
     return max((abs(v) for v in values), default=1.0) or 1.0

@@ -123,6 +123,9 @@ class ChartPainter:
     # Kinds -------------------------------------------------------------------------------
 
     def _columns(self, chart: Chart, ax: Axes) -> None:
+        if chart.kind == "columns" and len(chart.series) > 1:
+            self._grouped(chart, ax)
+            return
         series = chart.series[0]
         positions = range(len(chart.categories))
         bars = ax.bar(positions, series.values, width=0.62, color=self._bar_colors(chart))
@@ -139,6 +142,27 @@ class ChartPainter:
         ax.set_ylim(*value_range(chart))
         self._zero_line(ax, chart, "y")
         self._category_axis(ax, chart)
+
+    def _grouped(self, chart: Chart, ax: Axes) -> None:
+        """Columns of several series side by side in each category, a colour each."""
+        count, offset = len(chart.series), label_offset(chart) * 0.02
+        width = 0.8 / count
+        size = self.label_size - 1.5
+        for k, series in enumerate(chart.series):
+            xs = [i - 0.4 + width * (k + 0.5) for i in range(len(chart.categories))]
+            colour = self.look.palette[k % len(self.look.palette)]
+            bars = ax.bar(xs, series.values, width=width * 0.9, color=colour, label=series.name)
+            for bar, text in zip(bars, series.labels):
+                height = bar.get_height()
+                ax.text(bar.get_x() + bar.get_width() / 2,
+                        height + offset if height >= 0 else height - offset, text,
+                        ha="center", va="bottom" if height >= 0 else "top", fontsize=size,
+                        color=self.look.color("texto"))
+        ax.set_ylim(*value_range(chart))
+        if any(v < 0 for series in chart.series for v in series.values):
+            ax.axhline(0, color=self.look.color("linea"), linewidth=0.8, zorder=0)
+        self._category_axis(ax, chart)
+        self._legend(chart, ax)
 
     def _columns_line(self, chart: Chart, ax: Axes) -> None:
         self._columns(chart, ax)

@@ -114,8 +114,9 @@ CHART_KEYS = (
         "`variacion`, `incidencia` o `participacion`.", default=None, attr="show"),
     Key("centro", Template(), "En una dona, la cifra que va en el centro.", default=None,
         attr="center"),
-    Key("series", MapOf(Name(), label="nombre: indicador"), "Para `lineas`: más series junto "
-        "a `datos`, cada una con su nombre en la leyenda (`{Primario: var_primario}`).",
+    Key("series", MapOf(Name(), label="nombre: indicador"), "Para `lineas` y `columnas` "
+        "(agrupadas): más series junto a `datos`, cada una con su nombre en la leyenda "
+        "(`{Primario: var_primario}`).",
         default=None, attr="more"),
     Key("nombre", Text(), "El nombre de `datos` en la leyenda, cuando hay más `series`.",
         default=None, attr="name"),
@@ -173,15 +174,15 @@ def _series_chart(spec: ChartSpec, texts: ChartTexts, data: Series,
 
 
 LABELLED_POINTS = 6
-"""A line chart of several series labels every point up to this many periods; beyond,
-only each line's last point (the labels of three lines of 13 months would overlap)."""
+"""A chart of several series labels every point up to this many periods; beyond, only each
+series' last one (the labels of three lines, or columns, of 13 months would overlap)."""
 
 
 def _several(spec: ChartSpec, data: Series, first: ChartSeries,
              indicators: dict[str, Indicator], numbers: NumberStyle) -> list[ChartSeries]:
     """The lines of a chart of several series, on the periods of ``datos``."""
-    if spec.kind != "lineas":
-        raise _wrong(spec, "solo un gráfico 'lineas' dibuja varias 'series'")
+    if spec.kind not in ("lineas", "columnas"):
+        raise _wrong(spec, "solo los gráficos 'lineas' y 'columnas' dibujan varias 'series'")
     divisor = SCALES.get(spec.scale or "", 1.0)
     found = [(first.name, data)]
     for label, ref in spec.more:

@@ -99,3 +99,31 @@ def test_a_chart_with_falls_needs_the_falls_colour(look):
     problems = missing_roles(doc, colours, ("pdf",))
     assert any("negativo" in str(p) for p in problems)
     assert not any("negativo" in str(p) for p in missing_roles(doc, look, ("pdf",)))
+
+
+def grouped() -> Chart:
+    return Chart("g", "columns", "Título", "(Var. %)", ("Ene", "Feb"), (
+        ChartSeries("Primario", (8.2, -3.0), ("+8.2", "-3.0")),
+        ChartSeries("No primario", (-13.6, 1.5), ("-13.6", "+1.5"))), "")
+
+
+def test_grouped_columns_stand_side_by_side_in_each_category(look):
+    ax = painted(look, grouped(), "_columns")
+    bars = ax.patches
+    assert [round(b.get_height(), 1) for b in bars] == [8.2, -3.0, -13.6, 1.5]
+    first, second = bars[0], bars[2]  # January of each series
+    assert first.get_x() + first.get_width() <= second.get_x()  # side by side, not stacked
+    assert first.get_facecolor() != second.get_facecolor()
+    assert sorted(t.get_text() for t in ax.texts) == sorted(["+8.2", "-3.0", "-13.6", "+1.5"])
+    low, high = ax.get_ylim()
+    assert low < -13.6 and high > 8.2
+    legend = ax.get_legend() or ax.figure.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == ["Primario", "No primario"]
+
+
+def test_grouped_columns_in_word_have_a_colour_per_series(look):
+    made = word_chart(grouped(), look, datetime(2024, 1, 1, tzinfo=UTC), (128.0, 88.0))
+    xml = made.xml.decode("utf-8")
+    assert xml.count("<c:ser>") == 2 and '<c:grouping val="clustered"/>' in xml
+    for colour in look.palette[:2]:
+        assert f'<a:srgbClr val="{colour.lstrip("#").upper()}"/>' in xml

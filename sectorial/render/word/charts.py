@@ -244,7 +244,11 @@ def _colours(series: object, model: ChartSeries, chart: Chart, look: Look,
         return
     fill = series.format.fill  # type: ignore[attr-defined]
     fill.solid()
-    fill.fore_color.rgb = _rgb(look.color("barra"))
+    grouped = chart.kind == "columns" and len(chart.series) > 1  # a colour per series
+    fill.fore_color.rgb = _rgb(look.palette[position % len(look.palette)] if grouped
+                               else look.color("barra"))
+    if grouped:
+        return
     falls = [i for i, v in enumerate(model.values) if v < 0 and i not in chart.highlight]
     if falls:
         series.invert_if_negative = False  # type: ignore[attr-defined]
