@@ -188,7 +188,10 @@ def render(
         queue = None
         if pictured:
             with timings.stage("gráficos"):
-                from sectorial.render.charts import ChartQueue
+                from sectorial.interrupts import deferred
+
+                with deferred():  # matplotlib half imported would abort the process
+                    from sectorial.render.charts import ChartQueue
 
                 queue = ChartQueue(doc, look, shared=bool(early))
         if early:  # the helper draws from the back of the queue, then renders its formats

@@ -55,15 +55,21 @@ def renderer_module(fmt: str) -> ModuleType:
     if fmt not in FORMATS:
         raise RenderError(f"formato desconocido '{fmt}'",
                           hint="use " + ", ".join(FORMATS.names()))
-    return importlib.import_module(FORMATS[fmt].module)
+    from sectorial.interrupts import deferred
+
+    with deferred():  # a compiled library half imported would abort the process
+        return importlib.import_module(FORMATS[fmt].module)
 
 
 def warm_up(formats: tuple[str, ...]) -> None:
     """Import everything the formats may use (before forking, so the workers share it)."""
     for fmt in formats:
         renderer_module(fmt)
+        from sectorial.interrupts import deferred
+
         for module in FORMATS[fmt].preload:
-            importlib.import_module(module)
+            with deferred():
+                importlib.import_module(module)
 
 
 def missing_roles(doc: Document, look: Look, formats: tuple[str, ...]) -> list[StyleError]:

@@ -14,11 +14,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _received = threading.Event()
+_deferring = [0, False]  # open deferred() blocks; whether a signal waits for their end
 
 
 def _stop(signum: int, frame: object) -> None:
     _received.set()
+    if _deferring[0]:
+        _deferring[1] = True  # raised when the block ends: see deferred()
+        return
     raise KeyboardInterrupt
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Hold a signal until the block ends: importing a compiled library (pikepdf,
+    matplotlib) must not be interrupted halfway, or the process aborts in C++ with a
+    traceback instead of stopping cleanly."""
+    _deferring[0] += 1
+    try:
+        yield
+    finally:
+        _deferring[0] -= 1
+        if not _deferring[0] and _deferring[1]:
+            _deferring[1] = False
+            raise KeyboardInterrupt
 
 
 @contextmanager

@@ -68,8 +68,27 @@ def _plan_brief(found: Plan, path: Path, asked: tuple[Period | None, dict[str, s
                              Location(str(path)), "quite --region/--only para este informe")
         found.jobs.append(Job(path, brief.period))
         return
-    values = _select(brief, fan_out_values(brief, out_dir), only)
+    every = fan_out_values(brief, out_dir)
+    _one_file_each(brief, every)
+    values = _select(brief, every, only)
     found.jobs.extend(Job(path, brief.period, value) for value in values)
+
+
+def _one_file_each(brief: Brief, values: list[str]) -> None:
+    """Two values written alike in a file name ("Madre de Dios", "Madre-de-Dios") would
+    build into one file, the second over the first: refuse, naming both."""
+    assert brief.fan_out is not None
+    by_name: dict[str, list[str]] = {}
+    for value in values:
+        by_name.setdefault(slug(value), []).append(value)
+    clashes = [names for names in by_name.values() if len(names) > 1]
+    if clashes:
+        said = "; ".join(" y ".join(f"'{n}'" for n in names) for names in clashes)
+        raise BriefError(f"la columna '{brief.fan_out.column}' tiene valores que darían el "
+                         f"mismo archivo: {said}",
+                         Location(str(brief.sources[brief.fan_out.source].path),
+                                  column=brief.fan_out.column),
+                         "escriba cada valor de una sola forma en los datos")
 
 
 def _select(brief: Brief, values: list[str], only: dict[str, str]) -> list[str]:
@@ -107,6 +126,7 @@ def fan_out_values(brief: Brief, out_dir: Path) -> list[str]:
     from sectorial.build import cached_table
 
     table = cached_table(spec)
-    values = sorted({str(v) for v in table.values(brief.fan_out.column) if str(v)}, key=slug)
+    values = sorted({str(v) for v in table.values(brief.fan_out.column) if str(v)},
+                    key=lambda v: (slug(v), v))
     remember_values(out_dir, key, values)
     return values

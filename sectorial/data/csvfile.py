@@ -33,20 +33,7 @@ def read_csv(spec: SourceSpec) -> tuple[Grid, list[int]]:
     brief declares are read. Blank lines are skipped.
     """
     raw = spec.path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Windows saves CSV as Windows-1252; "Apurímac" must survive.
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise DataError(
-                f"el archivo no es texto: el byte {raw[exc.start]:#04x} no es UTF-8 ni "
-                "Windows-1252",
-                Location(str(spec.path), row=raw.count(b"\n", 0, exc.start) + 1),
-                "si es una hoja de cálculo, guárdela como .xlsx, o desde Excel como "
-                "'CSV UTF-8 (delimitado por comas)'",
-            ) from exc
+    text = decode(raw, spec)
     del raw
     start, skipped = 0, 0
     for match in _NEWLINE.finditer(text):  # title rows above the header are not data
@@ -79,6 +66,43 @@ def read_csv(spec: SourceSpec) -> tuple[Grid, list[int]]:
         first = spec.header_row + spec.header_rows
         rows = list(range(first, first + len(frame)))
     return frame, rows
+
+
+def decode(raw: bytes, spec: SourceSpec) -> str:
+    """The file's text: UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Texto
+    Unicode"), or Windows-1252 (Excel's "CSV" on Windows). A UTF-8 file with a few bytes
+    of another encoding is an error naming their rows: read as Windows-1252, every accent
+    of the file would turn into two wrong letters ("JunÃ\xadn")."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DataError("el archivo dice ser UTF-16 y no lo es", Location(str(spec.path)),
+                            "guárdelo de nuevo desde Excel como 'CSV UTF-8'") from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    mixed = raw.decode("utf-8", errors="surrogateescape")
+    bad = [i for i, c in enumerate(mixed) if "\udc80" <= c <= "\udcff"]
+    if any(ord(c) > 0x7F and not "\udc80" <= c <= "\udcff" for c in mixed):
+        rows = sorted({mixed.count("\n", 0, i) + 1 for i in bad})
+        shown = ", ".join(map(str, rows[:8])) + ("…" if len(rows) > 8 else "")
+        raise DataError(
+            f"el archivo es UTF-8, pero {len(bad)} byte(s) no lo son "
+            f"(fila{'s' if len(rows) > 1 else ''} {shown}): texto pegado con otra codificación",
+            Location(str(spec.path), row=rows[0]),
+            "escriba de nuevo esas celdas, o guarde el archivo entero como 'CSV UTF-8'")
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"el archivo no es texto: el byte {raw[exc.start]:#04x} no es UTF-8 ni "
+            "Windows-1252",
+            Location(str(spec.path), row=raw.count(b"\n", 0, exc.start) + 1),
+            "si es una hoja de cálculo, guárdela como .xlsx, o desde Excel como "
+            "'CSV UTF-8 (delimitado por comas)'",
+        ) from exc
 
 
 SEPARATORS = (",", ";", "\t")

@@ -24,6 +24,7 @@ from sectorial.data.excel import read_excel
 from sectorial.data.headers import title_row_error
 from sectorial.data.spec import MAX_ERRORS, MAX_HEADER_ROWS, SourceSpec
 from sectorial.data.table import Grid, Table
+from sectorial.data.whole import check_whole
 from sectorial.errors import DataError, Location, SectorialError, raise_all, unknown_key_hint
 from sectorial.periods import Period, PeriodError
 
@@ -74,7 +75,7 @@ def load_table(spec: SourceSpec) -> Table:
         if len(errors) > MAX_ERRORS:
             break
     raise_all(errors)
-    loaded = Table.of(spec, typed, rows)
+    loaded = check_whole(spec, Table.of(spec, typed, rows))
     _check_unique(spec, loaded)
     return loaded
 

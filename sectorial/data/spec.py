@@ -5,7 +5,7 @@ No file is read here: this stays light to import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sectorial.lang.numbers import PRODUCE, NumberStyle
@@ -48,6 +48,8 @@ class SourceSpec:
     optional: tuple[str, ...] = ()  # declared columns the file may lack (read as empty text)
     description: str = ""
     separator: str | None = None  # a CSV's: ",", ";" or "\t"; None: read from its header
+    totals: dict[str, str] = field(default_factory=dict)  # filas_total: column -> "Total"
+    figures: bool = True  # figures are computed from it: the checks of the data as a whole
 
 
 SEPARATOR_WORDS = {",": ",", ";": ";", "tab": "\t"}
@@ -85,6 +87,10 @@ SOURCE = Section((
                                     "'2024')"),
         "Cuántas filas ocupa el encabezado (un título agrupado sobre subtítulos).",
         default=1, attr="header_rows"),
+    Key("filas_total", MapOf(Text(), label="columna: valor"), "Las filas de total que el "
+        "archivo trae (`{region: Total}`): se comprueba que sumen las demás y se dejan fuera. "
+        "Sin declararlas, una fila que dice «Total» es un error.", default={},
+        attr="totals"),
     Key("separador", Choice(tuple(SEPARATOR_WORDS), message="separador desconocido '{value}'",
                             hint='use ",", ";" o "tab"'),
         "El separador de las celdas de un CSV: `\",\"`, `\";\"` (el de Excel en Perú) o "

@@ -106,6 +106,28 @@ class Table:
             frame = frame[~frame[column].isin(list(values))]
         return Selection(frame)
 
+    def rows_by_value(self, column: str) -> dict[str, list[int]]:
+        """Each distinct value of a column with the file rows that hold it."""
+        found: dict[str, list[int]] = {}
+        for value, row in zip(self.frame[column], self.frame[ROW]):
+            found.setdefault(str(value), []).append(int(row))
+        return found
+
+    def without_rows(self, rows: set[int]) -> Table:
+        """The table without the records of these file rows."""
+        return Table(self.spec, self.frame[~self.frame[ROW].isin(list(rows))])
+
+    def column_sums(self, rows: list[int], columns: list[str]) -> dict[str, float]:
+        """The sum of each of ``columns`` over the records of these file rows."""
+        chosen = self.frame[self.frame[ROW].isin(rows)]
+        return {c: float(chosen[c].sum()) for c in columns}
+
+    def by_row(self) -> dict[int, dict[str, object]]:
+        """Each record's declared values, by its file row."""
+        columns = list(self.spec.columns)
+        return {int(row): dict(zip(columns, values)) for row, values in
+                zip(self.frame[ROW], self.frame[columns].itertuples(index=False, name=None))}
+
     def texts(self, column: str) -> tuple[str, ...]:
         """The distinct values of a text column, in the order they first appear."""
         return tuple(dict.fromkeys(str(v) for v in self.frame[column]))
@@ -150,6 +172,14 @@ class Selection:
 
     def distinct(self, column: str) -> int:
         return int(self.frame[column].nunique())
+
+    def keys_by(self, by: str, columns: Sequence[str]) -> dict[Any, set[tuple]]:
+        """For each value of ``by`` (a period), the combinations of ``columns`` its rows
+        hold."""
+        found: dict[Any, set[tuple]] = {}
+        for label, group in self.frame.groupby(by, sort=False):
+            found[label] = set(group[list(columns)].itertuples(index=False, name=None))
+        return found
 
     def facts(self, by: str, columns: Sequence[str]) -> dict[str, dict[str, list[str]]]:
         """For each value of ``by``, the distinct values of each of ``columns``."""

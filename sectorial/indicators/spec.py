@@ -57,6 +57,7 @@ class IndicatorSpec:
     numerator: str | None = None
     denominator: str | None = None
     missing: str = "error"  # sin_dato: "error" stops the build; "nd" prints "n.d."
+    gaps: str = "error"  # faltantes: a period without a combination the others have
     category: str | None = None  # categoria: for 'puesto', the one whose position is wanted
     weight: float | str | None = None  # peso: a contribution's weight (%), or an indicator
     description: str = ""
@@ -114,6 +115,10 @@ COMMON = Section((
     Key("sin_dato", Choice(("error", "nd")), "Si el valor no se puede calcular (una "
         "variación desde cero): `error` detiene la construcción, `nd` publica «n.d.».",
         default="error", attr="missing"),
+    Key("faltantes", Choice(("error", "permitir")), "Si a un periodo le faltan "
+        "combinaciones de la `clave` de los datos que tienen los otros (una región que no "
+        "está un año): `error` (por defecto: la serie mostraría una caída falsa) o "
+        "`permitir`.", default="error", attr="gaps"),
 ), doc="Claves comunes a todo indicador.")
 """Keys every kind of indicator takes, besides its own."""
 

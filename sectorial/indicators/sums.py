@@ -56,6 +56,8 @@ def series(spec: IndicatorSpec, ctx: Context) -> Series:
         raise IndicatorError(f"la serie no tiene datos de {wanted[0]} a {wanted[-1]} ({origin})",
                              hint="complete los datos o revise el filtro")
     _check_consecutive(spec, table, [p for p, _ in points], wanted)
+    if spec.gaps == "error":
+        _check_combinations(spec, table, rows.within([p.index for p in wanted]), column)
     clipped = bool(table.periods) and table.periods[0] < points[0][0]
     return Series(spec.key, points, text, clipped=clipped)
 
@@ -76,6 +78,34 @@ def _series_periods(spec: IndicatorSpec, ctx: Context, table: Table) -> tuple[Pe
     if start > period:
         raise IndicatorError(f"'desde' ({start}) es posterior al periodo ({period})")
     return start.through(period)
+
+
+SHOWN_GAPS = 3
+
+
+def _check_combinations(spec: IndicatorSpec, table: Table, rows: object, column: str) -> None:
+    """Every period of a series holds the same combinations of the data's key: a region
+    missing from one year would draw a collapse that did not happen."""
+    keys = [c for c in table.spec.unique if c != column and c not in spec.filters]
+    if not keys:
+        return
+    by_period = rows.keys_by(column, keys)  # type: ignore[attr-defined]
+    every = set().union(*by_period.values()) if by_period else set()
+    gaps = [(period, every - held) for period, held in sorted(by_period.items())
+            if every - held]
+    if not gaps:
+        return
+    period, missing = gaps[0]
+    shown = "; ".join(", ".join(f"{k}={v}" for k, v in zip(keys, combo))
+                      for combo in sorted(missing, key=str)[:SHOWN_GAPS])
+    more = f" y {len(missing) - SHOWN_GAPS} más" if len(missing) > SHOWN_GAPS else ""
+    others = f" (y a {len(gaps) - 1} periodo{'s' if len(gaps) > 2 else ''} más)" \
+        if len(gaps) > 1 else ""
+    raise IndicatorError(
+        f"a la serie '{spec.key}' le faltan en {period} filas que tienen otros periodos: "
+        f"{shown}{more}{others}; en {table.spec.path.name}",
+        hint="complete esas filas en los datos (un cero si no hubo nada), o escriba "
+        "'faltantes: permitir' en el indicador si así debe ser")
 
 
 def _check_consecutive(

@@ -34,9 +34,15 @@ _E_EXCEPTIONS = ("hia", "hie", "hio", "hiu")
 _U_STARTS = ("o", "ó", "ho", "hó")
 
 
+BOLD_MARK = "\ue000"
+"""Where bold starts or ends in rendered text (the text layer's ``**``): skipped, like
+opening quotes, where a phrase looks at a word's first letter."""
+_OPENERS = "«\"“'(¿¡*_" + BOLD_MARK
+
+
 def _conjunction_before(conjunction: str, word: str) -> str:
     """Return "e" for "y" before an /i/ sound and "u" for "o" before an /o/ sound."""
-    start = word.lstrip("«\"“'(¿¡*_").lower()
+    start = word.lstrip(_OPENERS).lower()
     if conjunction == "y" and start.startswith(_E_STARTS) and not start.startswith(_E_EXCEPTIONS):
         return "e"
     if conjunction == "o" and start.startswith(_U_STARTS):
@@ -260,7 +266,7 @@ def capitalize_first(text: str) -> str:
     for index, char in enumerate(text):
         if char.isalpha():
             return text[:index] + char.upper() + text[index + 1:]
-        if char not in "«\"“'(¿¡*_ ":
+        if char not in _OPENERS + " ":
             return text
     return text
 

@@ -49,7 +49,7 @@ def load_recipients(path: Path, column: str | None = None,
     if column:
         columns[column] = "texto"
     spec = SourceSpec(key="destinatarios", path=path, origin="", columns=columns,
-                      optional=OPTIONAL)
+                      optional=OPTIONAL, figures=False)  # a list of people: its own checks
     reading = _ListReading(str(path), column, values)
     found = [reading.person(record) for record in cached_table(spec).records()]
     if not found and not reading.errors:

@@ -19,7 +19,7 @@ from sectorial.lang.numbers import NumberStyle
 from sectorial.periods import Period, PeriodSpan
 from sectorial.schema import Snippet
 from sectorial.style import DEFAULT_INTENSITY
-from sectorial.text.filters import FILTERS, TESTS, bound_filters
+from sectorial.text.filters import BOLD_MARK, FILTERS, TESTS, bound_filters
 
 MAX_OUTPUT = 20_000  # characters one snippet may produce
 # Built-in filters that can pad a string to any length before MAX_OUTPUT is checked.
@@ -28,9 +28,11 @@ _SPACES = re.compile(r"[ \t\r\n]+")  # folds YAML line breaks, keeps NBSP
 _INLINE_SPACES = re.compile(r"[ \t]+")
 # A sentence's full stop after an abbreviation's ("+1.6 p.p." + "."), bold marks between
 # or not: one stop. An ellipsis stays.
-_DOUBLE_STOP = re.compile(r"(?<=[^.]\.)(\*\*)?\.(?!\.)")
+_DOUBLE_STOP = re.compile(r"(?<=[^.]\.)(\ue000)?\.(?!\.)")
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+_BOLD = re.compile(BOLD_MARK + "(.+?)" + BOLD_MARK, re.DOTALL)
+# The template's own text, between its expressions and statements: where ** marks bold.
+_CODE = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.DOTALL)
 
 
 class _Environment(ImmutableSandboxedEnvironment):
@@ -100,21 +102,25 @@ class TextEngine:
 
     def plain(self, snippet: Snippet, **extra: Any) -> str:
         """Render a snippet to plain text (bold marks are removed)."""
-        return _BOLD.sub(r"\1", self.render(snippet, **extra))
+        return self._marked(snippet, extra).replace(BOLD_MARK, "")
 
     def rich(self, snippet: Snippet, **extra: Any) -> Text:
         """Render a snippet to a Text; ``**bold**`` marks become bold spans."""
-        return to_text(self.render(snippet, **extra))
+        return to_text(self._marked(snippet, extra))
 
     def render(self, snippet: Snippet, **extra: Any) -> str:
-        """Render a snippet, converting every Jinja failure into a TemplateError."""
+        """Render a snippet, converting every Jinja failure into a TemplateError; bold
+        written as ``**``."""
+        return self._marked(snippet, extra).replace(BOLD_MARK, "**")
+
+    def _marked(self, snippet: Snippet, extra: dict[str, Any]) -> str:
         folded = _SPACES.sub(" ", self._render(self.text_env, snippet, extra)).strip()
         return _DOUBLE_STOP.sub(lambda match: match.group(1) or "", folded)
 
     def lines(self, snippet: Snippet, **extra: Any) -> str:
         """Render a template of several lines (an email body): lines are kept, spaces
         inside a line fold into one, and blank lines never come more than one in a row."""
-        out = self._render(self.text_env, snippet, extra)
+        out = self._render(self.text_env, snippet, extra).replace(BOLD_MARK, "**")
         folded = [_INLINE_SPACES.sub(" ", line).strip() for line in out.splitlines()]
         return _BLANK_RUNS.sub("\n\n", "\n".join(folded)).strip() + "\n"
 
@@ -125,7 +131,7 @@ class TextEngine:
             if found:
                 raise typed_figure_error(snippet, *found[0])
         try:
-            template = env.from_string(snippet.source)
+            template = env.from_string(_bold_marks(snippet.source))
             out = template.render({**self.context, **extra})
         except jinja2.TemplateSyntaxError as exc:
             raise _error(snippet, exc.lineno, f"error de sintaxis en la plantilla: {exc.message}",
@@ -176,17 +182,25 @@ def _error(snippet: Snippet, line: int | None, message: str, hint: str | None) -
     return TemplateError(message, where, hint)
 
 
+def _bold_marks(source: str) -> str:
+    """The template with the ``**`` of its own text as bold marks: those inside its
+    expressions are code, and those its values bring (data) stay literal."""
+    return "".join(part if index % 2 else part.replace("**", BOLD_MARK)
+                   for index, part in enumerate(_CODE.split(source)))
+
+
 def to_text(rendered: str) -> Text:
-    """Split ``a **b** c`` into spans: "a ", bold "b", " c"."""
+    """Split ``a **b** c`` (its bold marks) into spans: "a ", bold "b", " c"; a mark left
+    without its pair is dropped."""
     spans: list[Span] = []
     position = 0
     for match in _BOLD.finditer(rendered):
         if match.start() > position:
-            spans.append(Span(rendered[position:match.start()]))
+            spans.append(Span(rendered[position:match.start()].replace(BOLD_MARK, "")))
         spans.append(Span(match.group(1), bold=True))
         position = match.end()
     if position < len(rendered):
-        spans.append(Span(rendered[position:]))
+        spans.append(Span(rendered[position:].replace(BOLD_MARK, "")))
     return Text(tuple(spans))
 
 

@@ -23,6 +23,7 @@ from sectorial.lang.numbers import (
     format_signed,
     round_half_up,
 )
+from sectorial.lang.phrases import BOLD_MARK
 from sectorial.lang.plural import plural_phrase
 from sectorial.periods import Period, PeriodSpan
 
@@ -58,6 +59,8 @@ def number_of(value: Any) -> float:
     return float(value)
 
 
+# BOLD_MARK: where bold starts or ends, in rendered text: the ``**`` a template writes, or a
+# filter's ``negrita``; never a ``**`` that comes from the data (a name stays literal).
 def _currency(value: Any) -> str | None:
     unit = value.amount.unit if isinstance(value, Share) else getattr(value, "unit", None)
     return CURRENCIES.get(unit or "")
@@ -188,7 +191,7 @@ def month_range(start: Any, end: Any, year: Any) -> str:
 
 class Parts:
     """The ``partes`` filter: shares -> "Cusco (27.7%), Junín (22.3%) y Apurímac (2.7%)";
-    ``negrita`` wraps each in **; ``montos`` shows the value instead: "café (US$ 100
+    ``negrita`` makes each bold; ``montos`` shows the value instead: "café (US$ 100
     millones)"; ``plural`` and ``minusculas`` change the names ("pequeñas empresas")."""
 
     def __init__(self, style: NumberStyle):
@@ -207,7 +210,7 @@ class Parts:
                       else format_percent(number_of(share.percent), decimales,
                                           style=self.style))
             text = f"{label} ({figure})"
-            texts.append(f"**{text}**" if negrita else text)
+            texts.append(f"{BOLD_MARK}{text}{BOLD_MARK}" if negrita else text)
         return phrases.join_list(texts)
 
 

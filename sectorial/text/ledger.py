@@ -24,6 +24,7 @@ from sectorial.indicators.values import (
 )
 from sectorial.schema import Snippet
 from sectorial.text.charts import PART_FIGURES, ChartSpec
+from sectorial.text.filters import BOLD_MARK
 
 _PAGE = re.compile(r"^paginas\[(\d+)\]\.(\w+)")
 KINDS = {"cajas": "caja", "vinetas": "viñeta", "mensaje": "mensaje", "bloques": "texto",
@@ -48,7 +49,7 @@ class Ledger:
     def note_text(self, snippet: Snippet, value: Any, printed: str) -> None:
         """A filter printed ``value`` as ``printed`` while rendering ``snippet``."""
         page, kind = self._where(snippet.field)
-        printed = printed.replace("**", "")  # bold marks are not printed
+        printed = printed.replace(BOLD_MARK, "")  # bold marks are not printed
         for quantity in quantities(value):
             self.rows.append(_figure(page, snippet.field, snippet.line, kind, printed,
                                      quantity))

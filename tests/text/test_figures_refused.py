@@ -102,3 +102,18 @@ def test_check_and_build_refuse_a_typed_figure_with_its_line(tmp_path, capsys):
         err = capsys.readouterr().err
         assert f"línea {line}" in err and "84.6" in err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_asterisks_from_the_data_stay_literal_while_the_template_bolds():
+    from sectorial.indicators.values import Share, Shares
+
+    names = Shares("p", (Share("Café **premium**", Quantity(5.0, "numero", 1.0, "c"),
+                               Quantity(100.0, "porcentaje", 1.0, "c")),),
+                   Quantity(5.0, "numero", 1.0, "p"))
+    engine = TextEngine(PRODUCE, {**CONTEXT, "p": names})
+    text = engine.rich(Snippet("**Destaca** {{ p.primero.nombre }} "
+                               "({{ p.principales(1) | partes(negrita=true) }})",
+                               "informe.yaml", 1, "campo"))
+    assert [(s.text, s.bold) for s in text.spans] == [
+        ("Destaca", True), (" Café **premium** (", False),
+        ("Café **premium** (100.0%)", True), (")", False)]

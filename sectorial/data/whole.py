@@ -1,0 +1,115 @@
+"""Checks of the data as a whole: what each cell cannot show on its own.
+
+Sheets edited by hand bring the same name written two ways ("Junín" and "Junin": two
+regions, each with part of the figures) and rows of totals left among the data (they would
+be added again). Both would print wrong figures with no error, so both stop the build with
+the file, the rows and the column. A brief that knows its file has total rows declares
+them (``filas_total: {region: Total}``): they are checked against the rows they add up,
+then left out.
+"""
+
+from __future__ import annotations
+
+from sectorial.data.spec import SourceSpec
+from sectorial.data.table import Table
+from sectorial.errors import DataError, Location, SectorialError, raise_all
+from sectorial.lang.phrases import fold
+
+TOTAL_WORDS = frozenset({"total", "totales", "total general", "total nacional", "subtotal",
+                         "total pais", "total peru", "suma", "todos"})
+"""What a row of totals says in a text column (compared without accents or case)."""
+SHOWN_ROWS = 5
+
+
+def check_whole(spec: SourceSpec, table: Table) -> Table:
+    """Refuse two spellings of one value and undeclared total rows; check and leave out
+    the declared ones. Return the table the brief's figures are computed from."""
+    if not spec.figures:
+        return table
+    texts = [c for c, kind in spec.columns.items() if kind == "texto"]
+    raise_all([e for column in texts for e in _spellings(spec, table, column)])
+    declared = _declared_totals(spec, table)
+    raise_all([e for column in texts if column not in spec.totals
+               for e in _total_rows(spec, table, column)])
+    if not declared:
+        return table
+    raise_all(_checked_totals(spec, table, declared))
+    return table.without_rows(set(declared))
+
+
+def _spellings(spec: SourceSpec, table: Table, column: str) -> list[SectorialError]:
+    by_value = table.rows_by_value(column)
+    groups: dict[str, list[str]] = {}
+    for value in by_value:
+        if value.strip():
+            groups.setdefault(fold(" ".join(value.split())), []).append(value)
+    errors: list[SectorialError] = []
+    for spellings in groups.values():
+        if len(spellings) < 2:
+            continue
+        said = " y ".join(f"'{v}' ({_rows(by_value[v])})" for v in spellings)
+        errors.append(DataError(
+            f"la columna '{column}' escribe de {len(spellings)} formas un mismo valor: {said}",
+            Location(str(spec.path), sheet=spec.sheet, row=by_value[spellings[-1]][0],
+                     column=column),
+            "escríbalo igual en todas las filas: se contaría como valores distintos, cada uno "
+            "con una parte de las cifras"))
+    return errors
+
+
+def _total_rows(spec: SourceSpec, table: Table, column: str) -> list[SectorialError]:
+    errors: list[SectorialError] = []
+    for value, rows in table.rows_by_value(column).items():
+        if fold(" ".join(value.split())) in TOTAL_WORDS:
+            errors.append(DataError(
+                f"{_rows(rows).capitalize()}: '{value}' en la columna '{column}' es una fila "
+                "de total: sectorial suma las filas, y la sumaría otra vez",
+                Location(str(spec.path), sheet=spec.sheet, row=rows[0], column=column),
+                "quite esa fila del archivo, o declárela en la fuente del informe "
+                f"(filas_total: {{{column}: {value}}}) para que se compruebe y se deje fuera"))
+    return errors
+
+
+def _declared_totals(spec: SourceSpec, table: Table) -> dict[int, str]:
+    """The file rows the brief declares as totals, each with its column."""
+    found: dict[int, str] = {}
+    for column, value in spec.totals.items():
+        by_value = table.rows_by_value(column)
+        same = [v for v in by_value if fold(v) == fold(value)]
+        if not same:
+            raise DataError(f"ninguna fila tiene '{value}' en la columna '{column}' "
+                            "(filas_total)", Location(str(spec.path), column=column),
+                            "corrija 'filas_total' en la fuente del informe, o quítelo")
+        found.update({row: column for v in same for row in by_value[v]})
+    return found
+
+
+def _checked_totals(spec: SourceSpec, table: Table,
+                    declared: dict[int, str]) -> list[SectorialError]:
+    """Each total row adds up the other rows that agree with it on every other text and
+    period column; a total that does not is an error."""
+    numbers = [c for c, kind in spec.columns.items() if kind in ("entero", "conteo",
+                                                                  "decimal")]
+    keys = [c for c, kind in spec.columns.items()
+            if kind in ("texto", "periodo") and c not in spec.totals]
+    values = table.by_row()
+    errors: list[SectorialError] = []
+    for row in sorted(declared):
+        total = values[row]
+        parts = [r for r in values if r not in declared
+                 and all(values[r][k] == total[k] for k in keys)]
+        sums = table.column_sums(parts, numbers)
+        for name in numbers:
+            wanted = float(total[name])
+            if abs(sums[name] - wanted) > max(1e-6 * abs(wanted), 0.51):
+                errors.append(DataError(
+                    f"la fila de total dice {wanted:,.10g} en '{name}' y las {len(parts)} "
+                    f"filas que suma dan {sums[name]:,.10g}",
+                    Location(str(spec.path), sheet=spec.sheet, row=row, column=name),
+                    "corrija el total o las filas: una de las dos cifras está mal"))
+    return errors
+
+
+def _rows(rows: list[int]) -> str:
+    shown = ", ".join(map(str, rows[:SHOWN_ROWS])) + ("…" if len(rows) > SHOWN_ROWS else "")
+    return f"fila {shown}" if len(rows) == 1 else f"filas {shown}"
