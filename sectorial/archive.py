@@ -146,7 +146,16 @@ def verify(archive_dir: Path) -> tuple[int, list[str]]:
     """Check every archived file; return how many were checked and the problems found."""
     from sectorial.render.pdf.pdfa import pdfa_problems
 
+    if not archive_dir.is_dir():
+        raise ArchiveError("no existe la carpeta del archivo", Location(str(archive_dir)),
+                           "revise --archive-dir: la carpeta donde 'sectorial archive' guardó "
+                           "los PDF")
     entries = read_manifest(archive_dir)
+    if not entries:
+        raise ArchiveError("el archivo no tiene nada registrado: no hay qué verificar",
+                           Location(str(archive_dir / MANIFEST)),
+                           "archive primero los PDF publicados (sectorial archive), o revise "
+                           "la carpeta")
     problems: list[str] = []
     listed = set()
     for entry in entries:

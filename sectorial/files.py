@@ -5,8 +5,10 @@ A failed or interrupted write leaves the previous files intact and no partial fi
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,7 +18,10 @@ from sectorial.errors import SectorialError
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes (content, not dates: a copied file is the same file)."""
+    """SHA-256 of a file's bytes (content, not dates: a copied file is the same file).
+    Only a regular file: a pipe or a link to /dev/zero would be read forever (OSError)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError(errno.EINVAL, "no es un archivo común", str(path))
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         while chunk := stream.read(1 << 20):

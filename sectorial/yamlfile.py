@@ -60,8 +60,55 @@ _Loader.add_constructor(
 )
 
 
+MAX_NODES = 200_000
+"""A brief, a style or a settings file expands to far fewer values; anchors and aliases
+(``&a``, ``*a``) nested ten deep expand to billions, and reading them takes the memory."""
+
+
+def _load(text: str, path: Path, error: type[SectorialError]) -> object:
+    loader = _Loader(text)  # derives from SafeLoader
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        size = _expanded(node, {}, 0)
+        if size > MAX_NODES:
+            limit = f"{MAX_NODES:,}".replace(",", " ")
+            raise error(f"el archivo usa anclas y alias (&, *) que se expanden a más de "
+                        f"{limit} valores", Location(str(path)),
+                        "escriba los valores sin alias, o con pocos")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _expanded(node: yaml.Node, sizes: dict[int, int], depth: int) -> int:
+    """How many values ``node`` stands for with every alias written out (capped)."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    if depth > 100:
+        return MAX_NODES + 1  # nesting this deep is no brief
+    sizes[id(node)] = MAX_NODES + 1  # a node that contains itself grows without end
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        children = node.value
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    else:
+        children = []
+    for child in children:
+        total += _expanded(child, sizes, depth + 1)
+        if total > MAX_NODES:
+            break
+    sizes[id(node)] = total
+    return total
+
+
 def load_yaml(path: Path, error: type[SectorialError]) -> LineDict:
     """Load a YAML file whose top level is a mapping; raise ``error`` with file and line."""
+    if path.exists() and not path.is_file():  # a folder, a pipe: read forever or fail
+        raise error("no es un archivo YAML: es una carpeta, una tubería o un dispositivo",
+                    Location(str(path)), "indique la ruta de un archivo .yaml")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
@@ -79,7 +126,7 @@ def load_yaml(path: Path, error: type[SectorialError]) -> LineDict:
     except OSError as exc:
         raise error(f"no se puede leer el archivo ({exc.strerror})", Location(str(path))) from exc
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        data = _load(text, path, error)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

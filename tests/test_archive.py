@@ -239,3 +239,14 @@ def test_manifest_lines_are_json(mini):
     assert main(["archive", str(mini["pdf"]), "--archive-dir", str(mini["archive"])]) == 0
     lines = (mini["archive"] / archive.MANIFEST).read_text("utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["documento"] == "mini-2024"
+
+
+@pytest.mark.parametrize("state", ["missing", "empty"])
+def test_verify_of_a_missing_or_empty_archive_is_an_error(tmp_path, capsys, state):
+    folder = tmp_path / "archivo"
+    if state == "empty":
+        folder.mkdir()
+    assert main(["archive", "verify", "--archive-dir", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert ("no existe la carpeta" if state == "missing" else "no tiene nada registrado") in err
+    assert "verificación correcta" not in err

@@ -180,6 +180,11 @@ def _read_raw(spec: SourceSpec) -> tuple[Grid, list[int]]:
         found = spec.path.is_file()
     except OSError as exc:  # a name too long for the system, a folder without permission
         raise _unreadable(spec, exc) from exc
+    if not found and spec.path.exists():  # a folder, a pipe, a device (/dev/zero)
+        kind = "una carpeta" if spec.path.is_dir() else \
+            "una tubería, un dispositivo o un enlace a uno"
+        raise DataError(f"no es un archivo de datos: es {kind}", where,
+                        "indique en 'archivo' un archivo CSV o Excel")
     if not found:
         raise DataError(
             "no existe el archivo de datos",

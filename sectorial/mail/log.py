@@ -101,8 +101,12 @@ class SendLog:
             db.close()
 
     def entry(self, brief: str, period: str, value: str, email: str) -> Entry | None:
+        """The row of one person's document; the address compared without case, as the
+        list's duplicate check compares it (a list re-saved as "Ana@Example.ORG" is still
+        Ana's: sent once)."""
         row = self.db.execute(
-            "SELECT * FROM envios WHERE informe=? AND periodo=? AND valor=? AND correo=?",
+            "SELECT * FROM envios WHERE informe=? AND periodo=? AND valor=? "
+            "AND lower(correo)=lower(?) ORDER BY hora LIMIT 1",
             (brief, period, value, email)).fetchone()
         return Entry(*row) if row else None
 

@@ -128,6 +128,19 @@ def test_a_second_run_sends_nothing(project, capsys):
     assert out.count("ya enviado el ") == 3 and "resumen: 3 ya enviados" in out
 
 
+def test_a_list_saved_again_with_other_letter_case_sends_nothing_again(project, capsys):
+    with Server() as smtp:
+        config = settings(project["root"], smtp.port)
+        only_ana(project)
+        assert send(project, config) == 0
+        (project["root"] / "data" / "destinatarios.csv").write_text(
+            "nombre,correo,cargo\nAna,Ana@Example.ORG,Directora\n", encoding="utf-8")
+        capsys.readouterr()
+        assert send(project, config) == 0
+        assert len(smtp.handler.received) == 1
+    assert "ya enviado el " in capsys.readouterr().out
+
+
 def test_a_temporary_refusal_is_retried_and_delivered_once(project, capsys):
     only_ana(project)
     with Server() as smtp:
