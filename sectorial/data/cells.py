@@ -11,6 +11,7 @@ from decimal import Decimal
 from sectorial.data.spec import MAX_ERRORS, PLACEHOLDERS, SourceSpec
 from sectorial.errors import DataError, Location, SectorialError
 from sectorial.lang.numbers import NumberParseError, NumberStyle, parse_number
+from sectorial.lang.phrases import fold
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
 
 
@@ -54,6 +55,22 @@ def convert(text: str, kind: str, spec: SourceSpec) -> object:
     return float(number)
 
 
+COUNT_WORDS = ("trabajador", "empresa", "emplead", "ocupad", "persona", "poblacion",
+               "habitante", "establecimiento", "contribuyente", "exportador", "hogar",
+               "numero_de", "cantidad_de")
+"""Column names that say they count: their values cannot be negative, however declared."""
+
+
+def counting(column: str, kind: str) -> str:
+    """``conteo`` for a whole-number column whose name says it counts ("trabajadores",
+    "n_empresas"): a negative or accounting-style "(81504)" worker count is an error even
+    when the brief declares the column ``entero``."""
+    name = fold(column)
+    if kind == "entero" and any(word in name for word in COUNT_WORDS):
+        return "conteo"
+    return kind
+
+
 def convert_column(
     values: list[object],
     kind: str,
@@ -67,6 +84,7 @@ def convert_column(
     Each distinct text is converted once (years, regions and months repeat thousands of
     times), and plain integers skip the full number parser.
     """
+    kind = counting(column, kind)
     converted: dict[str, object] = {}
     problems: dict[str, tuple[str, str]] = {}
     out: list[object] = []

@@ -86,3 +86,20 @@ def test_two_regions_that_would_write_one_file_are_refused(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "'Madre de Dios' y 'Madre-de-Dios'" in err  # in a fixed order
     assert not any(out.glob("*.pdf"))
+
+
+@pytest.mark.parametrize("cell", ["-81504", "(81504)"])
+def test_a_negative_count_is_refused_even_when_declared_entero(tmp_path, cell):
+    path = tmp_path / "empleo.csv"
+    path.write_text(f'anio,departamento,trabajadores\n2024,Cusco,"{cell}"\n', encoding="utf-8")
+    columns = {"anio": "periodo", "departamento": "texto", "trabajadores": "entero"}
+    with pytest.raises((DataError, ErrorList)) as caught:
+        load_table(SourceSpec("e", path, "INEI", columns))
+    assert "negativo" in str(caught.value) and "fila 2" in str(caught.value)
+
+
+def test_a_negative_in_a_column_that_does_not_count_still_reads(tmp_path):
+    path = tmp_path / "saldo.csv"
+    path.write_text("anio,region,saldo\n2024,Cusco,-15\n", encoding="utf-8")
+    columns = {"anio": "periodo", "region": "texto", "saldo": "entero"}
+    assert list(load_table(SourceSpec("s", path, "BCRP", columns)).frame["saldo"]) == [-15]
