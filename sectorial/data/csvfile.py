@@ -10,7 +10,7 @@ from typing import Any
 
 from sectorial.data import table
 from sectorial.data.headers import beyond_end, carry_right, header_names, title_row_error
-from sectorial.data.spec import SourceSpec
+from sectorial.data.spec import SEPARATOR_NAMES, SourceSpec
 from sectorial.data.table import Grid
 from sectorial.errors import DataError, Location
 
@@ -105,7 +105,7 @@ def decode(raw: bytes, spec: SourceSpec) -> str:
         ) from exc
 
 
-SEPARATORS = (",", ";", "\t")
+SEPARATORS = tuple(SEPARATOR_NAMES)
 """What a CSV's cells may be separated by: Excel in a Peruvian locale writes ';'."""
 
 
@@ -117,10 +117,6 @@ def detect_separator(data: bytes) -> str:
     counts = {candidate: outside.count(candidate) for candidate in SEPARATORS}
     best = max(SEPARATORS, key=lambda candidate: counts[candidate])
     return best if counts[best] else ","
-
-
-def separator_name(separator: str) -> str:
-    return {",": "comas (,)", ";": "punto y coma (;)", "\t": "tabuladores"}[separator]
 
 
 def _check_field_counts(path: Path, data: bytes, header_row: int,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sectorial.data.spec import SourceSpec
+from sectorial.data.spec import SEPARATOR_NAMES, SEPARATOR_WORDS, SourceSpec
 from sectorial.data.table import Grid
 from sectorial.errors import DataError, Location
 
@@ -72,15 +72,16 @@ def beyond_end(spec: SourceSpec, last: int) -> DataError:
 def title_row_error(where: Location, named: list[str], separator: str = ",") -> DataError:
     """The header row holds one name: title rows above it, or cells separated otherwise."""
     said = named[0] if named else ""
-    others = [c for c in (",", ";", "\t") if c != separator and c in said]
+    others = [c for c in SEPARATOR_NAMES if c != separator and c in said]
     if others:
-        words = {",": "comas (,)", ";": "punto y coma (;)", "\t": "tabuladores"}
+        written = {char: word for word, char in SEPARATOR_WORDS.items()}[others[0]]
         return DataError(
             f"la fila {where.row} tiene un solo nombre de columna ('{said[:60]}'): sus celdas "
-            f"están separadas por {words[others[0]]}, no por {words[separator]}",
+            f"están separadas por {SEPARATOR_NAMES[others[0]]}, no por "
+            f"{SEPARATOR_NAMES[separator]}",
             where,
             "quite 'separador' de la fuente en el informe para que se detecte, o escriba "
-            f"separador: \"{'tab' if others[0] == chr(9) else others[0]}\"")
+            f"separador: \"{written}\"")
     return DataError(
         f"la fila {where.row} no parece el encabezado de la tabla "
         f"(dice: '{said}')",

@@ -53,6 +53,9 @@ class SourceSpec:
 
 
 SEPARATOR_WORDS = {",": ",", ";": ";", "tab": "\t"}
+"""How a brief writes each CSV separator ('separador'), and the character it is."""
+SEPARATOR_NAMES = {",": "comas (,)", ";": "punto y coma (;)", "\t": "tabuladores"}
+"""How an error names each separator."""
 
 NUMBER_MARKS = Section((
     Key("miles", Text(), "Separador de miles de los números del archivo.", default=","),

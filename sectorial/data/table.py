@@ -129,8 +129,15 @@ class Table:
                 zip(self.frame[ROW], self.frame[columns].itertuples(index=False, name=None))}
 
     def texts(self, column: str) -> tuple[str, ...]:
-        """The distinct values of a text column, in the order they first appear."""
-        return tuple(dict.fromkeys(str(v) for v in self.frame[column]))
+        """The distinct values of a text column, in the order they first appear (worked out
+        once per column: every filter of every document compares with them)."""
+        if column not in self._texts:
+            self._texts[column] = tuple(dict.fromkeys(str(v) for v in self.frame[column]))
+        return self._texts[column]
+
+    @cached_property
+    def _texts(self) -> dict[str, tuple[str, ...]]:
+        return {}
 
 
 @dataclass(frozen=True)

@@ -26,23 +26,29 @@ def check_whole(spec: SourceSpec, table: Table) -> Table:
     the declared ones. Return the table the brief's figures are computed from."""
     if not spec.figures:
         return table
-    texts = [c for c, kind in spec.columns.items() if kind == "texto"]
-    raise_all([e for column in texts for e in _spellings(spec, table, column)])
-    declared = _declared_totals(spec, table)
-    raise_all([e for column in texts if column not in spec.totals
-               for e in _total_rows(spec, table, column)])
+    texts = {c: table.rows_by_value(c) for c, kind in spec.columns.items() if kind == "texto"}
+    raise_all([e for column, by_value in texts.items()
+               for e in _spellings(spec, column, by_value)])
+    declared = _declared_totals(spec, texts)
+    raise_all([e for column, by_value in texts.items() if column not in spec.totals
+               for e in _total_rows(spec, column, by_value)])
     if not declared:
         return table
     raise_all(_checked_totals(spec, table, declared))
     return table.without_rows(set(declared))
 
 
-def _spellings(spec: SourceSpec, table: Table, column: str) -> list[SectorialError]:
-    by_value = table.rows_by_value(column)
+def _key(value: str) -> str:
+    """How two spellings of one value compare: without accents, case or extra spaces."""
+    return fold(" ".join(value.split()))
+
+
+def _spellings(spec: SourceSpec, column: str,
+               by_value: dict[str, list[int]]) -> list[SectorialError]:
     groups: dict[str, list[str]] = {}
     for value in by_value:
         if value.strip():
-            groups.setdefault(fold(" ".join(value.split())), []).append(value)
+            groups.setdefault(_key(value), []).append(value)
     errors: list[SectorialError] = []
     for spellings in groups.values():
         if len(spellings) < 2:
@@ -57,10 +63,11 @@ def _spellings(spec: SourceSpec, table: Table, column: str) -> list[SectorialErr
     return errors
 
 
-def _total_rows(spec: SourceSpec, table: Table, column: str) -> list[SectorialError]:
+def _total_rows(spec: SourceSpec, column: str,
+                by_value: dict[str, list[int]]) -> list[SectorialError]:
     errors: list[SectorialError] = []
-    for value, rows in table.rows_by_value(column).items():
-        if fold(" ".join(value.split())) in TOTAL_WORDS:
+    for value, rows in by_value.items():
+        if _key(value) in TOTAL_WORDS:
             errors.append(DataError(
                 f"{_rows(rows).capitalize()}: '{value}' en la columna '{column}' es una fila "
                 "de total: sectorial suma las filas, y la sumaría otra vez",
@@ -70,12 +77,13 @@ def _total_rows(spec: SourceSpec, table: Table, column: str) -> list[SectorialEr
     return errors
 
 
-def _declared_totals(spec: SourceSpec, table: Table) -> dict[int, str]:
+def _declared_totals(spec: SourceSpec,
+                     texts: dict[str, dict[str, list[int]]]) -> dict[int, str]:
     """The file rows the brief declares as totals, each with its column."""
     found: dict[int, str] = {}
     for column, value in spec.totals.items():
-        by_value = table.rows_by_value(column)
-        same = [v for v in by_value if fold(v) == fold(value)]
+        by_value = texts.get(column, {})
+        same = [v for v in by_value if _key(v) == _key(value)]
         if not same:
             raise DataError(f"ninguna fila tiene '{value}' en la columna '{column}' "
                             "(filas_total)", Location(str(spec.path), column=column),

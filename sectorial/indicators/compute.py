@@ -17,7 +17,7 @@ from sectorial.indicators.lineage import traced
 from sectorial.indicators.registry import INDICATORS
 from sectorial.indicators.spec import IndicatorSpec
 from sectorial.indicators.values import Indicator, Quantity, Series
-from sectorial.lang.phrases import fold
+from sectorial.lang.phrases import fold, spelled_alike
 from sectorial.periods import Period, PeriodError, PeriodSpan
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def _text_value(table: Table, column: str, wanted: str, spec: IndicatorSpec) -> 
     values = table.texts(column)
     if wanted in values:
         return wanted
-    same = [v for v in values if fold(v) == fold(wanted)]
+    same = spelled_alike(wanted, values)
     if len(same) == 1:
         return same[0]
     folded = {fold(v): v for v in values}

@@ -25,7 +25,7 @@ from sectorial.lang.shares import round_shares
 from sectorial.periods import Period
 
 if TYPE_CHECKING:
-    from sectorial.data.table import Table
+    from sectorial.data.table import Selection, Table
 
 
 @INDICATORS.register("total", keys=(DATA, VALUE, FILTER, AT),
@@ -49,7 +49,8 @@ def series(spec: IndicatorSpec, ctx: Context) -> Series:
     column = period_column(spec, table)
     wanted = _series_periods(spec, ctx, table)
     rows, origin = ctx.rows(spec, None)
-    sums = rows.within([p.index for p in wanted]).totals(column, str(spec.value), ordered=True)
+    chosen = rows.within([p.index for p in wanted])
+    sums = chosen.totals(column, str(spec.value), ordered=True)
     text = f"suma de '{spec.value}' por {column} en {origin}"
     points = tuple((p, quantity(spec, v, text, period=p)) for p, v in sums.pairs)
     if not points:
@@ -57,7 +58,7 @@ def series(spec: IndicatorSpec, ctx: Context) -> Series:
                              hint="complete los datos o revise el filtro")
     _check_consecutive(spec, table, [p for p, _ in points], wanted)
     if spec.gaps == "error":
-        _check_combinations(spec, table, rows.within([p.index for p in wanted]), column)
+        _check_combinations(spec, table, chosen, column)
     clipped = bool(table.periods) and table.periods[0] < points[0][0]
     return Series(spec.key, points, text, clipped=clipped)
 
@@ -83,13 +84,14 @@ def _series_periods(spec: IndicatorSpec, ctx: Context, table: Table) -> tuple[Pe
 SHOWN_GAPS = 3
 
 
-def _check_combinations(spec: IndicatorSpec, table: Table, rows: object, column: str) -> None:
+def _check_combinations(spec: IndicatorSpec, table: Table, rows: Selection,
+                        column: str) -> None:
     """Every period of a series holds the same combinations of the data's key: a region
     missing from one year would draw a collapse that did not happen."""
     keys = [c for c in table.spec.unique if c != column and c not in spec.filters]
     if not keys:
         return
-    by_period = rows.keys_by(column, keys)  # type: ignore[attr-defined]
+    by_period = rows.keys_by(column, keys)
     every = set().union(*by_period.values()) if by_period else set()
     gaps = [(period, every - held) for period, held in sorted(by_period.items())
             if every - held]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -271,7 +271,8 @@ def capitalize_first(text: str) -> str:
     return text
 
 
-# Ordinal words before a masculine noun ("segundo mes", "tercer año").
+# Ordinal words before a masculine noun ("segundo mes", "tercer año"); the feminine forms
+# follow from them (_feminine_ordinal). Ranks in words stop at _RANK_WORDS ("13.ª región").
 _ORDINALS = ("primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo",
              "noveno", "décimo", "undécimo", "duodécimo", "decimotercer", "decimocuarto",
              "decimoquinto", "decimosexto", "decimoséptimo", "decimoctavo", "decimonoveno",
@@ -294,9 +295,7 @@ def streak(count: int, unit: str = "mes") -> str:
     return f"por {_ORDINALS[count - 1]} {unit} consecutivo"
 
 
-# Ordinal words of either gender, and the short masculine form before a noun.
-_ORDINAL_WORDS = ("primer", "segund", "tercer", "cuart", "quint", "sext", "séptim", "octav",
-                  "noven", "décim", "undécim", "duodécim")
+_RANK_WORDS = 12
 _FEMININE_ENDINGS = ("a", "ión", "dad", "tad", "tud", "umbre", "ez")
 
 
@@ -320,16 +319,15 @@ def ordinal_words(n: int, noun: str, gender: str | None = None) -> str:
     """
     _check_rank(n)
     female = feminine(noun) if gender is None else gender.lower().startswith("f")
-    if n > len(_ORDINAL_WORDS):
+    if n > _RANK_WORDS:
         return f"{n}.{'ª' if female else '°'} {noun}"
-    stem = _ORDINAL_WORDS[n - 1]
-    if female:
-        word = stem + "a"
-    elif n in (1, 3):
-        word = stem  # apocope before a masculine noun: "primer lugar", "tercer puesto"
-    else:
-        word = stem + "o"
-    return f"{word} {noun}"
+    word = _ORDINALS[n - 1]  # apocopated before a masculine noun: "primer lugar"
+    return f"{_feminine_ordinal(word) if female else word} {noun}"
+
+
+def _feminine_ordinal(words: str) -> str:
+    """ "primer" → "primera", "vigésimo segundo" → "vigésima segunda"."""
+    return " ".join(w[:-1] + "a" if w.endswith("o") else w + "a" for w in words.split())
 
 
 @dataclass(frozen=True)
@@ -378,6 +376,16 @@ def slug(text: str) -> str:
     ('apurimac', 'la-libertad', 'madre-de-dios', 'ancash-huaraz')
     """
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def spelled_alike(name: str, values: Iterable[str]) -> list[str]:
+    """The values that are ``name`` but for accents and case, in their order.
+
+    >>> spelled_alike("junin", ["Junín", "Lima", "JUNIN"])
+    ['Junín', 'JUNIN']
+    """
+    folded = fold(name)
+    return [value for value in values if fold(value) == folded]
 
 
 def fold(text: str) -> str:

@@ -201,8 +201,7 @@ def _several(spec: ChartSpec, data: Series, first: ChartSeries,
                        else write(v, spec.decimals, style=numbers)
                        for i, v in enumerate(values))
         series.append(ChartSeries(label, values, labels, number_format=None if sparse else
-                                  NumberFormat(spec.decimals, numbers.group, numbers.decimal,
-                                               bool(source.legend))))
+                                  _format(spec.decimals, numbers, bool(source.legend))))
     return series
 
 
@@ -257,8 +256,7 @@ def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: 
         labels = tuple(format_signed(v, decimals, style=numbers, suffix=suffix)
                        for v in values)
         series = ChartSeries(texts.unit.strip("()") or data.name, values, labels,
-                             number_format=NumberFormat(decimals, numbers.group,
-                                                        numbers.decimal, True, suffix))
+                             number_format=_format(decimals, numbers, True, suffix))
     categories = tuple(label for label, _ in pairs)
     highlight = tuple(i for i, c in enumerate(categories) if c == texts.highlight)
     return categories, (series,), highlight
@@ -270,14 +268,16 @@ def _values_series(name: str, values: tuple[float, ...], decimals: int,
     that prints them so."""
     if signed:
         labels = tuple(format_signed(v, decimals, style=numbers) for v in values)
-        return ChartSeries(name, values, labels, number_format=NumberFormat(
-            decimals, numbers.group, numbers.decimal, True))
+        return ChartSeries(name, values, labels,
+                           number_format=_format(decimals, numbers, True))
     labels = tuple(format_number(v, decimals, style=numbers) for v in values)
     return ChartSeries(name, values, labels, number_format=_format(decimals, numbers))
 
 
-def _format(decimals: int, numbers: NumberStyle) -> NumberFormat:
-    return NumberFormat(decimals, numbers.group, numbers.decimal)
+def _format(decimals: int, numbers: NumberStyle, signed: bool = False,
+            suffix: str = "") -> NumberFormat:
+    """How a chart's own number format prints its labels, in the brief's number style."""
+    return NumberFormat(decimals, numbers.group, numbers.decimal, signed, suffix)
 
 
 def _highlight(rule: str, count: int) -> tuple[int, ...]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sectorial.errors import Location, TemplateError, closest
 from sectorial.indicators.values import Quantity, Shares
-from sectorial.lang.phrases import fold
+from sectorial.lang.phrases import spelled_alike
 
 
 def parts(
@@ -34,7 +34,7 @@ def omitted(names: tuple[str, ...], labels: list[str], data: str,
     or case); a name that is no category of ``data`` is an error with the closest one."""
     found = []
     for name in names:
-        same = [label for label in labels if fold(label) == fold(name)]
+        same = spelled_alike(name, labels)
         if not same:
             guess = closest(name, labels)
             raise TemplateError(f"'omitir: {name}': '{data}' no tiene esa categoría", where,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,9 +49,15 @@ COLUMNS_MESSAGE = ("'columnas' debe nombrar 2 columnas (nombre, valor) o 3 (nomb
                    "participación)")
 
 
-def table_spec(values: dict[str, Any], place: Place) -> TableSpec:
-    limit = values.pop("limit")
-    return TableSpec(**values, line=place.line, limit=limit or None)
+def _limited(kind: type) -> Callable[[dict[str, Any], Place], Any]:
+    """Build a table spec of `kind` from its section: a limit of 0 means no limit."""
+    def build(values: dict[str, Any], place: Place) -> Any:
+        limit = values.pop("limit")
+        return kind(**values, line=place.line, limit=limit or None)
+    return build
+
+
+table_spec = _limited(TableSpec)
 
 
 TABLE = Built(Section((
@@ -134,9 +141,7 @@ COLUMN = Built(Section((
 ), label="columna"), lambda values, place: ColumnSpec(**values))
 
 
-def cuadro_spec(values: dict[str, Any], place: Place) -> CuadroSpec:
-    limit = values.pop("limit")
-    return CuadroSpec(**values, line=place.line, limit=limit or None)
+cuadro_spec = _limited(CuadroSpec)
 
 
 CUADRO = Built(Section((
