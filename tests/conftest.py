@@ -3,6 +3,7 @@ sample document."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,16 @@ CREDIT = "Elaboración: PRODUCE – OGEIEE."
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture()
+def vraem_copy(root: Path, tmp_path: Path) -> Path:
+    """A copy of the VRAEM example (brief, data, style) to damage."""
+    (tmp_path / "briefs").mkdir()
+    shutil.copy(root / "briefs" / "vraem-2024.yaml", tmp_path / "briefs")
+    shutil.copytree(root / "data" / "vraem", tmp_path / "data" / "vraem")
+    shutil.copytree(root / "templates" / "produce", tmp_path / "templates" / "produce")
+    return tmp_path / "briefs" / "vraem-2024.yaml"
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ from sectorial.data.cells import convert_column, is_label
 from sectorial.data.csvfile import read_csv
 from sectorial.data.excel import read_excel
 from sectorial.data.headers import title_row_error
+from sectorial.data.plausible import check_plausible
 from sectorial.data.spec import MAX_ERRORS, MAX_HEADER_ROWS, SourceSpec
 from sectorial.data.table import Grid, Table
 from sectorial.data.whole import check_whole
@@ -75,6 +76,8 @@ def load_table(spec: SourceSpec) -> Table:
         if len(errors) > MAX_ERRORS:
             break
     raise_all(errors)
+    raise_all(check_plausible(spec, {c: [str(v) for v in raw[c].tolist()] for c in typed},
+                              typed, rows))
     loaded = check_whole(spec, Table.of(spec, typed, rows))
     _check_unique(spec, loaded)
     return loaded

@@ -12,6 +12,7 @@ from mini import BRIEF, make_project
 from sectorial.cli import main
 from sectorial.data.loader import SourceSpec, load_table
 from sectorial.errors import DataError, ErrorList
+from sectorial.lang.numbers import NumberStyle
 
 COLUMNS = {"anio": "periodo", "region": "texto", "empresas": "entero"}
 
@@ -103,3 +104,69 @@ def test_a_negative_in_a_column_that_does_not_count_still_reads(tmp_path):
     path.write_text("anio,region,saldo\n2024,Cusco,-15\n", encoding="utf-8")
     columns = {"anio": "periodo", "region": "texto", "saldo": "entero"}
     assert list(load_table(SourceSpec("s", path, "BCRP", columns)).frame["saldo"]) == [-15]
+
+
+def test_spanish_thousands_in_a_point_decimal_file_are_refused_in_the_vraem(
+        vraem_copy, tmp_path, capsys):
+    """581.369 for 581 369 reads as a valid decimal: "188.0% del PBI Nacional"."""
+    pbi = tmp_path / "data" / "vraem" / "pbi.csv"
+    pbi.write_text(pbi.read_text(encoding="utf-8").replace("581369.0", "581.369"),
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(vraem_copy), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "pbi.csv" in err and "fila 13" in err and "pbi_millones_soles_2007" in err
+    assert "'581.369'" in err and "581,369" in err and "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("cell", ["1.234", "12.500"])
+def test_three_decimals_are_read_when_the_series_has_them(tmp_path, cell):
+    path = tmp_path / "tasas.csv"
+    path.write_text(f"anio,region,tasa\n2021,Cusco,1.105\n2022,Cusco,2.250\n2023,Cusco,1.875\n"
+                    f"2024,Cusco,{cell}\n", encoding="utf-8")
+    columns = {"anio": "periodo", "region": "texto", "tasa": "decimal"}
+    table = load_table(SourceSpec("t", path, "BCRP", columns))
+    assert list(table.frame["tasa"])[-1] == float(cell)
+
+
+def test_a_small_value_among_large_ones_of_other_series_still_reads(tmp_path):
+    """Madre de Dios next to Lima: another series, another magnitude."""
+    path = tmp_path / "x.csv"
+    rows = "".join(f"{y},Lima,{40000 + y}.5\n{y},Madre de Dios,0.{y % 1000:03d}\n"
+                   for y in range(2020, 2025))
+    path.write_text("anio,region,valor\n" + rows, encoding="utf-8")
+    columns = {"anio": "periodo", "region": "texto", "valor": "decimal"}
+    assert len(load_table(SourceSpec("x", path, "SUNAT", columns)).frame) == 10
+
+
+def test_a_comma_decimal_file_refuses_a_point_decimal_figure(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text('anio;region;valor\n2021;Junín;"2.509,4"\n2022;Junín;"2.600,1"\n'
+                    '2023;Junín;"2.713,0"\n2024;Junín;"2,509"\n', encoding="utf-8")
+    columns = {"anio": "periodo", "region": "texto", "valor": "decimal"}
+    with pytest.raises((DataError, ErrorList)) as caught:
+        load_table(SourceSpec("x", path, "SUNAT", columns,
+                              numbers=NumberStyle(group=".", decimal=",")))
+    assert "fila 5" in str(caught.value) and "'2,509'" in str(caught.value)
+
+
+@pytest.mark.parametrize(("column", "cell", "says"), [
+    ("participacion", "140.5", "100%"), ("valor", "2509000000000000000", "10^15"),
+    ("valor", "250900000", "veces la mayor")])
+def test_implausible_values_are_refused(tmp_path, column, cell, says):
+    path = tmp_path / "x.csv"
+    path.write_text(f"anio,region,{column}\n2021,Junín,20.1\n2022,Junín,25.3\n2023,Junín,24.9\n"
+                    f"2024,Junín,22.0\n2025,Junín,{cell}\n", encoding="utf-8")
+    columns = {"anio": "periodo", "region": "texto", column: "decimal"}
+    with pytest.raises((DataError, ErrorList)) as caught:
+        load_table(SourceSpec("x", path, "SUNAT", columns))
+    assert "fila 6" in str(caught.value) and says in str(caught.value)
+
+
+def test_a_series_written_with_three_decimals_keeps_its_decimals(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("anio,region,valor\n2021,Cusco,1405.125\n2022,Cusco,1512.250\n"
+                    "2023,Cusco,1498.875\n2024,Cusco,1.234\n", encoding="utf-8")
+    columns = {"anio": "periodo", "region": "texto", "valor": "decimal"}
+    assert list(load_table(SourceSpec("x", path, "SUNAT", columns)).frame["valor"])[-1] == 1.234

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,8 @@ from sectorial.cli import main
 
 
 @pytest.fixture()
-def vraem(root: Path, tmp_path: Path) -> Path:
-    """A copy of the VRAEM example (brief, data, style) to damage."""
-    (tmp_path / "briefs").mkdir()
-    shutil.copy(root / "briefs" / "vraem-2024.yaml", tmp_path / "briefs")
-    shutil.copytree(root / "data" / "vraem", tmp_path / "data" / "vraem")
-    shutil.copytree(root / "templates" / "produce", tmp_path / "templates" / "produce")
-    return tmp_path / "briefs" / "vraem-2024.yaml"
+def vraem(vraem_copy: Path) -> Path:
+    return vraem_copy
 
 
 def edit(path: Path, old: str, new: str) -> None:
