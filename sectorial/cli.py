@@ -10,6 +10,7 @@ import argparse
 import importlib
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -235,6 +236,16 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
 
 
+def entry() -> int:
+    """The ``sectorial`` command: ``main``, and once a build was interrupted, a second
+    Ctrl-C while the process ends is ignored (it would print a traceback)."""
+    code = main()
+    if interrupts.received():
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, signal.SIG_IGN)
+    return code
+
+
 def _run(args: argparse.Namespace) -> int:
     try:
         return importlib.import_module(COMMANDS[args.command]).run(args)
@@ -257,4 +268,4 @@ def _run(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(entry())

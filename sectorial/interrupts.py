@@ -18,6 +18,8 @@ _deferring = [0, False]  # open deferred() blocks; whether a signal waits for th
 
 
 def _stop(signum: int, frame: object) -> None:
+    if _received.is_set():
+        return  # a second Ctrl-C: the first one is already stopping everything
     _received.set()
     if _deferring[0]:
         _deferring[1] = True  # raised when the block ends: see deferred()

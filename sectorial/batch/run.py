@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,9 +119,10 @@ def run(jobs: list[Job], work: Build, workers: int,
     else:
         _warm_up(pending, work.formats)
         executor = LocalPool(workers)
-    for outcome in executor.run(work, pending):
-        outcomes.append(outcome)
-        report(outcome)
+    with closing(executor.run(work, pending)) as running:  # an interrupt stops it at once
+        for outcome in running:
+            outcomes.append(outcome)
+            report(outcome)
     return outcomes
 
 
