@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from sectorial.errors import Location, SectorialError
+from sectorial.nesting import deepest
 
 
 class LineDict(dict):
@@ -66,6 +67,11 @@ MAX_NODES = 200_000
 
 
 def _load(text: str, path: Path, error: type[SectorialError]) -> object:
+    depth, line = deepest(text, "[{", "]}")
+    if depth > MAX_DEPTH:  # [[[[…]]]] thousands deep: the composer recurses per level
+        raise error(f"el archivo anida más de {MAX_DEPTH} listas o diccionarios ([ [ [ …)",
+                    Location(str(path), line=line),
+                    "escriba los valores sin tantos corchetes o llaves")
     loader = _Loader(text)  # derives from SafeLoader
     try:
         node = loader.get_single_node()
@@ -82,11 +88,15 @@ def _load(text: str, path: Path, error: type[SectorialError]) -> object:
         loader.dispose()
 
 
+MAX_DEPTH = 100
+"""Brackets inside brackets a YAML file may have (quoted or not): a brief's reach ten."""
+
+
 def _expanded(node: yaml.Node, sizes: dict[int, int], depth: int) -> int:
     """How many values ``node`` stands for with every alias written out (capped)."""
     if id(node) in sizes:
         return sizes[id(node)]
-    if depth > 100:
+    if depth > MAX_DEPTH:
         return MAX_NODES + 1  # nesting this deep is no brief
     sizes[id(node)] = MAX_NODES + 1  # a node that contains itself grows without end
     total = 1

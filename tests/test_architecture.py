@@ -17,7 +17,7 @@ MAX_MODULE_LINES = 400
 MAX_MEDIAN_FUNCTION_LINES = 8
 MAX_PARAMETERS = 6
 LAYERS = (  # bottom to top: a module imports only its own layer's and lower ones
-    ("sectorial", "errors", "interrupts", "files", "reproducible", "console", "kinds",
+    ("sectorial", "errors", "interrupts", "files", "nesting", "reproducible", "console", "kinds",
      "yamlfile", "schema"),
     ("lang", "periods"),
     ("doc",),

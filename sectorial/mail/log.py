@@ -122,7 +122,20 @@ class SendLog:
         return [Entry(*row) for row in rows]
 
     def record(self, entry: Entry, result: str = "", detail: str = "") -> None:
-        """Write the row (insert or replace) and, if given, the attempt; commit at once."""
+        """Write the row (insert or replace) and, if given, the attempt; commit at once.
+        A log that cannot be written (a full disk) stops the sending with a message."""
+        try:
+            self._record(entry, result, detail)
+        except sqlite3.Error as exc:
+            raise SectorialError(
+                f"no se puede escribir en el registro de envíos ({exc}): el envío a "
+                f"{entry.email} no quedó anotado como '{entry.status}'",
+                Location(str(self.path)),
+                "libere espacio en el disco (o dé permiso de escritura en la carpeta) y "
+                "ejecute de nuevo; revise antes en el buzón de salida si ese correo salió",
+            ) from exc
+
+    def _record(self, entry: Entry, result: str, detail: str) -> None:
         with self.db:  # one transaction: the row and its attempt together
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("INSERT OR REPLACE INTO envios VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping
+import signal
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -16,12 +19,15 @@ from sectorial.doc.model import Span, Text
 from sectorial.errors import Location, SectorialError, TemplateError
 from sectorial.indicators.values import FIGURES, no_arithmetic
 from sectorial.lang.numbers import NumberStyle
+from sectorial.nesting import deepest
 from sectorial.periods import Period, PeriodSpan
 from sectorial.schema import Snippet
 from sectorial.style import DEFAULT_INTENSITY
 from sectorial.text.filters import BOLD_MARK, FILTERS, TESTS, bound_filters
 
 MAX_OUTPUT = 20_000  # characters one snippet may produce
+MAX_SECONDS = 5.0  # rendering one snippet: a brief's take milliseconds
+MAX_NESTING = 50  # brackets inside brackets: a brief's reach five
 # Built-in filters that can pad a string to any length before MAX_OUTPUT is checked.
 PADDING_FILTERS = ("center", "indent", "format", "wordwrap")
 _SPACES = re.compile(r"[ \t\r\n]+")  # folds YAML line breaks, keeps NBSP
@@ -92,6 +98,7 @@ class TextEngine:
                            finalize=finalize)
         for name in PADDING_FILTERS:
             del env.filters[name]
+        del env.globals["namespace"]  # the one way for a template to grow a value in a loop
         env.filters.update(bound_filters(numbers, words))
         env.tests.update(TESTS)
         return env
@@ -131,13 +138,22 @@ class TextEngine:
             if found:
                 raise typed_figure_error(snippet, *found[0])
         try:
-            template = env.from_string(_bold_marks(snippet.source))
-            out = template.render({**self.context, **extra})
+            check_nesting(snippet.source)
+            with _time_limit(MAX_SECONDS):
+                template = env.from_string(_bold_marks(snippet.source))
+                out = template.render({**self.context, **extra})
+        except _TooLong as exc:
+            raise _error(snippet, _line_of(exc), f"la plantilla tarda más de {MAX_SECONDS:g} s "
+                         "en escribir su texto", "quite los bucles anidados o grandes "
+                         "(range) de ese texto: un informe no los necesita") from exc
+        except MemoryError as exc:
+            raise _error(snippet, _line_of(exc), "la plantilla pide más memoria de la que hay",
+                         "quite de ese texto lo que repite o agranda valores") from exc
         except jinja2.TemplateSyntaxError as exc:
             raise _error(snippet, exc.lineno, f"error de sintaxis en la plantilla: {exc.message}",
                          "revise las llaves {{ }} y los filtros en ese texto") from exc
         except jinja2.UndefinedError as exc:
-            raise _error(snippet, _line_of(exc), f"nombre no definido: {exc.message}",
+            raise _error(snippet, _line_of(exc), f"nombre no definido: {_undefined(exc)}",
                          "use el nombre de un indicador declarado en 'indicadores'") from exc
         except SecurityError as exc:
             raise _error(snippet, _line_of(exc), f"operación no permitida: {exc}",
@@ -145,12 +161,60 @@ class TextEngine:
         except SectorialError as exc:
             raise _error(snippet, _line_of(exc), exc.message, exc.hint) from exc
         except Exception as exc:  # any other failure of a user's template is the user's to fix
-            raise _error(snippet, _line_of(exc), f"la plantilla falla: {exc}",
+            raise _error(snippet, _line_of(exc), f"la plantilla falla: {exc or type(exc).__name__}",
                          "revise los filtros y sus argumentos") from exc
         if len(out) > MAX_OUTPUT:
             raise _error(snippet, 1, f"el texto generado es demasiado largo ({len(out)} "
                          "caracteres)", "acorte la plantilla")
         return out
+
+
+_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$|^.* has no attribute '(?P<attr>[^']+)'$")
+
+
+def _undefined(exc: jinja2.UndefinedError) -> str:
+    """Jinja's English message about an undefined name, in Spanish."""
+    match = _UNDEFINED.match(exc.message or "")
+    if match is None:
+        return exc.message or ""
+    if match["name"]:
+        return f"'{match['name']}'"
+    return f"el valor no tiene el campo '{match['attr']}'"
+
+
+class _TooLong(Exception):
+    """A snippet's rendering ran past MAX_SECONDS."""
+
+
+def _too_long(signum: int, frame: object) -> None:
+    raise _TooLong
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop the block after ``seconds`` (where a timer signal exists, in the main thread:
+    every build renders there, in this process or in a worker)."""
+    if not hasattr(signal, "setitimer") or \
+            threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _too_long)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check_nesting(source: str) -> None:
+    """Refuse brackets nested deeper than MAX_NESTING, naming the line where they are."""
+    if source.count("(") + source.count("[") + source.count("{") <= MAX_NESTING:
+        return
+    depth, line = deepest(source)
+    if depth > MAX_NESTING:
+        raise jinja2.TemplateSyntaxError(
+            f"anida más de {MAX_NESTING} paréntesis, corchetes o llaves", line)
 
 
 def _words(value: Any) -> Any:
@@ -217,6 +281,7 @@ def names_in(node: Any) -> set[str]:
     names: set[str] = set()
     for snippet in snippets(node):
         try:
+            check_nesting(snippet.source)
             names |= meta.find_undeclared_variables(env.parse(snippet.source))
         except jinja2.TemplateSyntaxError:
             continue
@@ -234,6 +299,7 @@ def check_templates(brief: Any, known: set[str]) -> list[SectorialError]:
     errors: list[SectorialError] = []
     for snippet in snippets(brief):
         try:
+            check_nesting(snippet.source)
             names = meta.find_undeclared_variables(env.parse(snippet.source))
         except jinja2.TemplateSyntaxError as exc:
             errors.append(_error(snippet, exc.lineno,
@@ -260,6 +326,7 @@ def typed_figures(source: str) -> tuple[tuple[int, str], ...]:
     env = names_environment()
     found: list[tuple[int, str]] = []
     try:
+        check_nesting(source)
         raw = False
         for line, kind, value in env.lex(source):
             raw = {"raw_begin": True, "raw_end": False}.get(kind, raw)
