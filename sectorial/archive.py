@@ -6,7 +6,14 @@ archived, and what it came from (brief, period, region, house style, package ver
 the SHA-256 of every data file, taken from the build that wrote the PDF). The same bytes
 archived again are a no-op; other bytes for the same edition become ``vraem-2024.v2.pdf``.
 The PDF and the new manifest are written to temporary files and renamed: an interrupted
-archive leaves no partial file and the previous manifest.
+archive leaves no partial file and the previous manifest; a lock on the manifest makes two
+archives at once wait for each other instead of losing an entry.
+
+The manifest is a chain: each entry carries in ``anterior`` the SHA-256 of the line before
+it, so that a PDF replaced together with its hash breaks the link after it. The hash of the
+last line, the chain's head, is printed after each archive: an office that records it
+elsewhere can check with ``archive verify --head HASH`` that nothing was rewritten, the last
+entry included.
 """
 
 from __future__ import annotations
@@ -17,10 +24,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from sectorial.errors import Location, SectorialError
 from sectorial.files import file_digest, write_all
 
 MANIFEST = "manifiesto.jsonl"
+LOCK = ".manifiesto.lock"
+LOCK_SECONDS = 60  # another archive of the same folder takes a second or two
 ARCHIVED, ALREADY = "archivado", "ya archivado"
 
 
@@ -33,6 +44,27 @@ class Archived:
     status: str
     path: Path
     entry: dict
+    head: str  # the chain's head after this archive
+
+
+def line_of(entry: dict) -> str:
+    """An entry as the manifest writes it (and hashes it): one canonical JSON line."""
+    return json.dumps(entry, ensure_ascii=False, sort_keys=True)
+
+
+def link(entry: dict) -> str:
+    """The SHA-256 of an entry's line: what the next entry carries in ``anterior``."""
+    return hashlib.sha256(line_of(entry).encode("utf-8")).hexdigest()
+
+
+def head(entries: list[dict]) -> str:
+    """The chain's head: the hash of its last entry ("" for an empty archive)."""
+    return link(entries[-1]) if entries else ""
+
+
+def _locked(archive_dir: Path) -> FileLock:
+    archive_dir.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(archive_dir / LOCK), timeout=LOCK_SECONDS)
 
 
 
@@ -102,11 +134,27 @@ def archive_pdf(pdf: Path, archive_dir: Path) -> Archived:
                            "constrúyalo de nuevo con un estilo que tenga 'pdfa: \"2b\"' y no "
                            "lo modifique después")
     data = pdf.read_bytes()
+    try:
+        with _locked(archive_dir):
+            return _archive(pdf, data, archive_dir)
+    except Timeout as exc:
+        raise ArchiveError(f"otro proceso tiene tomado el archivo hace más de {LOCK_SECONDS} s",
+                           Location(str(archive_dir / LOCK)),
+                           "espere a que termine el otro 'sectorial archive'; si no hay "
+                           "ninguno, borre ese archivo de bloqueo") from exc
+    except OSError as exc:
+        raise ArchiveError(f"no se puede escribir en la carpeta del archivo ({exc.strerror})",
+                           Location(str(archive_dir)),
+                           "revise --archive-dir y sus permisos") from exc
+
+
+def _archive(pdf: Path, data: bytes, archive_dir: Path) -> Archived:
+    """Archive ``data`` (the bytes of ``pdf``), with the manifest locked."""
     digest = hashlib.sha256(data).hexdigest()
     entries = read_manifest(archive_dir)
     for entry in entries:
         if entry["sha256"] == digest:
-            return Archived(ALREADY, archive_dir / entry["archivo"], entry)
+            return Archived(ALREADY, archive_dir / entry["archivo"], entry, head(entries))
     state = provenance(pdf, digest)
     year, month = str(state["edicion"]).split("-")
     folder = Path(year) / month
@@ -130,20 +178,21 @@ def archive_pdf(pdf: Path, archive_dir: Path) -> Archived:
         "valor": state.get("valor"), "edicion": state.get("edicion"),
         "estilo": state.get("estilo"), "estilo_sha256": state.get("estilo_sha256"),
         "sectorial": state.get("sectorial"), "datos": state.get("datos", {}),
+        "anterior": head(entries),
     }
     manifest = archive_dir / MANIFEST
-    lines = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
-                    for e in [*entries, entry])
+    lines = "".join(line_of(e) + "\n" for e in [*entries, entry])
     if target.exists():
         target.chmod(0o444)
         write_all({manifest: lines.encode("utf-8")})
     else:
         write_all({target: data, manifest: lines.encode("utf-8")}, modes={target: 0o444})
-    return Archived(ARCHIVED, target, entry)
+    return Archived(ARCHIVED, target, entry, link(entry))
 
 
-def verify(archive_dir: Path) -> tuple[int, list[str]]:
-    """Check every archived file; return how many were checked and the problems found."""
+def verify(archive_dir: Path, recorded: str | None = None) -> tuple[int, list[str]]:
+    """Check every archived file and the manifest's chain (against the ``recorded`` head,
+    when given); return how many were checked and the problems found."""
     from sectorial.render.pdf.pdfa import pdfa_problems
 
     if not archive_dir.is_dir():
@@ -156,11 +205,15 @@ def verify(archive_dir: Path) -> tuple[int, list[str]]:
                            Location(str(archive_dir / MANIFEST)),
                            "archive primero los PDF publicados (sectorial archive), o revise "
                            "la carpeta")
-    problems: list[str] = []
+    problems = _chain_problems(entries, recorded, archive_dir / MANIFEST)
     listed = set()
     for entry in entries:
         path = archive_dir / entry["archivo"]
         listed.add(path.resolve())
+        if _linked(path, archive_dir):
+            problems.append(f"enlace: {path} (en su lugar debe estar el PDF archivado, no un "
+                            "enlace a otro archivo)")
+            continue
         if not path.is_file():
             problems.append(f"falta: {path} (el manifiesto lo registra)")
             continue
@@ -171,6 +224,47 @@ def verify(archive_dir: Path) -> tuple[int, list[str]]:
             problems.append(f"no cumple PDF/A: {path}: {problem}")
     if archive_dir.is_dir():
         for path in sorted(archive_dir.rglob("*")):
-            if path.is_file() and path.name != MANIFEST and path.resolve() not in listed:
+            if path.is_file() and path.name not in (MANIFEST, LOCK) \
+                    and path.resolve() not in listed:
                 problems.append(f"no registrado: {path} (no está en el manifiesto)")
     return len(entries), problems
+
+
+def _linked(path: Path, archive_dir: Path) -> bool:
+    """Whether ``path`` or a folder between it and the archive is a symbolic link."""
+    while path != archive_dir and path != path.parent:
+        if path.is_symlink():
+            return True
+        path = path.parent
+    return False
+
+
+def _chain_problems(entries: list[dict], recorded: str | None, manifest: Path) -> list[str]:
+    """The broken links of the manifest's chain, and a head that is not the recorded one.
+
+    Entries written before the chain existed (no ``anterior``) may only open the manifest."""
+    problems = []
+    chained = False
+    for number, entry in enumerate(entries, start=1):
+        if "anterior" not in entry:
+            if chained:
+                problems.append(f"cadena rota: {manifest}, línea {number}, no dice qué "
+                                "entrada la precede (la línea se agregó o editó a mano)")
+            continue
+        chained = True
+        before = link(entries[number - 2]) if number > 1 else ""
+        if entry["anterior"] != before:
+            problems.append(f"cadena rota: {manifest}, línea {number}: la línea anterior no "
+                            "es la que se archivó (se editó, se quitó o se cambió de lugar)")
+    if recorded is not None and later(entries, recorded) is None:
+        problems.append(f"la cabeza registrada {recorded.strip()[:16]}… no está en la cadena "
+                        f"de {manifest}: el manifiesto se reescribió después de registrarla")
+    return problems
+
+
+def later(entries: list[dict], recorded: str) -> int | None:
+    """How many entries were archived after the one whose hash is ``recorded`` (None when
+    no entry has it)."""
+    links = [link(entry) for entry in entries]
+    wanted = recorded.strip().lower()
+    return len(links) - 1 - links.index(wanted) if wanted in links else None

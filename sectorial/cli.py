@@ -160,6 +160,10 @@ def _archive_command(commands: argparse._SubParsersAction) -> None:
     archive.options.add_argument("--archive-dir", type=Path, default=Path("output/archive"),
                                  metavar="CARPETA",
                                  help="carpeta del archivo (por defecto: output/archive)")
+    archive.options.add_argument("--head", metavar="HASH", default=None,
+                                 help="con verify: la cabeza de la cadena que se anotó aparte "
+                                      "después de archivar; se comprueba que el manifiesto la "
+                                      "contiene")
     archive.options.add_argument("--period", type=_period, metavar="PERIODO",
                                  help="con 'list': solo ese periodo")
 

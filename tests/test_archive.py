@@ -3,11 +3,14 @@ agreeing, checksums, versions, read-only files, reproducible builds, interrupted
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import shutil
 import subprocess
+import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -180,7 +183,8 @@ def test_an_interrupted_archive_leaves_no_partial_file(mini, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         archive.archive_pdf(mini["pdf"], folder)
     monkeypatch.setattr(os, "replace", real_replace)
-    assert sorted(p.name for p in folder.rglob("*") if p.is_file()) == [archive.MANIFEST]
+    assert sorted(p.name for p in folder.rglob("*") if p.is_file()
+                  and p.name != archive.LOCK) == [archive.MANIFEST]
     assert (folder / archive.MANIFEST).read_text("utf-8") == ""
     assert archive.archive_pdf(mini["pdf"], folder).status == archive.ARCHIVED
 
@@ -250,3 +254,106 @@ def test_verify_of_a_missing_or_empty_archive_is_an_error(tmp_path, capsys, stat
     err = capsys.readouterr().err
     assert ("no existe la carpeta" if state == "missing" else "no tiene nada registrado") in err
     assert "verificación correcta" not in err
+
+
+@pytest.fixture()
+def two(mini) -> dict[str, Path]:
+    """The mini brief built for 2023 as well: two PDFs to archive."""
+    assert main(["build", str(mini["brief"]), "--out", str(mini["out"]), "--formats", "pdf",
+                 "--period", "2023"]) == 0
+    return {**mini, "other": mini["out"] / "mini-2023.pdf"}
+
+
+def heads(text: str) -> list[str]:
+    return re.findall(r"cabeza de la cadena: ([0-9a-f]{64})", text)
+
+
+def test_each_archive_prints_the_head_and_verify_checks_it(two, capsys):
+    folder = two["archive"]
+    assert main(["archive", str(two["pdf"]), str(two["other"]), "--archive-dir",
+                 str(folder)]) == 0
+    first, last = heads(capsys.readouterr().out)
+    entries = archive.read_manifest(folder)
+    assert entries[0]["anterior"] == "" and entries[1]["anterior"] == first
+    assert last == archive.head(entries)
+    for recorded in (last, first):  # the head written down now, or before the last archive
+        assert main(["archive", "verify", "--archive-dir", str(folder), "--head",
+                     recorded]) == 0
+        out = capsys.readouterr().out
+        assert "cadena completa" in out and f"cabeza de la cadena: {last}" in out
+
+
+def replace_archived(folder: Path, number: int, data: bytes) -> None:
+    """What a forger does: put other bytes in place of entry ``number`` and its hash in the
+    manifest, so that the checksum check passes."""
+    entries = archive.read_manifest(folder)
+    target = folder / entries[number]["archivo"]
+    target.chmod(0o644)
+    target.write_bytes(data)
+    entries[number]["sha256"] = hashlib.sha256(data).hexdigest()
+    (folder / archive.MANIFEST).write_text(
+        "".join(archive.line_of(e) + "\n" for e in entries), "utf-8")
+
+
+def test_a_pdf_replaced_with_its_hash_breaks_the_chain(two, capsys):
+    folder = two["archive"]
+    assert main(["archive", str(two["pdf"]), str(two["other"]), "--archive-dir",
+                 str(folder)]) == 0
+    capsys.readouterr()
+    replace_archived(folder, 0, two["other"].read_bytes())
+    assert main(["archive", "verify", "--archive-dir", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert f"cadena rota: {folder / archive.MANIFEST}, línea 2" in err
+
+
+def test_the_last_pdf_replaced_with_its_hash_is_caught_by_the_recorded_head(two, capsys):
+    folder = two["archive"]
+    assert main(["archive", str(two["pdf"]), str(two["other"]), "--archive-dir",
+                 str(folder)]) == 0
+    recorded = heads(capsys.readouterr().out)[-1]
+    replace_archived(folder, 1, two["pdf"].read_bytes())
+    assert main(["archive", "verify", "--archive-dir", str(folder), "--head", recorded]) == 1
+    assert "el manifiesto se reescribió" in capsys.readouterr().err
+
+
+def test_a_symlink_in_place_of_an_archived_pdf_fails(two, capsys):
+    folder = two["archive"]
+    assert main(["archive", str(two["pdf"]), "--archive-dir", str(folder)]) == 0
+    [entry] = archive.read_manifest(folder)
+    target = folder / entry["archivo"]
+    kept = two["root"] / "copia.pdf"
+    shutil.copy(target, kept)
+    target.unlink()
+    target.symlink_to(kept)  # same bytes, same hash: only the link gives it away
+    assert main(["archive", "verify", "--archive-dir", str(folder)]) == 1
+    assert f"enlace: {target}" in capsys.readouterr().err
+
+
+def test_two_archives_at_once_keep_both_entries(two, monkeypatch):
+    """Both read the manifest before either writes it: without the lock, one entry is lost."""
+    folder = two["archive"]
+    slow = archive.provenance
+
+    def provenance(pdf, digest):
+        time.sleep(0.5)  # between reading the manifest and writing it
+        return slow(pdf, digest)
+
+    monkeypatch.setattr(archive, "provenance", provenance)
+    failures: list[BaseException] = []
+
+    def archiving(pdf: Path) -> None:
+        try:
+            archive.archive_pdf(pdf, folder)
+        except BaseException as exc:  # reported by the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=archiving, args=(pdf,))
+               for pdf in (two["pdf"], two["other"])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not failures
+    entries = archive.read_manifest(folder)
+    assert sorted(e["documento"] for e in entries) == ["mini-2023", "mini-2024"]
+    assert archive.verify(folder)[1] == []

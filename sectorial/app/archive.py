@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
     console, folder = Console(), args.archive_dir
     action = args.target[0]
     if action == "verify" and len(args.target) == 1:
-        return _verify(folder, console)
+        return _verify(folder, console, args.head)
     if action == "list" and len(args.target) == 1:
         return _list(archive.read_manifest(folder), args.period, folder)
     failed = 0
@@ -25,16 +25,17 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = archive.archive_pdf(Path(name), folder)
             console.echo(f"{result.status}: {result.path}")
+            console.echo(f"cabeza de la cadena: {result.head}")
         except SectorialError as exc:
             console.warn(f"error: {exc}")
             failed += 1
     return 1 if failed else 0
 
 
-def _verify(folder: Path, console: Console) -> int:
+def _verify(folder: Path, console: Console, recorded: str | None) -> int:
     from sectorial import archive
 
-    checked, problems = archive.verify(folder)
+    checked, problems = archive.verify(folder, recorded)
     for problem in problems:
         console.warn(problem)
     if problems:
@@ -42,7 +43,14 @@ def _verify(folder: Path, console: Console) -> int:
                      f"{folder} ({count(checked, 'archivo registrado', 'archivos registrados')})")
         return 1
     console.echo(f"verificación correcta: {count(checked, 'archivo', 'archivos')} en {folder}, "
-                 "sumas SHA-256 y PDF/A válidos, ninguno sin registrar")
+                 "sumas SHA-256 y PDF/A válidos, ninguno sin registrar, cadena completa")
+    entries = archive.read_manifest(folder)
+    if recorded is not None:
+        after = archive.later(entries, recorded)
+        console.echo("la cabeza registrada es la última entrada" if not after else
+                     f"la cabeza registrada está en la cadena; después se archivaron "
+                     f"{count(after, 'entrada', 'entradas')}")
+    console.echo(f"cabeza de la cadena: {archive.head(entries)}")
     return 0
 
 

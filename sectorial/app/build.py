@@ -58,6 +58,7 @@ def _archive_built(outcomes: list[batch.Outcome], args: argparse.Namespace,
         try:
             result = archive.archive_pdf(pdfs[0], folder)
             console.echo(f"{result.status}: {result.path}")
+            console.echo(f"cabeza de la cadena: {result.head}")
         except SectorialError as exc:
             console.warn(f"error: {exc}")
             outcome = batch.Outcome(outcome.job, batch.FAILED, outcome.paths, str(exc))
