@@ -78,8 +78,9 @@ class Build:
             return Outcome(job, UNCHANGED, record.outputs(self.out_dir),
                            "el documento no cambió", time.perf_counter() - start, stages,
                            composed)
+        record.check_writable()
         paths = render(prepared, self.out_dir, self.formats, timings, self.spare_core)
-        record.save({**entries, "archivos": {p.name: file_digest(p) for p in paths}})
+        record.save({**entries, "archivos": {p.name: file_digest(p) for p in paths}}, paths)
         return Outcome(job, BUILT, paths, "", time.perf_counter() - start, stages, composed)
 
 

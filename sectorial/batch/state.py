@@ -10,6 +10,7 @@ archive finds the record of a PDF with ``StateRecord.of_output``.
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from sectorial import __version__
 from sectorial.batch.jobs import Job
 from sectorial.batch.memo import digest, file_digest
 from sectorial.brief.model import Brief
+from sectorial.errors import Location, SectorialError
 from sectorial.style import STYLE_FILE
 from sectorial.style.loader import find_style
 
@@ -77,13 +79,38 @@ class StateRecord:
     def outputs(self, out_dir: Path) -> tuple[Path, ...]:
         return tuple(out_dir / name for name in self.files)
 
-    def save(self, data: dict) -> None:
-        """Replace the record with ``data``, atomically."""
+    def save(self, data: dict, written: tuple[Path, ...] = ()) -> None:
+        """Replace the record with ``data``, atomically. When it cannot be written after
+        the ``written`` outputs were, the error says that they were."""
         from sectorial.files import write_all
 
         self.data = data
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-        write_all({self.path: text.encode("utf-8")})
+        try:
+            write_all({self.path: text.encode("utf-8")})
+        except SectorialError as exc:
+            if not written:
+                raise
+            names = ", ".join(p.name for p in written)
+            raise SectorialError(
+                f"se escribieron {names}, pero no su registro: {exc.message}",
+                Location(str(self.path.parent)),
+                "dé permiso de escritura a esa carpeta (o libere espacio): sin el registro, "
+                "la próxima vez se construirá de nuevo y 'archive' no sabrá de qué datos "
+                "salieron") from exc
+
+    def check_writable(self) -> None:
+        """Refuse, before any output is replaced, a state folder that cannot be written."""
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            raise SectorialError(
+                f"no se puede escribir el registro de construcciones ({exc.strerror or exc}); "
+                "no se reemplazó ningún archivo", Location(str(folder)),
+                "dé permiso de escritura a esa carpeta, o construya en otra con --out") from exc
 
 
 def remembered_values(out_dir: Path, key: str) -> list[str] | None:

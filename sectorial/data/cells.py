@@ -6,13 +6,17 @@ Problems name the file, sheet, row and column of the cell, and say what to do.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
-from sectorial.data.spec import MAX_ERRORS, PLACEHOLDERS, SourceSpec
+from sectorial.data.spec import EXCEL_ERRORS, MAX_ERRORS, PLACEHOLDERS, SourceSpec
 from sectorial.errors import DataError, Location, SectorialError
 from sectorial.lang.numbers import NumberParseError, NumberStyle, parse_number
 from sectorial.lang.phrases import fold
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
+
+MAX_TEXT = 1_000
+"""Characters a text cell may hold: a name, a product, an address; never a document."""
 
 
 class CellError(Exception):
@@ -27,12 +31,21 @@ _PLAIN_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
 def convert(text: str, kind: str, spec: SourceSpec) -> object:
     """Convert one cell's text to its declared type, or raise CellError."""
     if kind == "texto":
+        if len(text) > MAX_TEXT:
+            raise CellError(f"la celda tiene {len(text):,} caracteres de texto (más de "
+                            f"{MAX_TEXT:,}): no es un nombre", "corrija la celda: quizá se "
+                            "pegó en ella otra cosa (una tabla, un documento)")
         return "".join(ch for ch in text if ch.isprintable())
+    if text.upper() in EXCEL_ERRORS:
+        raise CellError(f"la celda tiene el error de Excel '{text}'",
+                        "corrija la fórmula en la hoja (una división entre cero, una referencia "
+                        "rota) y exporte de nuevo, o escriba el valor")
     if text == "" or text.lower() in PLACEHOLDERS:
         what = "vacía" if text == "" else f"con '{text}' (dato no disponible)"
         raise CellError(f"celda {what} en una columna numérica",
                          "escriba el valor, o quite la fila si el dato no existe")
     if kind == "periodo":
+        _check_excel_date(text)
         try:
             return Period.parse(text)
         except PeriodError as exc:
@@ -59,6 +72,39 @@ COUNT_WORDS = ("trabajador", "empresa", "emplead", "ocupad", "persona", "poblaci
                "habitante", "establecimiento", "contribuyente", "exportador", "hogar",
                "numero_de", "cantidad_de")
 """Column names that say they count: their values cannot be negative, however declared."""
+
+
+_EXCEL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2}) 00:00:00")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _check_excel_date(text: str) -> None:
+    """A year typed into a cell with a date format reaches us as a date of 1905 (the
+    year 2022 counted as days from 1900): say so, instead of reading July 1905."""
+    match = _EXCEL_DATE.fullmatch(text)
+    if match is None:
+        return
+    day = date(*(int(part) for part in match.groups()))
+    serial = (day - _EXCEL_EPOCH).days
+    if day.year < 1910 and 1950 <= serial <= 2100:
+        raise CellError(f"el año {serial} está guardado como fecha ({day:%d/%m/%Y})",
+                        "en Excel, dé a la columna el formato Número o General y escriba el "
+                        "año (2024), o el mes como texto (2025-09)")
+
+
+def _check_first_days(texts: list[str], spec: SourceSpec, rows: list[int], column: str,
+                      errors: list[SectorialError]) -> None:
+    """Dates that are all on 1 January are years that Excel keeps as dates: read as months
+    they would be January of each year."""
+    texts = [t.strip() for t in texts]
+    if not texts or not all(_EXCEL_DATE.fullmatch(t) and t[5:10] == "01-01" for t in texts):
+        return
+    errors.append(DataError(
+        f"la columna '{column}' tiene fechas del 1 de enero ({texts[0][:10]}…), no periodos: "
+        "Excel guardó los años como fechas",
+        Location(str(spec.path), sheet=spec.sheet, row=rows[0], column=column),
+        "en Excel, dé a la columna el formato Número o General y escriba los años (2024); si "
+        "son meses, escríbalos como texto (2025-09)"))
 
 
 def counting(column: str, kind: str) -> str:
@@ -108,6 +154,7 @@ def convert_column(
         else:
             out.append(converted[text])
     if kind == "periodo":
+        _check_first_days([str(v) for v in values], spec, rows, column, errors)
         _check_period_kinds(out, spec, rows, column, errors)
     return out
 

@@ -13,6 +13,7 @@ from sectorial.data.headers import beyond_end, carry_right, header_names, title_
 from sectorial.data.spec import SEPARATOR_NAMES, SourceSpec
 from sectorial.data.table import Grid
 from sectorial.errors import DataError, Location
+from sectorial.lang.phrases import fold
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")  # line ends as the csv module counts them
 
@@ -119,6 +120,18 @@ def detect_separator(data: bytes) -> str:
     return best if counts[best] else ","
 
 
+NOTE_WORDS = ("fuente", "elaboracion", "nota", "notas", "nota:", "elaborado", "(*)", "*",
+              "1/", "(1)", "p/", "e/")
+"""How the notes under a published table begin (compared without accents or case)."""
+
+
+def is_note(row: list[str]) -> bool:
+    """Whether a short row is a note under the table ("Fuente: INEI", "1/ Preliminar")."""
+    first = fold(next((cell for cell in row if cell.strip()), "").strip())
+    return any(first == word or first.startswith((word + " ", word + ":"))
+               for word in NOTE_WORDS) or first.startswith(("fuente", "elaboraci", "nota"))
+
+
 def _check_field_counts(path: Path, data: bytes, header_row: int,
                         separator: str = ",") -> list[int]:
     """Refuse rows with more or fewer cells than the header; return each record's file row.
@@ -141,6 +154,12 @@ def _check_field_counts(path: Path, data: bytes, header_row: int,
         starts.append(number)
         if len(row) > len(header) and len(named) <= 1:
             raise title_row_error(Location(str(path), row=header_row), named, separator)
+        if len(row) < len(header) and is_note(row):
+            raise DataError(
+                f"la fila parece una nota al pie, no datos: '{','.join(row).strip()[:60]}'",
+                Location(str(path), row=number),
+                "quite del archivo las notas de debajo de la tabla (fuente, elaboración, "
+                "notas): la fuente se declara en el informe, con 'fuente'")
         if len(row) != len(header):
             raise DataError(
                 f"la fila tiene {len(row)} celdas y el encabezado {len(header)}",

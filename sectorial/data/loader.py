@@ -20,7 +20,7 @@ from xml.etree.ElementTree import ParseError
 from sectorial.data import table
 from sectorial.data.cells import convert_column, is_label
 from sectorial.data.csvfile import read_csv
-from sectorial.data.excel import read_excel
+from sectorial.data.excel import explain_cells, other_sheet, read_excel
 from sectorial.data.headers import title_row_error
 from sectorial.data.plausible import check_plausible
 from sectorial.data.spec import MAX_ERRORS, MAX_HEADER_ROWS, SourceSpec
@@ -30,6 +30,7 @@ from sectorial.errors import DataError, Location, SectorialError, raise_all, unk
 from sectorial.periods import Period, PeriodError
 
 MAX_FILE_BYTES = 50_000_000
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 """Larger files are refused before reading (their size is read with stat()). The declared
 columns are held as text while they are typed: a 49 MB CSV peaks near 400 MB, and an Excel
 workbook (every cell of the sheet is read) takes more; 100 MB would take gigabytes."""
@@ -52,6 +53,10 @@ def load_table(spec: SourceSpec) -> Table:
         deeper = _deeper_header(spec)
         if deeper is not None and all(c in deeper for c in spec.columns):
             raise _split_header_error(spec, missing)
+    if missing and _is_excel(spec):
+        elsewhere = other_sheet(spec)
+        if elsewhere is not None:
+            raise elsewhere
     if missing and len(named) <= 1:
         raise title_row_error(Location(where, sheet=spec.sheet, row=spec.header_row), named,
                               spec.separator or ",")
@@ -75,6 +80,8 @@ def load_table(spec: SourceSpec) -> Table:
         typed[name] = convert_column(raw[name].tolist(), kind, spec, rows, name, errors)
         if len(errors) > MAX_ERRORS:
             break
+    if errors and _is_excel(spec):
+        errors = _explained(spec, raw, rows, errors)
     raise_all(errors)
     raise_all(check_plausible(spec, {c: [str(v) for v in raw[c].tolist()] for c in typed},
                               typed, rows))
@@ -176,6 +183,27 @@ def _check_unique(spec: SourceSpec, loaded: Table) -> None:
     raise_all(errors)
 
 
+def _is_excel(spec: SourceSpec) -> bool:
+    return spec.path.suffix.lower() in EXCEL_SUFFIXES
+
+
+def _explained(spec: SourceSpec, raw: Grid, rows: list[int],
+               errors: list[SectorialError]) -> list[SectorialError]:
+    """Errors of number cells that pandas read as empty, said as what the workbook holds
+    there: an Excel error value (#DIV/0!) or a formula without its result."""
+    names = list(raw.columns)
+    cells = [(rows[offset], names.index(column) + 1, column)
+             for column, kind in spec.columns.items() if kind != "texto"
+             for offset, text in enumerate(raw[column].tolist())
+             if str(text).strip() in ("", "nan")][:MAX_ERRORS]
+    if not cells:
+        return errors
+    explained = {(e.where.row, e.where.column): e for e in explain_cells(spec, cells)}
+    return [explained.pop((e.where.row, e.where.column), e)
+            if isinstance(e, DataError) and e.where is not None else e
+            for e in errors]
+
+
 def _read_raw(spec: SourceSpec) -> tuple[Grid, list[int]]:
     """Return the file's cells as text (named columns) and the file row of each record."""
     where = Location(str(spec.path), sheet=spec.sheet)
@@ -206,7 +234,7 @@ def _read_raw(spec: SourceSpec) -> tuple[Grid, list[int]]:
         )
     suffix = spec.path.suffix.lower()
     try:
-        if suffix in (".xlsx", ".xlsm"):
+        if suffix in EXCEL_SUFFIXES:
             try:
                 frame = read_excel(spec)
             except (KeyError, ParseError) as exc:  # a zip without a workbook, broken XML

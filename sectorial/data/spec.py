@@ -14,6 +14,9 @@ from sectorial.schema import Choice, Integer, Key, ListOf, MapOf, Name, Section,
 COLUMN_TYPES = ("periodo", "texto", "entero", "conteo", "decimal")
 MAX_ERRORS = 20  # cells reported before the loader stops looking
 PLACEHOLDERS = {"-", "–", "—", "n.d.", "nd", "n.d", "s.i.", "si", "…", "...", "s/d", "n.a."}
+EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
+                "#SPILL!", "#CALC!", "#GETTING_DATA")
+"""The error values of Excel formulas (in a CSV as text; pandas reads a workbook's as empty)."""
 MAX_HEADER_ROWS = 3  # a header may span up to this many rows (a group title over sub-headers)
 ROW = "_row"
 """Hidden column of every table: the row of each record in its file."""

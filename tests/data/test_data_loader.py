@@ -202,7 +202,7 @@ def test_formula_cells_without_cached_values_are_refused_not_zero(tmp_path):
     sheet.append(["anio", "region", "empresas"])
     sheet.append([2024, "Cusco", "=1+1"])  # openpyxl stores no cached result
     book.save(path)
-    with pytest.raises(DataError, match="celda vacía"):
+    with pytest.raises(DataError, match=r"la fórmula '=1\+1' pero el archivo no guarda"):
         load(path)
 
 
