@@ -22,7 +22,7 @@ from sectorial.data.spec import SourceSpec
 from sectorial.doc.model import Document
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.files import file_digest, write_all
-from sectorial.formats import FORMATS, missing_roles, renderer_module
+from sectorial.formats import FORMATS, format_problems, missing_roles, renderer_module
 from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
 from sectorial.periods import Period
@@ -176,7 +176,7 @@ def render(
     other formats need, then renders it while they render here; otherwise, once the
     pictures are drawn, one format renders there while the other renders here."""
     doc, look = prepared.document, prepared.house.look
-    raise_all(missing_roles(doc, look, formats))
+    raise_all(missing_roles(doc, look, formats) + format_problems(doc, look, formats))
     pictured = tuple(fmt for fmt in formats if renderer_module(fmt).needs_pictures(doc, look))
     aside = _aside(formats, pictured) if spare_core and background.available() else ()
     early = tuple(fmt for fmt in aside if fmt not in pictured)

@@ -13,7 +13,7 @@ import importlib
 from types import ModuleType
 
 from sectorial.doc.model import Document
-from sectorial.errors import RenderError, StyleError
+from sectorial.errors import RenderError, SectorialError, StyleError
 from sectorial.kinds import Kind, Registry
 from sectorial.style.model import Look, Roles
 
@@ -70,6 +70,17 @@ def warm_up(formats: tuple[str, ...]) -> None:
         for module in FORMATS[fmt].preload:
             with deferred():
                 importlib.import_module(module)
+
+
+def format_problems(doc: Document, look: Look,
+                    formats: tuple[str, ...]) -> list[SectorialError]:
+    """What the formats of ``formats`` say they could not print right in ``doc``."""
+    found: list[SectorialError] = []
+    for fmt in formats:
+        check = getattr(renderer_module(fmt), "problems", None)
+        if check is not None:
+            found += check(doc, look)
+    return found
 
 
 def missing_roles(doc: Document, look: Look, formats: tuple[str, ...]) -> list[StyleError]:

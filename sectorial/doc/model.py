@@ -7,7 +7,8 @@ the geometry of bars and slices. Blocks carry style *roles*; the house style res
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -266,3 +267,20 @@ def page_tables(page: Page) -> tuple[Table, ...]:
     if isinstance(page, ArticlePage):
         return tuple(block for block in page.blocks if isinstance(block, Table))
     return ()
+
+
+NOT_PRINTED = frozenset({"figures", "meta", "key", "origin", "number_format"})
+"""Fields of the model that no page prints (the ledger, properties, keys)."""
+
+
+def printed_texts(node: object) -> Iterator[str]:
+    """Every string a page of ``node`` (a document, a page) may print."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, (tuple, list)):
+        for item in node:
+            yield from printed_texts(item)
+    elif is_dataclass(node) and not isinstance(node, type):
+        for item in fields(node):
+            if item.name not in NOT_PRINTED:
+                yield from printed_texts(getattr(node, item.name))

@@ -33,6 +33,7 @@ from sectorial.doc.model import (
     SourceNote,
     Text,
     TopicPage,
+    printed_texts,
 )
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
@@ -72,6 +73,30 @@ def _register_fonts(look: Look) -> None:
     pdfmetrics.registerFont(TTFont(BOLD, str(look.pdf_bold)))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
                                   boldItalic=BOLD)
+
+
+def problems(doc: Document, look: Look) -> list[RenderError]:
+    """What would print wrong: a character the PDF's fonts cannot draw (an emoji in a
+    product name) would print as nothing, and its sentence would read wrong. Checked
+    before anything is drawn (the charts use the same fonts)."""
+    _register_fonts(look)
+    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in (REGULAR, BOLD)]
+    missing: dict[str, str] = {}
+    for text in printed_texts(doc):
+        for character in text:
+            if (character not in missing and character.isprintable() and character != " "
+                    and not all(ord(character) in face for face in faces)):
+                missing[character] = text
+    if not missing:
+        return []
+    character, text = next(iter(missing.items()))
+    others = "".join(list(missing)[1:6])
+    return [RenderError(
+        f"el texto «{text[:80]}» lleva '{character}' (U+{ord(character):04X}), que la fuente "
+        "del PDF no tiene: se imprimiría en blanco"
+        + (f"; tampoco tiene: {others}" if others else ""),
+        hint="quite ese carácter de los datos o del informe (emojis y símbolos raros no se "
+             "imprimen), o use en el estilo una fuente que lo tenga")]
 
 
 
