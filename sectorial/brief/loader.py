@@ -168,7 +168,8 @@ def _sources(r: _Reading) -> dict[str, SourceSpec]:
         found[str(key)] = SourceSpec(
             key=str(key), **{**values, "path": r.path.parent / values["path"],
                              "sheet": values["sheet"] or None,
-                             "separator": SEPARATOR_WORDS.get(values["separator"])},
+                             "separator": SEPARATOR_WORDS.get(values["separator"]),
+                             "gaps": values["gaps"] == "permitir"},
             numbers=NumberStyle(group=marks["miles"], decimal=marks["decimal"]))
     return found
 

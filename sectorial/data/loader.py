@@ -83,9 +83,14 @@ def load_table(spec: SourceSpec) -> Table:
     if errors and _is_excel(spec):
         errors = _explained(spec, raw, rows, errors)
     raise_all(errors)
-    raise_all(check_plausible(spec, {c: [str(v) for v in raw[c].tolist()] for c in typed},
-                              typed, rows))
-    loaded = check_whole(spec, Table.of(spec, typed, rows))
+    implausible = check_plausible(spec, {c: [str(v) for v in raw[c].tolist()] for c in typed},
+                                  typed, rows)
+    try:  # every problem of the data as a whole, reported at once
+        loaded = check_whole(spec, Table.of(spec, typed, rows))
+    except SectorialError as exc:
+        raise_all([*implausible, exc])
+        raise
+    raise_all(implausible)
     _check_unique(spec, loaded)
     return loaded
 

@@ -53,6 +53,7 @@ class SourceSpec:
     separator: str | None = None  # a CSV's: ",", ";" or "\t"; None: read from its header
     totals: dict[str, str] = field(default_factory=dict)  # filas_total: column -> "Total"
     figures: bool = True  # figures are computed from it: the checks of the data as a whole
+    gaps: bool = False  # faltantes: permitir: a period may lack a value the others have
 
 
 SEPARATOR_WORDS = {",": ",", ";": ";", "tab": "\t"}
@@ -97,6 +98,11 @@ SOURCE = Section((
         "archivo trae (`{region: Total}`): se comprueba que sumen las demás y se dejan fuera. "
         "Sin declararlas, una fila que dice «Total» es un error.", default={},
         attr="totals"),
+    Key("faltantes", Choice(("permitir",), message="valor desconocido '{value}'",
+                            hint="escriba 'faltantes: permitir' o quite el campo"),
+        "`permitir`: un periodo puede no traer un valor de una columna de texto que los "
+        "demás periodos traen (sin declararlo, es un error: los totales de ese periodo "
+        "saldrían sin esa parte).", default=None, attr="gaps"),
     Key("separador", Choice(tuple(SEPARATOR_WORDS), message="separador desconocido '{value}'",
                             hint='use ",", ";" o "tab"'),
         "El separador de las celdas de un CSV: `\",\"`, `\";\"` (el de Excel en Perú) o "

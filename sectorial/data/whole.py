@@ -10,7 +10,7 @@ then left out.
 
 from __future__ import annotations
 
-from sectorial.data.spec import SourceSpec
+from sectorial.data.spec import ROW, SourceSpec
 from sectorial.data.table import Table
 from sectorial.errors import DataError, Location, SectorialError, raise_all
 from sectorial.lang.phrases import fold
@@ -22,20 +22,25 @@ SHOWN_ROWS = 5
 
 
 def check_whole(spec: SourceSpec, table: Table) -> Table:
-    """Refuse two spellings of one value and undeclared total rows; check and leave out
-    the declared ones. Return the table the brief's figures are computed from."""
+    """Refuse two spellings of one value, undeclared total rows and periods that lack a
+    value every other period has; check and leave out the declared totals. Every problem
+    is reported at once. Return the table the brief's figures are computed from."""
     if not spec.figures:
         return table
     texts = {c: table.rows_by_value(c) for c, kind in spec.columns.items() if kind == "texto"}
-    raise_all([e for column, by_value in texts.items()
-               for e in _spellings(spec, column, by_value)])
+    errors = [e for column, by_value in texts.items()
+              for e in _spellings(spec, column, by_value)]
+    errors += [e for column, by_value in texts.items() if column not in spec.totals
+               for e in _total_rows(spec, column, by_value)]
     declared = _declared_totals(spec, texts)
-    raise_all([e for column, by_value in texts.items() if column not in spec.totals
-               for e in _total_rows(spec, column, by_value)])
-    if not declared:
-        return table
-    raise_all(_checked_totals(spec, table, declared))
-    return table.without_rows(set(declared))
+    if declared and not errors:
+        errors += _checked_totals(spec, table, declared)
+    kept = table.without_rows(set(declared)) if declared else table
+    if not spec.gaps:
+        errors += [e for column in texts if column not in spec.totals
+                   for e in _absent(spec, kept, column)]
+    raise_all(errors)
+    return kept
 
 
 def _key(value: str) -> str:
@@ -116,6 +121,48 @@ def _checked_totals(spec: SourceSpec, table: Table,
                     Location(str(spec.path), sheet=spec.sheet, row=row, column=name),
                     "corrija el total o las filas: una de las dos cifras está mal"))
     return errors
+
+
+FULL_SHARE = 0.75
+"""Share of the periods that must hold every value of a column for it to be a key that
+every period has (regions: yes; products or destinations that come and go: no)."""
+LEAST_PERIODS = 3
+
+
+def _absent(spec: SourceSpec, table: Table, column: str) -> list[SectorialError]:
+    """A period without a value that (nearly) every other period has: a region missing
+    from the report month would lower the national totals with no error."""
+    period = table.period_column
+    if period is None:
+        return []
+    by_period: dict[object, set[str]] = {}
+    first_row: dict[object, int] = {}
+    for when, value, row in zip(table.frame[period], table.frame[column],
+                                table.frame[ROW]):
+        by_period.setdefault(when, set()).add(str(value))
+        first_row.setdefault(when, int(row))
+    every = set().union(*by_period.values()) if by_period else set()
+    full = [p for p, values in by_period.items() if values == every]
+    if len(by_period) < LEAST_PERIODS or len(full) < FULL_SHARE * len(by_period):
+        return []
+    errors: list[SectorialError] = []
+    for when in sorted(p for p in by_period if p not in full):
+        missing = sorted(every - by_period[when])
+        said = ", ".join(f"{column}={m}" for m in missing[:SHOWN_ROWS]) + \
+            ("…" if len(missing) > SHOWN_ROWS else "")
+        errors.append(DataError(
+            f"en {_named(when)} faltan filas de {said}, que tienen los demás periodos "
+            f"({len(full)} de {len(by_period)})",
+            Location(str(spec.path), sheet=spec.sheet, row=first_row[when], column=column),
+            "complete los datos de ese periodo (los totales lo sumarían sin esa parte); si es "
+            "normal que falten, declare en la fuente 'faltantes: permitir'"))
+    return errors
+
+
+def _named(period: object) -> str:
+    """A period as the text says it ("setiembre 2025")."""
+    label = getattr(period, "label", None)
+    return label() if callable(label) else str(period)
 
 
 def _rows(rows: list[int]) -> str:

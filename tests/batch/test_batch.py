@@ -112,6 +112,9 @@ def test_a_failing_region_does_not_stop_the_others(regional, capsys):
     brief, out = regional
     data = brief.parent.parent / "data" / "mensual.csv"
     data.write_text(MONTHLY_DATA.replace("2024-09,Madre de Dios,140\n", ""), "utf-8")
+    text = brief.read_text("utf-8")  # declared: only that region's documents lack the month
+    brief.write_text(text.replace("archivo: ../data/mensual.csv",
+                                  "archivo: ../data/mensual.csv\n    faltantes: permitir"), "utf-8")
     assert main(["build", str(brief), "--out", str(out), "--jobs", "2"]) == 1
     captured = capsys.readouterr()
     assert "resumen: 2 construidos, 0 sin cambios, 1 con error" in captured.out
@@ -119,6 +122,17 @@ def test_a_failing_region_does_not_stop_the_others(regional, capsys):
     assert "indicadores.mes_anterior" in captured.err and "region=Madre de Dios" in captured.err
     assert outputs(out) == ["regional-apurimac-2025-09.pdf", "regional-la-libertad-2025-09.pdf"]
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_region_missing_from_a_month_fails_the_data_not_one_document(regional, capsys):
+    """Undeclared, the national totals of that month would lack the region."""
+    brief, out = regional
+    data = brief.parent.parent / "data" / "mensual.csv"
+    data.write_text(MONTHLY_DATA.replace("2024-09,Madre de Dios,140\n", ""), "utf-8")
+    assert main(["build", str(brief), "--out", str(out), "--jobs", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "en setiembre 2024 faltan filas de region=Madre de Dios" in err
+    assert not out.exists() or not outputs(out)
 
 
 def test_a_period_past_the_data_names_the_last_one(regional, capsys):

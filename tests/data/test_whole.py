@@ -170,3 +170,38 @@ def test_a_series_written_with_three_decimals_keeps_its_decimals(tmp_path):
                     "2023,Cusco,1498.875\n2024,Cusco,1.234\n", encoding="utf-8")
     columns = {"anio": "periodo", "region": "texto", "valor": "decimal"}
     assert list(load_table(SourceSpec("x", path, "SUNAT", columns)).frame["valor"])[-1] == 1.234
+
+
+def test_a_region_absent_from_the_report_month_is_refused(tmp_path):
+    rows = "".join(f"2025-0{m},{r},{10 + m}\n" for m in range(1, 10)
+                   for r in ("Cusco", "Junín", "Tumbes") if (m, r) != (9, "Tumbes"))
+    path = tmp_path / "x.csv"
+    path.write_text("mes,region,valor\n" + rows, encoding="utf-8")
+    columns = {"mes": "periodo", "region": "texto", "valor": "entero"}
+    with pytest.raises((DataError, ErrorList)) as caught:
+        load_table(SourceSpec("x", path, "SUNAT", columns))
+    message = str(caught.value)
+    assert "en setiembre 2025 faltan filas de region=Tumbes" in message
+    assert "columna 'region'" in message and "faltantes: permitir" in message
+    table = load_table(SourceSpec("x", path, "SUNAT", columns, gaps=True))  # declared
+    assert len(table.frame) == 26
+
+
+def test_values_that_come_and_go_are_not_a_key(tmp_path):
+    """Products exported some months only: no period is "missing" one."""
+    rows = "".join(f"2025-0{m},{p},5\n" for m in range(1, 10)
+                   for p in ("Café", "Cacao", "Palta")[: 1 + m % 3])
+    path = tmp_path / "x.csv"
+    path.write_text("mes,producto,valor\n" + rows, encoding="utf-8")
+    columns = {"mes": "periodo", "producto": "texto", "valor": "entero"}
+    assert len(load_table(SourceSpec("x", path, "SUNAT", columns)).frame) == 18
+
+
+def test_check_reports_every_problem_of_the_data_as_a_whole_at_once(tmp_path, capsys):
+    data = ("anio,region,empresas\n2022,Cusco,90\n2022,Junín,60\n2023,Cusco,100\n"
+            "2023,Junin,50\n2024,Cusco,120\n2024,Junín,60\n2024,Total,180\n")
+    brief = make_project(tmp_path, data=data)
+    assert main(["check", str(brief)]) == 1
+    err = capsys.readouterr().err
+    assert "escribe de 2 formas un mismo valor" in err  # Junín / Junin
+    assert "es una fila de total" in err and "fila 8" in err
