@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from sectorial.batch.jobs import FAILED, NOT_APPLICABLE, Job, Outcome, Plan
@@ -42,7 +43,33 @@ def plan(
             _plan_brief(found, path, (period, only, out_dir), from_folder)
         except SectorialError as exc:
             found.outcomes.append(Outcome(Job(path, period), FAILED, message=str(exc)))
+    _one_writer_each(found)
     return found
+
+
+def _one_writer_each(found: Plan) -> None:
+    """Two briefs whose documents have one file name would write one file, the second
+    over the first: fail both, naming the other."""
+    from sectorial.brief.compose import planned_name
+
+    writers: dict[str, list[Job]] = {}
+    for job in found.jobs:
+        brief = brief_of(job.brief, job.period)
+        name = planned_name(replace(brief, value=job.value) if job.value else brief)
+        if name is not None:
+            writers.setdefault(name, []).append(job)
+    clashing = {id(job): (name, jobs) for name, jobs in writers.items()
+                if len({j.brief for j in jobs}) > 1 for job in jobs}
+    if not clashing:
+        return
+    for job in [j for j in found.jobs if id(j) in clashing]:
+        name, jobs = clashing[id(job)]
+        others = ", ".join(sorted({j.brief.name for j in jobs if j.brief != job.brief}))
+        found.outcomes.append(Outcome(job, FAILED, message=str(BriefError(
+            f"escribe el archivo '{name}', el mismo que {others}: uno sobrescribiría al otro",
+            Location(str(job.brief), field="nombre"),
+            "cambie 'nombre' en uno de los informes (p. ej. agregue el tema)"))))
+    found.jobs[:] = [j for j in found.jobs if id(j) not in clashing]
 
 
 def _plan_brief(found: Plan, path: Path, asked: tuple[Period | None, dict[str, str], Path],

@@ -94,6 +94,17 @@ def _cover(brief: Brief, house: HouseStyle, series: str, title: str,
                  edition=edition_date(year, month, title=True))
 
 
+def planned_name(brief: Brief) -> str | None:
+    """The file name a brief will write, known before its data are read (None when its
+    ``nombre`` reads an indicator: then only the build knows it)."""
+    from sectorial.lang.numbers import NumberStyle
+
+    try:
+        return _document_name(brief, TextEngine(NumberStyle(), template_context(brief, {})))
+    except SectorialError:
+        return None
+
+
 def _document_name(brief: Brief, engine: TextEngine) -> str:
     """The file name: periods as codes, the fan-out value as a slug ("madre-de-dios")."""
     extra = {}

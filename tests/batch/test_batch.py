@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from mini import MONTHLY_DATA, make_project, make_regional_project
+from mini import BRIEF, MONTHLY_DATA, make_project, make_regional_project
 from sectorial.cli import main
 
 REGIONS = ("apurimac", "la-libertad", "madre-de-dios")
@@ -195,3 +195,15 @@ def test_a_chart_highlights_the_region_of_each_document(regional):
         assert regions.highlight == (position,)
         assert months.categories[0] == "Set-24" and months.categories[-1] == "Set-25"
         assert months.highlight == (12,)
+
+
+def test_two_briefs_that_would_write_one_file_fail_before_writing(tmp_path, capsys):
+    brief = make_project(tmp_path)
+    (brief.parent / "otro.yaml").write_text(
+        BRIEF.replace('titulo: "Mini informe', 'titulo: "Otro informe'), "utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(brief.parent), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "escribe el archivo 'mini-2024', el mismo que otro.yaml" in captured.err
+    assert "el mismo que mini.yaml" in captured.err
+    assert not out.exists() or not list(out.glob("mini-*"))
