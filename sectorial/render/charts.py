@@ -91,6 +91,13 @@ def _picture(figure: Figure, dpi: int) -> Picture:
     return Picture.from_rgba(width, height, dpi, canvas.buffer_rgba())
 
 
+def covered_characters(look: Look) -> frozenset[int]:
+    """The code points both house fonts draw, as matplotlib reads them."""
+    maps = [font_manager.get_font(str(path)).get_charmap()
+            for path in (look.pdf_regular, look.pdf_bold)]
+    return frozenset(maps[0]) & frozenset(maps[1])
+
+
 def _register_fonts(look: Look) -> str:
     """Make the house PDF font available to matplotlib and return its family name."""
     for path in (look.pdf_regular, look.pdf_bold):

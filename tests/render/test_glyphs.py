@@ -24,3 +24,14 @@ def test_the_word_document_with_native_charts_still_builds(tmp_path):
     out = tmp_path / "out"
     assert main(["build", str(brief), "--out", str(out), "--formats", "docx"]) == 0
     assert (out / "mini-2024.docx").exists()
+
+
+def test_word_charts_drawn_as_pictures_are_checked_too(tmp_path, capsys):
+    brief = make_project(tmp_path, data=DATA.replace("Junín", "Junín 🚀"))
+    style = tmp_path / "templates" / "produce" / "estilo.yaml"
+    text = style.read_text("utf-8")
+    assert "docx: nativo" in text
+    style.write_text(text.replace("docx: nativo", "docx: imagen"), "utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(brief), "--out", str(out), "--formats", "docx"]) == 1
+    assert "«Junín 🚀» lleva '🚀'" in capsys.readouterr().err

@@ -38,6 +38,7 @@ from sectorial.doc.model import (
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
 from sectorial.layout import BESIDE_SHARE, beside_table, chart_rows, cuadro_widths_mm
+from sectorial.render.glyphs import missing_glyphs
 from sectorial.render.pdf.flow import ArticleFlow
 from sectorial.render.pdf.pdfa import finish_pdf
 from sectorial.render.pdf.setter import BOLD, REGULAR, Typesetter, markup
@@ -76,27 +77,11 @@ def _register_fonts(look: Look) -> None:
 
 
 def problems(doc: Document, look: Look) -> list[RenderError]:
-    """What would print wrong: a character the PDF's fonts cannot draw (an emoji in a
-    product name) would print as nothing, and its sentence would read wrong. Checked
-    before anything is drawn (the charts use the same fonts)."""
+    """What would print wrong: a character the fonts cannot draw. Checked before anything
+    is drawn (the charts use the same fonts)."""
     _register_fonts(look)
-    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in (REGULAR, BOLD)]
-    missing: dict[str, str] = {}
-    for text in printed_texts(doc):
-        for character in text:
-            if (character not in missing and character.isprintable() and character != " "
-                    and not all(ord(character) in face for face in faces)):
-                missing[character] = text
-    if not missing:
-        return []
-    character, text = next(iter(missing.items()))
-    others = "".join(list(missing)[1:6])
-    return [RenderError(
-        f"el texto «{text[:80]}» lleva '{character}' (U+{ord(character):04X}), que la fuente "
-        "del PDF no tiene: se imprimiría en blanco"
-        + (f"; tampoco tiene: {others}" if others else ""),
-        hint="quite ese carácter de los datos o del informe (emojis y símbolos raros no se "
-             "imprimen), o use en el estilo una fuente que lo tenga")]
+    regular, bold = (pdfmetrics.getFont(name).face.charToGlyph for name in (REGULAR, BOLD))
+    return missing_glyphs(printed_texts(doc), frozenset(regular) & frozenset(bold))
 
 
 

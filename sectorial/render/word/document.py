@@ -61,6 +61,18 @@ def render(doc: m.Document, look: Look, images: Mapping[str, Picture], out: Bina
     DocxRenderer(look, images).render(doc, out)
 
 
+def problems(doc: m.Document, look: Look) -> list[RenderError]:
+    """A character the charts drawn as pictures cannot draw (Word itself finds a font for
+    its own text and its native charts)."""
+    pictured = [chart for chart in doc.charts() if not native(chart, look)]
+    if not pictured:
+        return []
+    from sectorial.render.charts import covered_characters
+    from sectorial.render.glyphs import missing_glyphs
+
+    return missing_glyphs(m.printed_texts(pictured), covered_characters(look))
+
+
 def needs_pictures(doc: m.Document, look: Look) -> bool:
     """Whether the DOCX of ``doc`` holds chart pictures (native charts need none)."""
     return any(not native(chart, look) for chart in doc.charts())

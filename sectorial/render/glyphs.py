@@ -1,0 +1,31 @@
+"""Characters the house style's fonts cannot draw: reportlab and matplotlib drop them (an
+emoji in a product name prints as nothing), so a sentence or a chart label would read wrong.
+Each drawer reads the fonts' character maps with its own library (``covered``); the search
+and the message are here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sectorial.errors import RenderError
+
+
+def missing_glyphs(texts: Iterable[str], covered: frozenset[int]) -> list[RenderError]:
+    """An error naming the first text with a character outside ``covered`` (the code
+    points both the regular and the bold font have), and up to five other such characters."""
+    missing: dict[str, str] = {}
+    for text in texts:
+        for character in text:
+            if (character not in missing and ord(character) not in covered
+                    and character.isprintable() and character != " "):
+                missing[character] = text
+    if not missing:
+        return []
+    character, text = next(iter(missing.items()))
+    others = "".join(list(missing)[1:6])
+    return [RenderError(
+        f"el texto «{text[:80]}» lleva '{character}' (U+{ord(character):04X}), que la fuente "
+        "del estilo no tiene: se imprimiría en blanco"
+        + (f"; tampoco tiene: {others}" if others else ""),
+        hint="quite ese carácter de los datos o del informe (emojis y símbolos raros no se "
+             "imprimen), o use en el estilo una fuente que lo tenga")]
