@@ -193,12 +193,22 @@ def _archive(pdf: Path, data: bytes, archive_dir: Path) -> Archived:
 def verify(archive_dir: Path, recorded: str | None = None) -> tuple[int, list[str]]:
     """Check every archived file and the manifest's chain (against the ``recorded`` head,
     when given); return how many were checked and the problems found."""
-    from sectorial.render.pdf.pdfa import pdfa_problems
-
     if not archive_dir.is_dir():
         raise ArchiveError("no existe la carpeta del archivo", Location(str(archive_dir)),
                            "revise --archive-dir: la carpeta donde 'sectorial archive' guardó "
                            "los PDF")
+    try:
+        with _locked(archive_dir):  # an archive half done would show its temporary files
+            return _verify(archive_dir, recorded)
+    except Timeout as exc:
+        raise ArchiveError(f"otro proceso tiene tomado el archivo hace más de {LOCK_SECONDS} s",
+                           Location(str(archive_dir / LOCK)),
+                           "espere a que termine el otro 'sectorial archive'") from exc
+
+
+def _verify(archive_dir: Path, recorded: str | None) -> tuple[int, list[str]]:
+    from sectorial.render.pdf.pdfa import pdfa_problems
+
     entries = read_manifest(archive_dir)
     if not entries:
         raise ArchiveError("el archivo no tiene nada registrado: no hay qué verificar",

@@ -56,7 +56,9 @@ class LocalPool:
         losses = [0] * len(jobs)
         pending = list(range(len(jobs)))
         while pending:
-            lost, innocent = yield from self._round(work, jobs, pending)
+            lost, innocent, ended = yield from self._round(work, jobs, pending)
+            if not lost and not ended:  # a pool that breaks before any job ends (a worker
+                lost, innocent = innocent, set()  # that cannot start): each one is a loss
             pending = sorted(innocent)
             for index in sorted(lost):
                 losses[index] += 1
@@ -66,19 +68,24 @@ class LocalPool:
                     pending.append(index)
 
     def _round(self, work: Work, jobs: list[Job], indexes: list[int]
-               ) -> Generator[Outcome, None, tuple[set[int], set[int]]]:
-        """Run some jobs in a fresh pool. Return the jobs a dead worker was building, and
-        the other jobs the broken pool did not finish."""
+               ) -> Generator[Outcome, None, tuple[set[int], set[int], int]]:
+        """Run some jobs in a fresh pool. Return the jobs a dead worker was building, the
+        other jobs the broken pool did not finish, and how many jobs ended."""
         context = multiprocessing.get_context("fork")
         started = context.Array("i", len(jobs), lock=False)  # each job's worker, 0 if none
         pool = ProcessPoolExecutor(max_workers=min(self.workers, len(indexes)),
                                    mp_context=context, initializer=_worker_start,
                                    initargs=(os.getpid(), started))
         broken: set[int] = set()
+        ended = 0
         workers: dict[int, multiprocessing.process.BaseProcess] = {}
         try:
-            futures = {pool.submit(_tracked, work, index, jobs[index]): index
-                       for index in indexes}
+            futures: dict[Future, int] = {}
+            for index in indexes:
+                try:
+                    futures[pool.submit(_tracked, work, index, jobs[index])] = index
+                except BrokenProcessPool:  # broken already: a worker died on starting
+                    broken.add(index)
             remaining = set(futures)
             while remaining:
                 workers.update(getattr(pool, "_processes", None) or {})
@@ -87,13 +94,14 @@ class LocalPool:
                     if isinstance(future.exception(), BrokenProcessPool):
                         broken.add(futures[future])
                     else:
+                        ended += 1
                         yield _result(future, jobs[futures[future]])
         except BaseException:
             with interrupts.deferred():  # a second Ctrl-C must not stop the stopping
                 _stop_now(pool, workers)
             raise
         pool.shutdown(wait=True)
-        return _culprits(broken, started, workers)
+        return (*_culprits(broken, started, workers), ended)
 
 
 LOST = ("el proceso que construía este documento terminó de golpe dos veces (sin memoria, "
@@ -136,11 +144,14 @@ def _culprits(broken: set[int], started: Any,
               ) -> tuple[set[int], set[int]]:
     """Split the jobs a broken pool did not finish: those a dead worker was building, and
     the others. The pool terminates its other workers (SIGTERM) when one dies; the one that
-    died first ended otherwise. When that cannot be told, every job in a worker counts."""
+    died first ended otherwise; a worker that died idle costs no job. When that cannot be
+    told, every job in a worker counts."""
     running = {index for index in broken if started[index]}
     dead = {pid for pid, process in workers.items()
             if process.exitcode not in (None, 0, -signal.SIGTERM)}
-    lost = {index for index in running if started[index] in dead} or running
+    lost = {index for index in running if started[index] in dead}
+    if not dead:  # every worker ended alike: whichever was building may be the one
+        lost = running
     return lost, broken - lost
 
 

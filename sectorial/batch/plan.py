@@ -48,8 +48,9 @@ def plan(
 
 
 def _one_writer_each(found: Plan) -> None:
-    """Two briefs whose documents have one file name would write one file, the second
-    over the first: fail both, naming the other."""
+    """Two documents with one file name (two briefs of a folder, or a brief whose
+    ``nombre`` forgets its ``por_cada`` value) would write one file, the second over the
+    first: fail them all, naming the others."""
     from sectorial.brief.compose import planned_name
 
     writers: dict[str, list[Job]] = {}
@@ -58,16 +59,19 @@ def _one_writer_each(found: Plan) -> None:
         name = planned_name(replace(brief, value=job.value) if job.value else brief)
         if name is not None:
             writers.setdefault(name, []).append(job)
-    clashing = {id(job): (name, jobs) for name, jobs in writers.items()
-                if len({j.brief for j in jobs}) > 1 for job in jobs}
+    clashing = {id(job): (name, jobs) for name, jobs in writers.items() if len(jobs) > 1
+                for job in jobs}
     if not clashing:
         return
     for job in [j for j in found.jobs if id(j) in clashing]:
         name, jobs = clashing[id(job)]
-        others = ", ".join(sorted({j.brief.name for j in jobs if j.brief != job.brief}))
+        others = ", ".join(dict.fromkeys(j.label if j.brief == job.brief else j.brief.name
+                                         for j in jobs if j is not job))
+        same = all(j.brief == job.brief for j in jobs)
         found.outcomes.append(Outcome(job, FAILED, message=str(BriefError(
             f"escribe el archivo '{name}', el mismo que {others}: uno sobrescribiría al otro",
             Location(str(job.brief), field="nombre"),
+            "ponga en 'nombre' el valor de por_cada (p. ej. {{ region }})" if same else
             "cambie 'nombre' en uno de los informes (p. ej. agregue el tema)"))))
     found.jobs[:] = [j for j in found.jobs if id(j) not in clashing]
 

@@ -169,7 +169,8 @@ def _sources(r: _Reading) -> dict[str, SourceSpec]:
             key=str(key), **{**values, "path": r.path.parent / values["path"],
                              "sheet": values["sheet"] or None,
                              "separator": SEPARATOR_WORDS.get(values["separator"]),
-                             "gaps": values["gaps"] == "permitir"},
+                             "gaps": values["gaps"] == "permitir",
+                             "outliers": values["outliers"] == "permitir"},
             numbers=NumberStyle(group=marks["miles"], decimal=marks["decimal"]))
     return found
 

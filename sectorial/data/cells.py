@@ -74,6 +74,7 @@ COUNT_WORDS = ("trabajador", "empresa", "emplead", "ocupad", "persona", "poblaci
 """Column names that say they count: their values cannot be negative, however declared."""
 
 
+YEAR_WORDS = frozenset({"anio", "ano", "anios", "anos", "year", "ejercicio"})
 _EXCEL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2}) 00:00:00")
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -94,8 +95,11 @@ def _check_excel_date(text: str) -> None:
 
 def _check_first_days(texts: list[str], spec: SourceSpec, rows: list[int], column: str,
                       errors: list[SectorialError]) -> None:
-    """Dates that are all on 1 January are years that Excel keeps as dates: read as months
-    they would be January of each year."""
+    """Dates that are all on 1 January, in a column whose name says it holds years, are
+    years that Excel keeps as dates: read as months they would be January of each year (a
+    column of months that holds only Januaries, for a January report, reads as months)."""
+    if not set(re.split(r"[^a-z]+", fold(column))) & YEAR_WORDS:
+        return
     texts = [t.strip() for t in texts]
     if not texts or not all(_EXCEL_DATE.fullmatch(t) and t[5:10] == "01-01" for t in texts):
         return

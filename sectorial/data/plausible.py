@@ -22,8 +22,11 @@ from sectorial.lang.phrases import fold
 
 LARGEST = 10.0 ** 15
 """No economic figure a brief prints comes near it: beyond, a cell is a typing error."""
-SHARE_WORDS = ("particip", "porcentaje", "cuota", "proporcion")
-"""Column names that say they hold a share of a whole: from 0 to 100."""
+SHARE_WORDS = frozenset({"participacion", "part", "porcentaje", "proporcion", "pct"})
+"""Words of a column name that say it holds a share of a whole: from 0 to 100."""
+CHANGE_WORDS = frozenset({"variacion", "var", "crecimiento", "tasa", "contribucion",
+                          "incidencia", "cambio"})
+"""Words that make it a change instead ("porcentaje_variacion" may pass 100)."""
 MARK_ORDERS = 2.0
 """Orders of ten by which the other reading must fit the series better to be refused."""
 JUMP_ORDERS = 5
@@ -35,7 +38,8 @@ _ONE_MARK = re.compile(r"\(?-?[1-9]\d{0,2}[.,]\d{3}\)?")
 
 def check_plausible(spec: SourceSpec, texts: dict[str, list[str]],
                     typed: dict[str, list], rows: list[int]) -> list[SectorialError]:
-    """Errors for the number cells of ``typed`` (read from ``texts``) that cannot be right."""
+    """Errors for the number cells of ``typed`` (read from ``texts``) that cannot be right.
+    A source that declares ``atipicos: permitir`` keeps only the absolute bounds."""
     if not spec.figures:
         return []
     keys = [c for c, kind in spec.columns.items() if kind == "texto"]
@@ -53,7 +57,8 @@ def _column(spec: SourceSpec, column: str, texts: list[str], values: list,
         return Location(str(spec.path), sheet=spec.sheet, row=rows[offset], column=column)
 
     errors: list[SectorialError] = []
-    share = any(word in fold(column) for word in SHARE_WORDS)
+    words = set(re.split(r"[^a-z0-9]+", fold(column)))
+    share = bool(words & SHARE_WORDS) and not words & CHANGE_WORDS
     for offset, value in enumerate(values):
         if value is None:
             continue
@@ -67,7 +72,7 @@ def _column(spec: SourceSpec, column: str, texts: list[str], values: list,
                 f"'{texts[offset].strip()}' en la columna '{column}', que es una "
                 "participación: ninguna parte pasa del 100% de su todo", at(offset),
                 "corrija el dato, o cambie el nombre de la columna si no es una participación"))
-    if errors:
+    if errors or spec.outliers:
         return errors
     groups: dict[tuple, list[int]] = {}
     for offset, key in enumerate(series):
@@ -110,27 +115,34 @@ def _marks(spec: SourceSpec, texts: list[str], values: list, offsets: list[int],
     decimals = re.compile(re.escape(spec.numbers.decimal) + r"\d{3}\)?$")
     if any(decimals.search(texts[o].strip()) for o in plain):
         return []  # the series writes three decimals: they are decimals
-    typical = _orders([values[o] for o in plain])
-    if typical is None:  # too few others in its series: nothing to compare with
-        return []
     errors: list[SectorialError] = []
     for o in sorted(ambiguous):
         value, alt = values[o], others[o]
-        if not value or not alt:
+        typical = _orders([values[p] for p in offsets if p != o])  # the others, as read
+        if not value or not alt or typical is None:
             continue
         as_read = abs(math.log10(abs(value)) - typical)
         as_other = abs(math.log10(abs(alt)) - typical)
-        if as_other + MARK_ORDERS > as_read:
-            continue
-        marks = spec.numbers
-        shown = format_number(alt, 0, style=marks)
-        errors.append(DataError(
-            f"'{texts[o].strip()}' se lee como {value:g} ('{marks.decimal}' es el decimal del "
-            f"archivo), pero el resto de su serie está cerca de {shown}: parece escrito con "
-            f"'{marks.decimal}' de miles", at(o),
-            f"escriba la cifra como las demás ({shown}); si de verdad vale {value:g}, "
-            f"escríbala con cuatro decimales ({value:.4f})"))
+        if as_other + MARK_ORDERS <= as_read:
+            errors.append(_misread(spec, texts[o].strip(), value, alt, at(o)))
     return errors
+
+
+def _misread(spec: SourceSpec, text: str, value: float, alt: float,
+             where: Location) -> DataError:
+    """The error of a figure that reads as ``value`` and fits its series as ``alt``."""
+    marks = spec.numbers
+    decimal_read = abs(value) < abs(alt)  # "581.369" read with a decimal point
+    mark = marks.decimal if decimal_read else marks.group
+    role, meant = ("el decimal", "de miles") if decimal_read else ("el separador de miles",
+                                                                  "decimal")
+    shown = format_number(alt, 0 if decimal_read else 3, style=marks)
+    read = format_number(value, 3 if decimal_read else 0, style=marks)
+    return DataError(
+        f"'{text}' se lee como {read} ('{mark}' es {role} del archivo), pero el resto de su "
+        f"serie está cerca de {shown}: parece escrito con '{mark}' {meant}", where,
+        f"escriba la cifra como las demás ({shown}); si de verdad vale {read}, escríbala con "
+        "otro número de decimales, o declare en la fuente 'atipicos: permitir'")
 
 
 def _jumps(column: str, texts: list[str], values: list, offsets: list[int],
@@ -147,4 +159,4 @@ def _jumps(column: str, texts: list[str], values: list, offsets: list[int],
         f"'{texts[o].strip()}' es más de {format_number(10 ** JUMP_ORDERS, 0)} veces la mayor "
         f"de las demás cifras de su serie en la columna '{column}'", at(o),
         "revise la unidad del dato (¿en unidades donde las demás están en millones?) y "
-        "corríjalo en el archivo")]
+        "corríjalo en el archivo; si es correcto, declare en la fuente 'atipicos: permitir'")]

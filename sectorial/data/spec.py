@@ -54,6 +54,7 @@ class SourceSpec:
     totals: dict[str, str] = field(default_factory=dict)  # filas_total: column -> "Total"
     figures: bool = True  # figures are computed from it: the checks of the data as a whole
     gaps: bool = False  # faltantes: permitir: a period may lack a value the others have
+    outliers: bool = False  # atipicos: permitir: no comparison of a figure with its series
 
 
 SEPARATOR_WORDS = {",": ",", ";": ";", "tab": "\t"}
@@ -98,6 +99,11 @@ SOURCE = Section((
         "archivo trae (`{region: Total}`): se comprueba que sumen las demás y se dejan fuera. "
         "Sin declararlas, una fila que dice «Total» es un error.", default={},
         attr="totals"),
+    Key("atipicos", Choice(("permitir",), message="valor desconocido '{value}'",
+                           hint="escriba 'atipicos: permitir' o quite el campo"),
+        "`permitir`: no comparar cada cifra con las de su serie (una cifra mil veces menor "
+        "que las demás, o cien mil veces mayor, es un error sin declararlo).", default=None,
+        attr="outliers"),
     Key("faltantes", Choice(("permitir",), message="valor desconocido '{value}'",
                             hint="escriba 'faltantes: permitir' o quite el campo"),
         "`permitir`: un periodo puede no traer un valor de una columna de texto que los "

@@ -123,36 +123,40 @@ def _checked_totals(spec: SourceSpec, table: Table,
     return errors
 
 
-FULL_SHARE = 0.75
-"""Share of the periods that must hold every value of a column for it to be a key that
-every period has (regions: yes; products or destinations that come and go: no)."""
-LEAST_PERIODS = 3
+GAP_SHARE = 0.1
+"""At most this share of the periods since a value first appears may lack it for the gap
+to be a missing row (a region absent from one month: yes; a fruit out of season three
+months a year, or a product exported now and then: no)."""
+LEAST_PERIODS = 4
 
 
 def _absent(spec: SourceSpec, table: Table, column: str) -> list[SectorialError]:
-    """A period without a value that (nearly) every other period has: a region missing
-    from the report month would lower the national totals with no error."""
+    """A period without a value that every other period since its first has: a region
+    missing from the report month would lower the national totals with no error."""
     period = table.period_column
     if period is None:
         return []
-    by_period: dict[object, set[str]] = {}
+    by_value: dict[str, set] = {}
     first_row: dict[object, int] = {}
     for when, value, row in zip(table.frame[period], table.frame[column],
                                 table.frame[ROW]):
-        by_period.setdefault(when, set()).add(str(value))
+        by_value.setdefault(str(value), set()).add(when)
         first_row.setdefault(when, int(row))
-    every = set().union(*by_period.values()) if by_period else set()
-    full = [p for p, values in by_period.items() if values == every]
-    if len(by_period) < LEAST_PERIODS or len(full) < FULL_SHARE * len(by_period):
-        return []
+    periods = sorted(first_row)
+    lacking: dict[object, list[str]] = {}
+    for value, present in by_value.items():
+        since = [p for p in periods if p >= min(present)]
+        missing = [p for p in since if p not in present]
+        if len(since) >= LEAST_PERIODS and 0 < len(missing) <= max(1, GAP_SHARE * len(since)):
+            for when in missing:
+                lacking.setdefault(when, []).append(value)
     errors: list[SectorialError] = []
-    for when in sorted(p for p in by_period if p not in full):
-        missing = sorted(every - by_period[when])
+    for when in sorted(lacking):
+        missing = sorted(lacking[when])
         said = ", ".join(f"{column}={m}" for m in missing[:SHOWN_ROWS]) + \
             ("…" if len(missing) > SHOWN_ROWS else "")
         errors.append(DataError(
-            f"en {_named(when)} faltan filas de {said}, que tienen los demás periodos "
-            f"({len(full)} de {len(by_period)})",
+            f"en {_named(when)} faltan filas de {said}, que tienen los demás periodos",
             Location(str(spec.path), sheet=spec.sheet, row=first_row[when], column=column),
             "complete los datos de ese periodo (los totales lo sumarían sin esa parte); si es "
             "normal que falten, declare en la fuente 'faltantes: permitir'"))

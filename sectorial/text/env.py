@@ -143,7 +143,7 @@ class TextEngine:
                 template = env.from_string(_bold_marks(snippet.source))
                 out = template.render({**self.context, **extra})
         except _TooLong as exc:
-            raise _error(snippet, _line_of(exc), f"la plantilla tarda más de {MAX_SECONDS:g} s "
+            raise _error(snippet, 1, f"la plantilla tarda más de {MAX_SECONDS:g} s "
                          "en escribir su texto", "quite los bucles anidados o grandes "
                          "(range) de ese texto: un informe no los necesita") from exc
         except MemoryError as exc:
@@ -182,8 +182,9 @@ def _undefined(exc: jinja2.UndefinedError) -> str:
     return f"el valor no tiene el campo '{match['attr']}'"
 
 
-class _TooLong(Exception):
-    """A snippet's rendering ran past MAX_SECONDS."""
+class _TooLong(BaseException):
+    """A snippet's rendering ran past MAX_SECONDS (a BaseException: no ``except Exception``
+    of a filter or of Jinja may swallow it)."""
 
 
 def _too_long(signum: int, frame: object) -> None:
@@ -192,19 +193,20 @@ def _too_long(signum: int, frame: object) -> None:
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Stop the block after ``seconds`` (where a timer signal exists, in the main thread:
-    every build renders there, in this process or in a worker)."""
+    """Stop the block after ``seconds`` of this process's CPU time (not of the clock: a
+    build suspended with Ctrl-Z or a busy machine must not fail a text), where a timer
+    signal exists, in the main thread: every build renders there, here or in a worker."""
     if not hasattr(signal, "setitimer") or \
             threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _too_long)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, _too_long)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def check_nesting(source: str) -> None:

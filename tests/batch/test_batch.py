@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -108,13 +109,18 @@ def test_a_deleted_or_edited_output_is_built_again(regional, capsys):
     assert (out / "regional-la-libertad-2025-09.docx").read_bytes()[:2] == b"PK"
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
 def test_a_failing_region_does_not_stop_the_others(regional, capsys):
     brief, out = regional
     data = brief.parent.parent / "data" / "mensual.csv"
     data.write_text(MONTHLY_DATA.replace("2024-09,Madre de Dios,140\n", ""), "utf-8")
-    text = brief.read_text("utf-8")  # declared: only that region's documents lack the month
-    brief.write_text(text.replace("archivo: ../data/mensual.csv",
-                                  "archivo: ../data/mensual.csv\n    faltantes: permitir"), "utf-8")
+    edit(brief, "archivo: ../data/mensual.csv",  # declared: only that region lacks the month
+         "archivo: ../data/mensual.csv\n    faltantes: permitir")
     assert main(["build", str(brief), "--out", str(out), "--jobs", "2"]) == 1
     captured = capsys.readouterr()
     assert "resumen: 2 construidos, 0 sin cambios, 1 con error" in captured.out
@@ -207,3 +213,13 @@ def test_two_briefs_that_would_write_one_file_fail_before_writing(tmp_path, caps
     assert "escribe el archivo 'mini-2024', el mismo que otro.yaml" in captured.err
     assert "el mismo que mini.yaml" in captured.err
     assert not out.exists() or not list(out.glob("mini-*"))
+
+
+def test_a_name_without_the_region_is_refused_for_every_region(regional, capsys):
+    brief, out = regional
+    edit(brief, '"regional-{{ region }}-{{ periodo }}"', '"regional-{{ periodo }}"')
+    assert main(["build", str(brief), "--out", str(out), "--jobs", "2"]) == 1
+    captured = capsys.readouterr()
+    assert "resumen: 0 construidos, 0 sin cambios, 3 con error" in captured.out
+    assert "escribe el archivo 'regional-2025-09', el mismo que mini (" in captured.err
+    assert not out.exists() or not outputs(out)

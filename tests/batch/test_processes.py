@@ -136,3 +136,14 @@ def test_a_job_that_kills_its_worker_twice_fails_alone_with_its_name(tmp_path):
     assert sorted(outcomes) == sorted(j.value for j in jobs)  # each once
     assert outcomes["Cusco"].status == FAILED and outcomes["Cusco"].message == LOST
     assert all(o.status == BUILT for v, o in outcomes.items() if v != "Cusco")
+
+
+def test_workers_that_cannot_start_end_the_build_instead_of_looping(tmp_path, monkeypatch):
+    from sectorial.batch import executor
+
+    monkeypatch.setattr(executor, "_worker_start", lambda parent, started: os._exit(1))
+    jobs = [Job(tmp_path / "b.yaml", None, value) for value in ("Cusco", "Lima", "Tacna")]
+    outcomes = list(LocalPool(2).run(Work(), jobs))
+    assert sorted(o.job.value for o in outcomes) == ["Cusco", "Lima", "Tacna"]
+    assert all(o.status == FAILED and o.message == LOST for o in outcomes)
+

@@ -128,3 +128,17 @@ def test_a_state_folder_that_cannot_be_written_replaces_nothing(tmp_path, capsys
     assert ".sectorial" in err and "no se reemplazó ningún archivo" in err
     assert before == {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
                       for p in out.glob("mini*")}
+
+
+def test_a_january_only_column_of_months_reads_as_months(tmp_path):
+    from sectorial.data.loader import SourceSpec, load_table
+
+    path = tmp_path / "enero.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["mes", "region", "valor"])
+    for year in (2024, 2025):
+        book.active.append([datetime.datetime(year, 1, 1), "Junín", 5])
+    book.save(path)
+    columns = {"mes": "periodo", "region": "texto", "valor": "entero"}
+    assert [str(p) for p in load_table(SourceSpec("e", path, "SUNAT", columns)).frame["mes"]] \
+        == ["2024-01", "2025-01"]

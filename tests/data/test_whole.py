@@ -205,3 +205,71 @@ def test_check_reports_every_problem_of_the_data_as_a_whole_at_once(tmp_path, ca
     err = capsys.readouterr().err
     assert "escribe de 2 formas un mismo valor" in err  # Junín / Junin
     assert "es una fila de total" in err and "fila 8" in err
+
+
+def series_file(tmp_path: Path, column: str, cells: list[str]) -> Path:
+    path = tmp_path / "serie.csv"
+    path.write_text(f"anio,region,{column}\n" + "".join(
+        f"{2020 + i},Cusco,{cell}\n" for i, cell in enumerate(cells)), encoding="utf-8")
+    return path
+
+
+def load_series(tmp_path: Path, column: str, cells: list[str], kind: str = "decimal", **kw):
+    path = series_file(tmp_path, column, cells)
+    return load_table(SourceSpec("s", path, "SUNAT", {"anio": "periodo", "region": "texto",
+                                                      column: kind}, **kw))
+
+
+@pytest.mark.parametrize(("column", "cells"), [
+    ("cuota", ["2500000", "2400000"]), ("participantes", ["350", "360"]),
+    ("porcentaje_variacion", ["250.3", "10.1"])])
+def test_names_that_only_contain_a_share_word_may_pass_100(tmp_path, column, cells):
+    assert len(load_series(tmp_path, column, cells).frame) == 2
+
+
+@pytest.mark.parametrize(("cells", "says"), [
+    (['"581,000"', '"590,000"', '"600,000"', "581.369"],
+     "'581.369' se lee como 581.369 ('.' es el decimal del archivo)"),
+    (["1.5", "1.6", "1.7", '"1,234"'],
+     "'1,234' se lee como 1,234 (',' es el separador de miles del archivo), pero el resto de "
+     "su serie está cerca de 1.234: parece escrito con ',' decimal")])
+def test_a_figure_misread_either_way_is_named_with_both_readings(tmp_path, cells, says):
+    with pytest.raises((DataError, ErrorList)) as caught:
+        load_series(tmp_path, "valor", cells)
+    assert says in str(caught.value) and "fila 5" in str(caught.value)
+
+
+def test_a_source_may_declare_its_outliers(tmp_path):
+    cells = ["35000.5", "36000.2", "34000.1", "1.250"]  # a fruit out of season
+    with pytest.raises((DataError, ErrorList)):
+        load_series(tmp_path, "valor", cells)
+    assert list(load_series(tmp_path, "valor", cells, outliers=True).frame["valor"])[-1] == 1.25
+
+
+def monthly(tmp_path: Path, rows: list[tuple[str, str]]) -> Path:
+    path = tmp_path / "m.csv"
+    path.write_text("mes,producto,valor\n" + "".join(f"{m},{p},5\n" for m, p in rows),
+                    encoding="utf-8")
+    return path
+
+
+MONTHS = [f"2024-{m:02d}" for m in range(1, 13)]
+
+
+@pytest.mark.parametrize("rows", [
+    [(m, "Café") for m in MONTHS] + [(m, "Mango") for m in MONTHS if m[-2:] not in
+                                      ("07", "08", "09")],  # out of season
+    [(m, "Café") for m in MONTHS] + [(m, "Quinua") for m in MONTHS[8:]],  # new product
+])
+def test_values_out_of_season_or_new_are_not_missing(tmp_path, rows):
+    columns = {"mes": "periodo", "producto": "texto", "valor": "entero"}
+    assert len(load_table(SourceSpec("m", monthly(tmp_path, rows), "SUNAT", columns)).frame)
+
+
+def test_a_product_missing_from_the_report_month_is_refused_beside_a_one_off(tmp_path):
+    rows = [(m, "Cobre") for m in MONTHS[:-1]] + [(m, "Café") for m in MONTHS] + \
+        [("2024-05", "Litio")]
+    columns = {"mes": "periodo", "producto": "texto", "valor": "entero"}
+    with pytest.raises((DataError, ErrorList)) as caught:
+        load_table(SourceSpec("m", monthly(tmp_path, rows), "SUNAT", columns))
+    assert "en diciembre 2024 faltan filas de producto=Cobre" in str(caught.value)
