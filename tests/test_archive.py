@@ -357,3 +357,16 @@ def test_two_archives_at_once_keep_both_entries(two, monkeypatch):
     entries = archive.read_manifest(folder)
     assert sorted(e["documento"] for e in entries) == ["mini-2023", "mini-2024"]
     assert archive.verify(folder)[1] == []
+
+
+def test_entries_from_before_the_chain_are_announced(two, capsys):
+    folder = two["archive"]
+    assert main(["archive", str(two["pdf"]), "--archive-dir", str(folder)]) == 0
+    entries = archive.read_manifest(folder)
+    for entry in entries:
+        del entry["anterior"]  # as a manifest written before the chain existed
+    (folder / archive.MANIFEST).write_text(
+        "".join(archive.line_of(e) + "\n" for e in entries), "utf-8")
+    capsys.readouterr()
+    assert main(["archive", "verify", "--archive-dir", str(folder)]) == 0
+    assert "aviso: 1 entrada es de antes de la cadena" in capsys.readouterr().out

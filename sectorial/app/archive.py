@@ -45,6 +45,10 @@ def _verify(folder: Path, console: Console, recorded: str | None) -> int:
     console.echo(f"verificación correcta: {count(checked, 'archivo', 'archivos')} en {folder}, "
                  "sumas SHA-256 y PDF/A válidos, ninguno sin registrar, cadena completa")
     entries = archive.read_manifest(folder)
+    unchained = sum("anterior" not in entry for entry in entries)
+    if unchained:
+        console.echo(f"aviso: {count(unchained, 'entrada es', 'entradas son')} de antes de la "
+                     "cadena (sin 'anterior'): solo --head con una cabeza anotada las protege")
     if recorded is not None:
         after = archive.later(entries, recorded)
         console.echo("la cabeza registrada es la última entrada" if not after else
