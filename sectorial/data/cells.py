@@ -6,6 +6,7 @@ Problems name the file, sheet, row and column of the cell, and say what to do.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -15,6 +16,10 @@ from sectorial.lang.numbers import NumberParseError, NumberStyle, parse_number
 from sectorial.lang.phrases import fold
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
 
+INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+"""Unicode categories dropped from text cells: control characters, zero-width marks and
+line separators. A character newer than this Python's Unicode tables (an emoji of 2023)
+stays, and the fonts' check refuses it if it cannot be drawn."""
 MAX_TEXT = 1_000
 """Characters a text cell may hold: a name, a product, an address; never a document."""
 
@@ -35,7 +40,7 @@ def convert(text: str, kind: str, spec: SourceSpec) -> object:
             raise CellError(f"la celda tiene {len(text):,} caracteres de texto (más de "
                             f"{MAX_TEXT:,}): no es un nombre", "corrija la celda: quizá se "
                             "pegó en ella otra cosa (una tabla, un documento)")
-        return "".join(ch for ch in text if ch.isprintable())
+        return "".join(ch for ch in text if unicodedata.category(ch) not in INVISIBLE)
     if text.upper() in EXCEL_ERRORS:
         raise CellError(f"la celda tiene el error de Excel '{text}'",
                         "corrija la fórmula en la hoja (una división entre cero, una referencia "

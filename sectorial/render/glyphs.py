@@ -5,9 +5,13 @@ and the message are here."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from sectorial.errors import RenderError
+
+UNDRAWN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+"""Categories no font needs a glyph for: controls, format marks and spaces."""
 
 
 def missing_glyphs(texts: Iterable[str], covered: frozenset[int]) -> list[RenderError]:
@@ -17,14 +21,17 @@ def missing_glyphs(texts: Iterable[str], covered: frozenset[int]) -> list[Render
     for text in texts:
         for character in text:
             if (character not in missing and ord(character) not in covered
-                    and character.isprintable() and character != " "):
+                    and unicodedata.category(character) not in UNDRAWN):
                 missing[character] = text
     if not missing:
         return []
     character, text = next(iter(missing.items()))
     others = "".join(list(missing)[1:6])
+    at = text.index(character)
+    shown = ("…" if at > 40 else "") + text[max(at - 40, 0):at + 40].strip() + \
+        ("…" if at + 40 < len(text) else "")
     return [RenderError(
-        f"el texto «{text[:80]}» lleva '{character}' (U+{ord(character):04X}), que la fuente "
+        f"el texto «{shown}» lleva '{character}' (U+{ord(character):04X}), que la fuente "
         "del estilo no tiene: se imprimiría en blanco"
         + (f"; tampoco tiene: {others}" if others else ""),
         hint="quite ese carácter de los datos o del informe (emojis y símbolos raros no se "
