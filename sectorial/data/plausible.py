@@ -17,8 +17,9 @@ from statistics import median
 
 from sectorial.data.spec import SourceSpec
 from sectorial.errors import DataError, Location, SectorialError
-from sectorial.lang.numbers import NumberParseError, NumberStyle, format_number, parse_number
+from sectorial.lang.numbers import NumberStyle, format_number
 from sectorial.lang.phrases import fold
+from sectorial.lang.reading import NumberParseError, parse_number
 
 LARGEST = 10.0 ** 15
 """No economic figure a brief prints comes near it: beyond, a cell is a typing error."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.numbers import (
     format_decimal,
@@ -43,17 +43,8 @@ _SCALE_WORDS: dict[str, tuple[int, str, str]] = {
     "mil millones": (9, "mil millones", "mil millones"),
     "billones": (12, "billón", "billones"),
 }
-# Spaces that data files use as thousands separators: normal, no-break, narrow, thin.
-_SPACES = " \u00a0\u202f\u2009"
-_MINUS_SIGNS = "-\u2212"
-_DIGITS = "0123456789"
-_PARSE_CURRENCIES = ("US$", "S/.", "S/")
 
 Number = float | Decimal | int
-
-
-class NumberParseError(ValueError):
-    """A text that cannot be read as a number without guessing."""
 
 
 def to_decimal(value: Number) -> Decimal:
@@ -167,6 +158,25 @@ def _auto_scale(number: Decimal, decimals: int) -> str:
     return "unidades"
 
 
+MAX_ROUNDING = Decimal("0.05")
+"""How far a scaled amount may move from its value by rounding: 1.5 millones is never
+"2 millones" (33% more)."""
+
+
+def _moved(scaled: Decimal, decimals: int) -> bool:
+    """Whether rounding ``scaled`` to ``decimals`` moves it more than MAX_ROUNDING."""
+    return bool(scaled) and \
+        abs(round_half_up(scaled, decimals) - scaled) > MAX_ROUNDING * abs(scaled)
+
+
+def _faithful(scaled: Decimal, decimals: int) -> int:
+    """The decimals, one more at a time (up to 3), that keep ``scaled`` within MAX_ROUNDING
+    of its value once rounded."""
+    while decimals < 3 and _moved(scaled, decimals):
+        decimals += 1
+    return decimals
+
+
 def _scale_word(rounded: Decimal, decimals: int, scale: str) -> str:
     _, singular, plural = _SCALE_WORDS[scale]
     return singular if decimals == 0 and abs(rounded) == 1 else plural
@@ -188,6 +198,11 @@ def format_amount(
     'S/\\xa01,093 millones'
     >>> format_amount(2_848e6, currency="USD", scale="mil millones", decimals=1)
     'US$\\xa02.8 mil millones'
+
+    Rounding never moves the figure more than 5%: another decimal is shown instead.
+
+    >>> format_amount(1_500_000, currency="USD"), format_amount(1.5e12, currency="PEN")
+    ('US$\\xa01.5 millones', 'S/\\xa01.5 billones')
     """
     if scale not in SCALES:
         raise ValueError(f"escala desconocida '{scale}': use " + ", ".join(SCALES))
@@ -197,6 +212,12 @@ def format_amount(
     if scale == "auto":
         scale = _auto_scale(number, decimals)
     scaled = number.scaleb(-_SCALE_WORDS[scale][0])
+    shown = _faithful(scaled, decimals)
+    if _moved(scaled, shown):  # US$ 0.0004 millones: the scale is too large for it
+        scale = _auto_scale(number, decimals)
+        scaled = number.scaleb(-_SCALE_WORDS[scale][0])
+        shown = _faithful(scaled, decimals)
+    decimals = shown
     figure = format_number(scaled, decimals, style=style)
     word = _scale_word(round_half_up(scaled, decimals), decimals, scale)
     return prefix + figure + (" " + word if word else "")
@@ -223,111 +244,19 @@ def _mixed_word(count: int, scale: str, style: NumberStyle) -> str:
 def format_mixed(
     value: Number, *, currency: str | None = None, style: NumberStyle = PRODUCE
 ) -> str:
-    """Write an amount in figures and words, rounded half-up to thousands from 1,000 on.
+    """Write an amount in figures and words, rounded half-up to thousands from 10,000 on
+    (below, a thousand would move it more than 5%).
 
     >>> format_mixed(2_525_492), format_mixed(1_200_000), format_mixed(999)
     ('2 millones 525 mil', '1 millón 200 mil', '999')
+    >>> format_mixed(1_499), format_mixed(12_499)
+    ('1,499', '12 mil')
     """
     number = to_decimal(value)
-    rounded = int(round_half_up(number, -3 if abs(number) >= 1000 else 0))
+    if abs(number) < 10_000:  # to thousands, it would move more than 5%: "1,499"
+        return _currency_prefix(currency) + format_number(round_half_up(number, 0), style=style)
+    rounded = int(round_half_up(number, -3))
     parts = _mixed_parts(abs(rounded), with_billions=abs(number) >= Decimal("1e12"))
     words = [_mixed_word(count, scale, style) for count, scale in parts]
     text = " ".join(words) or "0"
     return _currency_prefix(currency) + ("-" if rounded < 0 else "") + text
-
-
-class _Reader:
-    """Strip the wrappers of a figure (parentheses, sign, currency, percent) one by one."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.rest = text.strip(_SPACES)
-        self.negative = False
-        self.signed = False
-
-    def fail(self, reason: str) -> NumberParseError:
-        return NumberParseError(f"no se puede leer la cifra '{self.text}': {reason}")
-
-    def take_parentheses(self) -> None:
-        if self.rest.startswith("(") and self.rest.endswith(")"):
-            self.rest = self.rest[1:-1].strip(_SPACES)
-            self.negative = self.signed = True
-
-    def take_sign(self) -> None:
-        first = self.rest[:1]
-        if first and first in "+" + _MINUS_SIGNS:
-            if self.signed:
-                raise self.fail("tiene más de un signo")
-            self.signed = True
-            self.negative = first in _MINUS_SIGNS
-            self.rest = self.rest[1:].lstrip(_SPACES)
-
-    def take_currency(self) -> bool:
-        for symbol in _PARSE_CURRENCIES:
-            if self.rest.startswith(symbol):
-                self.rest = self.rest[len(symbol):].lstrip(_SPACES)
-                return True
-        return False
-
-    def take_percent(self) -> bool:
-        if self.rest.endswith("%"):
-            self.rest = self.rest[:-1].rstrip(_SPACES)
-            return True
-        return False
-
-
-def _body_pattern(style: NumberStyle) -> re.Pattern[str]:
-    """Digits grouped by threes with one consistent separator, then an optional fraction."""
-    groups = re.escape(style.group + _SPACES)
-    decimal = re.escape(style.decimal)
-    return re.compile(
-        rf"(?a)(?:\d{{1,3}}(?P<sep>[{groups}])\d{{3}}(?:(?P=sep)\d{{3}})*|\d+)?(?:{decimal}\d+)?"
-    )
-
-
-def _read_body(reader: _Reader, style: NumberStyle) -> Decimal:
-    body = reader.rest
-    if not any(char in _DIGITS for char in body):
-        raise reader.fail("no contiene cifras")
-    if any(char.isalpha() for char in body):
-        raise reader.fail("contiene letras")
-    marks = style.group + style.decimal + _SPACES
-    stray = [char for char in body if char not in _DIGITS + marks]
-    if stray:
-        raise reader.fail(f"contiene el signo '{stray[0]}'")
-    if not _body_pattern(style).fullmatch(body):
-        raise reader.fail(
-            f"los separadores no siguen el estilo (miles '{style.group}', "
-            f"decimales '{style.decimal}')"
-        )
-    digits = "".join(c for c in body if c not in style.group + _SPACES)
-    try:
-        return Decimal(digits.replace(style.decimal, "."))
-    except InvalidOperation as exc:  # the pattern should already exclude this
-        raise reader.fail("no es un número") from exc
-
-
-def parse_number(text: str, *, style: NumberStyle = PRODUCE) -> Decimal:
-    """Read a figure as it arrives in data, refusing anything ambiguous.
-
-    Currency symbols (S/, US$), a trailing percent sign, spaces of any kind as thousands
-    separators and accounting parentheses for negatives are accepted.
-
-    >>> parse_number("S/ 1,093"), parse_number("(10.9)"), parse_number("18,1 %", style=PROMPERU)
-    (Decimal('1093'), Decimal('-10.9'), Decimal('18.1'))
-    """
-    reader = _Reader(text)
-    if not reader.rest:
-        raise reader.fail("el texto está vacío")
-    reader.take_parentheses()
-    reader.take_sign()
-    has_currency = reader.take_currency()
-    if has_currency:
-        reader.take_sign()
-    if reader.take_percent() and has_currency:
-        raise reader.fail("tiene a la vez moneda y signo de porcentaje")
-    number = _read_body(reader, style)
-    if number == 0:
-        return number.copy_abs()
-    return -number if reader.negative else number
-

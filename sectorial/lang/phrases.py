@@ -175,15 +175,21 @@ def points(
 
 
 def out_of(percent: Number, base: int = 10, *, style: NumberStyle = PRODUCE) -> str:
-    """Turn a percentage into "n de cada base", rounding half-up.
+    """Turn a percentage into "n de cada base", rounding half-up; never "0 de cada 10"
+    nor "10 de cada 10" for less than all.
 
-    >>> out_of(84.6), out_of(25, 100)
-    ('8 de cada 10', '25 de cada 100')
+    >>> out_of(84.6), out_of(25, 100), out_of(3.2), out_of(97.5)
+    ('8 de cada 10', '25 de cada 100', 'menos de 1 de cada 10', 'más de 9 de cada 10')
     """
     if base <= 0:
         raise ValueError(f"la base debe ser un entero positivo: {base}")
-    count = round_half_up(to_decimal(percent) * base / 100, 0)
-    return f"{format_number(count, style=style)} de cada {format_number(base, style=style)}"
+    share = to_decimal(percent)
+    count = round_half_up(share * base / 100, 0)
+    every = format_number(base, style=style)
+    if count <= 0 or (count >= base and share < 100):
+        bound = "menos de 1" if count <= 0 else f"más de {format_number(base - 1, style=style)}"
+        return f"{bound} de cada {every}"
+    return f"{format_number(count, style=style)} de cada {every}"
 
 
 def count_noun(n: int, singular: str, plural: str, *, style: NumberStyle = PRODUCE) -> str:
@@ -379,11 +385,7 @@ def slug(text: str) -> str:
 
 
 def spelled_alike(name: str, values: Iterable[str]) -> list[str]:
-    """The values that are ``name`` but for accents and case, in their order.
-
-    >>> spelled_alike("junin", ["Junín", "Lima", "JUNIN"])
-    ['Junín', 'JUNIN']
-    """
+    """The values that are ``name`` but for accents and case: "Junín", "JUNIN" for "junin"."""
     folded = fold(name)
     return [value for value in values if fold(value) == folded]
 

@@ -12,16 +12,15 @@ from hypothesis import strategies as st
 from sectorial.lang.numbers import (
     PRODUCE,
     PROMPERU,
-    NumberParseError,
     NumberStyle,
     format_amount,
     format_mixed,
     format_number,
     format_percent,
     format_signed,
-    parse_number,
     round_half_up,
 )
+from sectorial.lang.reading import NumberParseError, parse_number
 
 NB = "\u00a0"
 STYLES = [PRODUCE, PROMPERU]
@@ -307,7 +306,11 @@ def test_format_then_parse_gives_back_the_rounded_value(
 @given(value=finite, currency=st.sampled_from(["PEN", "USD"]))
 def test_an_amount_in_units_parses_back(style: NumberStyle, value: float, currency: str) -> None:
     text = format_amount(value, currency=currency, scale="unidades", style=style)
-    assert parse_number(text, style=style) == round_half_up(value, 0)
+    if abs(value) >= 10:  # to units, rounding moves it less than 5%
+        assert parse_number(text, style=style) == round_half_up(value, 0)
+    elif abs(value) >= 0.01:  # below, decimals are shown rather than "US$ 0"
+        read = parse_number(text, style=style)
+        assert abs(read - Decimal(repr(value))) <= Decimal("0.05") * abs(Decimal(repr(value)))
 
 
 @given(
