@@ -138,14 +138,16 @@ def _absent(spec: SourceSpec, table: Table, column: str) -> list[SectorialError]
         return []
     by_value: dict[str, set] = {}
     first_row: dict[object, int] = {}
-    for when, value, row in zip(table.frame[period], table.frame[column],
-                                table.frame[ROW]):
+    frame = table.frame
+    for when, value, row in zip(frame[period].tolist(), frame[column].tolist(),
+                                frame[ROW].tolist()):
         by_value.setdefault(str(value), set()).add(when)
-        first_row.setdefault(when, int(row))
+        first_row.setdefault(when, row)
     periods = sorted(first_row)
     lacking: dict[object, list[str]] = {}
     for value, present in by_value.items():
-        since = [p for p in periods if p >= min(present)]
+        first = periods.index(min(present))
+        since = periods[first:]
         missing = [p for p in since if p not in present]
         if len(since) >= LEAST_PERIODS and 0 < len(missing) <= max(1, GAP_SHARE * len(since)):
             for when in missing:
