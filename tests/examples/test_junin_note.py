@@ -71,6 +71,13 @@ def test_docx_states_the_seed_figure(docx: str, figure: str):
     assert figure in docx
 
 
+@pytest.mark.parametrize("text", ["pdf", "docx"])
+def test_the_rest_of_the_table_is_its_true_share(text: str, request):
+    """34 of 2 848 millions is 1,2 %; its 24 rounded shares add to 0,9 % (issue 18)."""
+    said = " ".join(request.getfixturevalue(text).split())
+    assert re.search(r"Resto de productos 34 1,2 %", said), said[said.find("Resto"):][:80]
+
+
 def test_promperu_style_never_uses_produce_marks(pdf: str):
     assert "18.1%" not in pdf and "2,847" not in pdf
 
