@@ -111,3 +111,14 @@ def test_lines_and_donuts_are_native_too(tmp_path: Path):
     text = pdf_text(libreoffice(out / "mini-2024.docx", "pdf", tmp_path))
     for value in ("150", "180", "66.7%", "33.3%"):  # the line's points, the donut's shares
         assert value in text, value
+
+
+def test_word_is_asked_for_every_category_label(vraem: Path):
+    """Word skips labels that do not fit unless the axis says otherwise (issue 18)."""
+    with zipfile.ZipFile(vraem / "vraem-2024.docx") as docx:
+        charts = [n for n in docx.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
+        assert charts
+        for name in charts:
+            xml = docx.read(name).decode("utf-8")
+            axes = xml.count("<c:catAx>")
+            assert xml.count('<c:tickLblSkip val="1"/>') == axes, name

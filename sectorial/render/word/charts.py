@@ -276,10 +276,28 @@ def _finish(space: etree._Element) -> None:
     for flag in space.iter(f"{{{C}}}delete"):
         if flag.get("val") is None:
             flag.set("val", "1")
+    for axis in space.iter(f"{{{C}}}catAx"):
+        _every_label(axis)
     frame = etree.Element(f"{{{C}}}spPr")
     line = etree.SubElement(frame, f"{{{A}}}ln")
     etree.SubElement(line, f"{{{A}}}noFill")
     space.find(f"{{{C}}}chart").addnext(frame)
+
+
+def _every_label(axis: etree._Element) -> None:
+    """Word skips category labels that do not fit (the Tumbes ranking showed every other
+    region): ask for each one, in the place the schema gives the flag (before
+    noMultiLvlLbl)."""
+    if axis.find(f"{{{C}}}tickLblSkip") is not None:
+        return
+    skip = etree.Element(f"{{{C}}}tickLblSkip", val="1")
+    after = next((axis.find(f"{{{C}}}{name}") for name in ("tickMarkSkip", "noMultiLvlLbl",
+                                                           "extLst")
+                  if axis.find(f"{{{C}}}{name}") is not None), None)
+    if after is not None:
+        after.addprevious(skip)
+    else:
+        axis.append(skip)
 
 
 def _rgb(colour: str) -> RGBColor:
