@@ -111,6 +111,18 @@ def crowded_axis(chart: Chart, width_mm: float, size_pt: float) -> bool:
     return longest * size_pt * GLYPH_WIDTH * PT_MM * 1.15 > width_mm * 0.98 / count
 
 
+PLOT_SHARE = 0.78  # of a chart frame's height, what its plot area takes (title, unit)
+LEAST_LABEL_PT = 6.0
+
+
+def stacked_label_size(chart: Chart, height_mm: float, size_pt: float) -> float:
+    """The size at which the category labels of horizontal bars, one under the other, fit
+    a chart ``height_mm`` high (25 regions in a ranking); never below LEAST_LABEL_PT."""
+    count = len(chart.categories)
+    room = height_mm * PLOT_SHARE / max(count, 1) / PT_MM  # points a label may take
+    return max(LEAST_LABEL_PT, min(size_pt, math.floor(room / 1.25 * 2) / 2))
+
+
 def line_range(chart: Chart) -> tuple[float, float]:
     """The range of the secondary axis of a variation line over columns."""
     values = [v for v in chart.series[1].values if not math.isnan(v)]

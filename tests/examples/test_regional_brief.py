@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from readback import docx_text, needs_tools, pdf_info, pdf_text
+from readback import docx_text, libreoffice, needs_tools, pdf_info, pdf_text
 from sectorial.cli import main
 
 pytestmark = needs_tools
@@ -129,3 +129,14 @@ def test_six_to_ten_charts_drawn_once_each(root):
     ranking = charts[-1]
     assert len(ranking.categories) == 25
     assert [ranking.categories[i] for i in ranking.highlight] == ["Junín"]
+
+
+def test_the_word_ranking_shows_every_region(built, sums, tmp_path):
+    """25 regions one under the other: Word and LibreOffice drop labels that do not fit, so
+    the labels are sized to fit (issue 18). Read in LibreOffice's rendering of the DOCX."""
+    rendered = libreoffice(built / "exportaciones-tumbes-2025-09.docx", "pdf", tmp_path)
+    text = pdf_text(rendered)
+    page = next(p for p in text.split("\f") if "RANKING" in p)
+    regions = {region for region, period in sums if region != "Perú" and len(period) == 7}
+    assert len(regions) == 25
+    assert [r for r in sorted(regions) if r not in page] == []

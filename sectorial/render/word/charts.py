@@ -32,7 +32,7 @@ from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from sectorial.doc.model import Chart, ChartSeries
-from sectorial.layout import crowded_axis, line_range, value_range
+from sectorial.layout import crowded_axis, line_range, stacked_label_size, value_range
 from sectorial.style import Look
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -185,6 +185,8 @@ def _style(space: etree._Element, chart: Chart, formats: list[str | None], look:
         category.tick_labels.font.size = Pt(look.size("grafico_etiqueta"))
         if chart.kind in ("hbars", "diverging"):
             category.reverse_order = True  # the first (the largest) on top, as in the PDF
+            category.tick_labels.font.size = Pt(stacked_label_size(
+                chart, size_mm[1], look.size("grafico_etiqueta")))  # each one, not one in two
         if any(v < 0 for series in chart.series if series.axis == "primary"
                for v in series.values):  # clear of the bars and the lines below zero
             category.tick_label_position = XL_TICK_LABEL_POSITION.LOW
