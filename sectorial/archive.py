@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -62,9 +64,23 @@ def head(entries: list[dict]) -> str:
     return link(entries[-1]) if entries else ""
 
 
-def _locked(archive_dir: Path) -> FileLock:
+@contextmanager
+def _locked(archive_dir: Path) -> Iterator[None]:
+    """Hold the manifest's lock for the block; another archive holding it too long is an
+    error that says what to do."""
     archive_dir.mkdir(parents=True, exist_ok=True)
-    return FileLock(str(archive_dir / LOCK), timeout=LOCK_SECONDS)
+    lock = FileLock(str(archive_dir / LOCK), timeout=LOCK_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise ArchiveError(f"otro proceso tiene tomado el archivo hace más de {LOCK_SECONDS} s",
+                           Location(str(archive_dir / LOCK)),
+                           "espere a que termine el otro 'sectorial archive'; si no hay "
+                           "ninguno, borre ese archivo de bloqueo") from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 
@@ -137,11 +153,6 @@ def archive_pdf(pdf: Path, archive_dir: Path) -> Archived:
     try:
         with _locked(archive_dir):
             return _archive(pdf, data, archive_dir)
-    except Timeout as exc:
-        raise ArchiveError(f"otro proceso tiene tomado el archivo hace más de {LOCK_SECONDS} s",
-                           Location(str(archive_dir / LOCK)),
-                           "espere a que termine el otro 'sectorial archive'; si no hay "
-                           "ninguno, borre ese archivo de bloqueo") from exc
     except OSError as exc:
         raise ArchiveError(f"no se puede escribir en la carpeta del archivo ({exc.strerror})",
                            Location(str(archive_dir)),
@@ -197,13 +208,8 @@ def verify(archive_dir: Path, recorded: str | None = None) -> tuple[int, list[st
         raise ArchiveError("no existe la carpeta del archivo", Location(str(archive_dir)),
                            "revise --archive-dir: la carpeta donde 'sectorial archive' guardó "
                            "los PDF")
-    try:
-        with _locked(archive_dir):  # an archive half done would show its temporary files
-            return _verify(archive_dir, recorded)
-    except Timeout as exc:
-        raise ArchiveError(f"otro proceso tiene tomado el archivo hace más de {LOCK_SECONDS} s",
-                           Location(str(archive_dir / LOCK)),
-                           "espere a que termine el otro 'sectorial archive'") from exc
+    with _locked(archive_dir):  # an archive half done would show its temporary files
+        return _verify(archive_dir, recorded)
 
 
 def _verify(archive_dir: Path, recorded: str | None) -> tuple[int, list[str]]:

@@ -83,8 +83,9 @@ def load_table(spec: SourceSpec) -> Table:
     if errors and _is_excel(spec):
         errors = _explained(spec, raw, rows, errors)
     raise_all(errors)
-    implausible = check_plausible(spec, {c: [str(v) for v in raw[c].tolist()] for c in typed},
-                                  typed, rows)
+    numbers = {c: [str(v) for v in raw[c].tolist()] for c, kind in spec.columns.items()
+               if kind in ("decimal", "entero", "conteo")}  # as written, for their marks
+    implausible = check_plausible(spec, numbers, typed, rows)
     try:  # every problem of the data as a whole, reported at once
         loaded = check_whole(spec, Table.of(spec, typed, rows))
     except SectorialError as exc:

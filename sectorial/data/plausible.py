@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from statistics import median
+from bisect import bisect_left
 
 from sectorial.data.spec import SourceSpec
 from sectorial.errors import DataError, Location, SectorialError
@@ -85,10 +85,20 @@ def _column(spec: SourceSpec, column: str, texts: list[str], values: list,
     return errors
 
 
-def _orders(numbers: list[float]) -> float | None:
-    """The typical order of ten of some numbers (None when too few to say)."""
-    nonzero = [math.log10(abs(n)) for n in numbers if n]
-    return median(nonzero) if len(nonzero) >= LEAST_OTHERS else None
+def _orders_without(orders: list[float], own: float) -> float | None:
+    """The median of the sorted ``orders`` of ten of a series with one ``own`` left out
+    (None when fewer than LEAST_OTHERS remain): each value of a long series is compared
+    with the others without sorting them again."""
+    count = len(orders) - 1
+    if count < LEAST_OTHERS:
+        return None
+    gone = bisect_left(orders, own)
+
+    def at(index: int) -> float:  # the index-th of the others
+        return orders[index if index < gone else index + 1]
+
+    middle = count // 2
+    return at(middle) if count % 2 else (at(middle - 1) + at(middle)) / 2
 
 
 def _other_reading(text: str, style: NumberStyle) -> float | None:
@@ -116,11 +126,14 @@ def _marks(spec: SourceSpec, texts: list[str], values: list, offsets: list[int],
     decimals = re.compile(re.escape(spec.numbers.decimal) + r"\d{3}\)?$")
     if any(decimals.search(texts[o].strip()) for o in plain):
         return []  # the series writes three decimals: they are decimals
+    orders = sorted(math.log10(abs(values[o])) for o in offsets if values[o])
     errors: list[SectorialError] = []
     for o in sorted(ambiguous):
         value, alt = values[o], others[o]
-        typical = _orders([values[p] for p in offsets if p != o])  # the others, as read
-        if not value or not alt or typical is None:
+        if not value or not alt:
+            continue
+        typical = _orders_without(orders, math.log10(abs(value)))  # the others, as read
+        if typical is None:
             continue
         as_read = abs(math.log10(abs(value)) - typical)
         as_other = abs(math.log10(abs(alt)) - typical)
