@@ -26,6 +26,7 @@ from sectorial.formats import FORMATS, format_problems, missing_roles, renderer_
 from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
 from sectorial.periods import Period
+from sectorial.render.glyphs import GlyphError
 from sectorial.style import HouseStyle, Look
 from sectorial.style.loader import find_style, load_house
 
@@ -176,7 +177,11 @@ def render(
     other formats need, then renders it while they render here; otherwise, once the
     pictures are drawn, one format renders there while the other renders here."""
     doc, look = prepared.document, prepared.house.look
-    raise_all(missing_roles(doc, look, formats) + format_problems(doc, look, formats))
+    problems = format_problems(doc, look, formats)
+    for problem in problems:
+        if isinstance(problem, GlyphError) and problem.where is None:
+            problem.where = _cell_with(problem.character, prepared.tables)
+    raise_all(missing_roles(doc, look, formats) + problems)
     pictured = tuple(fmt for fmt in formats if renderer_module(fmt).needs_pictures(doc, look))
     aside = _aside(formats, pictured) if spare_core and background.available() else ()
     early = tuple(fmt for fmt in aside if fmt not in pictured)
@@ -244,6 +249,19 @@ def _aside(formats: tuple[str, ...], pictured: tuple[str, ...]) -> tuple[str, ..
         return ()
     free = tuple(fmt for fmt in formats if fmt not in pictured)
     return free if free and len(free) < len(formats) else formats[1:]
+
+
+def _cell_with(character: str, tables: Mapping[str, Table]) -> Location | None:
+    """The first data cell whose text holds ``character`` (an emoji in a product name)."""
+    for table in tables.values():
+        for column, kind in table.spec.columns.items():
+            if kind != "texto":
+                continue
+            for value, rows in table.rows_by_value(column).items():
+                if character in value:
+                    return Location(str(table.spec.path), sheet=table.spec.sheet,
+                                    row=rows[0], column=column)
+    return None
 
 
 def render_formats(

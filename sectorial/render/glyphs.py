@@ -10,11 +10,20 @@ from collections.abc import Iterable
 
 from sectorial.errors import RenderError
 
+
+class GlyphError(RenderError):
+    """A character the fonts lack; ``character`` lets the build find the data cell."""
+
+    def __init__(self, message: str, character: str, hint: str):
+        super().__init__(message, hint=hint)
+        self.character = character
+
+
 UNDRAWN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 """Categories no font needs a glyph for: controls, format marks and spaces."""
 
 
-def missing_glyphs(texts: Iterable[str], covered: frozenset[int]) -> list[RenderError]:
+def missing_glyphs(texts: Iterable[str], covered: frozenset[int]) -> list[GlyphError]:
     """An error naming the first text with a character outside ``covered`` (the code
     points both the regular and the bold font have), and up to five other such characters."""
     missing: dict[str, str] = {}
@@ -30,9 +39,9 @@ def missing_glyphs(texts: Iterable[str], covered: frozenset[int]) -> list[Render
     at = text.index(character)
     shown = ("…" if at > 40 else "") + text[max(at - 40, 0):at + 40].strip() + \
         ("…" if at + 40 < len(text) else "")
-    return [RenderError(
+    return [GlyphError(
         f"el texto «{shown}» lleva '{character}' (U+{ord(character):04X}), que la fuente "
         "del estilo no tiene: se imprimiría en blanco"
-        + (f"; tampoco tiene: {others}" if others else ""),
+        + (f"; tampoco tiene: {others}" if others else ""), character,
         hint="quite ese carácter de los datos o del informe (emojis y símbolos raros no se "
              "imprimen), o use en el estilo una fuente que lo tenga")]

@@ -68,7 +68,7 @@ CASES = {
         ["empleo.csv", "fila 2", "columna 'trabajadores'", "negativo"]),
     "un emoji en un producto": (
         JUNIN, "exportaciones_junin.csv", replace_all(",Jengibre,", ",Jengibre 🫚,"),
-        ["engibre 🫚", "U+1FADA"]),
+        ["exportaciones_junin.csv, fila", "columna 'producto'", "engibre 🫚", "U+1FADA"]),
 }
 
 

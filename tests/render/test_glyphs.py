@@ -16,6 +16,7 @@ def test_a_character_missing_from_the_font_is_refused_with_its_text(tmp_path, ca
     assert main(["build", str(brief), "--out", str(out)]) == 1
     captured = capsys.readouterr()
     assert f"«Junín {mark}» lleva '{mark}' (U+{ord(mark):04X})" in captured.err
+    assert "empresas.csv, fila 3, columna 'region'" in captured.err  # the cell it came from
     assert not list(out.glob("mini-*"))
 
 
