@@ -49,6 +49,25 @@ def chart_sizes(doc: Document) -> dict[str, tuple[float, float]]:
     return sizes
 
 
+CHART_ROOM_MM = 60.0  # the least height a row of charts keeps when a page has many bullets
+
+
+def bullets_that_fit(heights: list[float], room: float, reserved: float) -> int:
+    """How many bullets of these heights (each with its gap) fit in ``room`` once
+    ``reserved`` is kept for what goes above them (the charts); the rest go on to a
+    continuation page.
+
+    >>> bullets_that_fit([10, 10, 10], 100, 75), bullets_that_fit([10], 100, 0)
+    (2, 1)
+    """
+    used = 0.0
+    for count, height in enumerate(heights):
+        if used + height > room - reserved:
+            return count
+        used += height
+    return len(heights)
+
+
 BESIDE_SHARE = 0.5  # of the body's width: the chart's side of a chart beside a table
 
 

@@ -63,8 +63,12 @@ def compose(brief: Brief, indicators: dict[str, Indicator], house: HouseStyle) -
     title = attempt(engine.plain, brief.title)
     series = attempt(engine.plain, brief.series)
     offices = tuple(attempt(engine.plain, o) for o in brief.offices)
-    pages = [attempt(PAGES[spec.kind].function, spec, index, composer)
-             for index, spec in enumerate(brief.pages, start=1)]
+    pages = []
+    for index, spec in enumerate(brief.pages, start=1):
+        if attempt(composer.holds, spec.when) is False:
+            ledger.skip(index)  # the pages after it move up one place
+            continue
+        pages.append(attempt(PAGES[spec.kind].function, spec, index, composer))
     subject = attempt(engine.plain, brief.subject) if brief.subject else series
     raise_all(errors)
     return Document(

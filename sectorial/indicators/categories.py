@@ -57,13 +57,16 @@ def categories(spec: IndicatorSpec, ctx: Context) -> Categories:
             name, quantity(spec, value, f"{name}: {text}", period=period),
             quantity(spec, before, f"{name}: {old_text}", period=old_period),
             _rate(spec, change(before, value), "porcentaje", f"variación % de {name}: "
-                  f"({name} en {_label(period)} / {name} en {_label(old_period)} − 1) × 100",
+                  f"({name} en {_label(period)} / {name} en {_label(old_period)} − 1) × 100; "
+                  f"{_label(period)}: {text}; {_label(old_period)}: {old_text}",
                   period),
             _rate(spec, (value - before) / whole_before * 100 if whole_before else None, "pp",
                   f"incidencia de {name}: ({name} en {_label(period)} − {name} en "
-                  f"{_label(old_period)}) / total en {_label(old_period)} × 100", period),
+                  f"{_label(old_period)}) / total en {_label(old_period)} × 100; "
+                  f"{_label(period)}: {text}; {_label(old_period)}: {old_text}", period),
             _rate(spec, value / whole * 100 if whole else None, "porcentaje",
-                  f"participación de {name} en el total de {_label(period)}", period),
+                  f"participación de {name} en el total de {_label(period)}; {text}", period,
+                  share=True),
             rank, tuple(facts.get(name, {}).items())))
     change_of_whole = _rate(spec, change(whole_before, whole), "porcentaje",
                             f"variación % del total de {spec.key}", period)
@@ -81,12 +84,14 @@ def _sum(spec: IndicatorSpec, totals: tuple[float, float, float, float],
     return Category(
         "Total", quantity(spec, now, f"total: {texts[0]}", period=period),
         quantity(spec, then, f"total: {texts[1]}", period=old_period),
-        _rate(spec, change(then, now), "porcentaje", f"variación % de la suma de {spec.key}",
-              period),
+        _rate(spec, change(then, now), "porcentaje",
+              f"variación % de la suma de {spec.key}; {texts[0]}; antes: {texts[1]}", period),
         _rate(spec, (now - then) / whole_before * 100 if whole_before else None, "pp",
-              f"incidencia de la suma de {spec.key} sobre el total", period),
+              f"incidencia de la suma de {spec.key} sobre el total; {texts[0]}; antes: "
+              f"{texts[1]}", period),
         _rate(spec, now / whole * 100 if whole else None, "porcentaje",
-              f"participación de la suma de {spec.key} en el total", period),
+              f"participación de la suma de {spec.key} en el total; {texts[0]}", period,
+              share=True),
         0)
 
 
@@ -124,8 +129,8 @@ def _facts(spec: IndicatorSpec, rows: object) -> dict[str, dict[str, str]]:
 
 
 def _rate(spec: IndicatorSpec, value: float | None, unit: str, origin: str,
-          period: Period | PeriodSpan | None) -> Quantity:
-    return Quantity(value, unit, 1.0, spec.key, origin, period=period)
+          period: Period | PeriodSpan | None, share: bool = False) -> Quantity:
+    return Quantity(value, unit, 1.0, spec.key, origin, period=period, share=share)
 
 
 def _label(period: Period | PeriodSpan | None) -> str:

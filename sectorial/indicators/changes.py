@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sectorial.errors import IndicatorError
-from sectorial.indicators.compute import Context, period_of
+from sectorial.indicators.compute import Context, operands, period_of
 from sectorial.indicators.registry import INDICATORS
 from sectorial.indicators.spec import (
     AGAINST,
@@ -58,7 +58,10 @@ def variation(spec: IndicatorSpec, ctx: Context) -> Quantity:
             hint="use otro periodo base, quite esta cifra o escriba 'sin_dato: nd' en el "
             "indicador para publicar «n.d.»",
         )
-    origin = f"variación % de {spec.of} entre {base_label} y {end_label}"
+    origin = (f"variación % de {spec.of} entre {base_label} y {end_label}"
+              + (operands((str(spec.of), end)) if end.origin == base.origin else
+                 operands((f"{spec.of} en {end_label}", end),
+                          (f"{spec.base} en {base_label}", base))))
     return Quantity(value, "porcentaje", 1.0, spec.key, origin, period=end_period)
 
 
@@ -92,11 +95,13 @@ def variations(spec: IndicatorSpec, ctx: Context) -> Series:
     for p1, q1 in series.points:
         p0 = p1.year_before() if base == "interanual" else p1 - 1
         if p0 in by_period:
-            origin = f"variación % de {spec.of} entre {p0} y {p1}"
+            origin = (f"variación % de {spec.of} entre {p0} y {p1}"
+                      + operands((str(spec.of), q1)))
             points.append((p1, Quantity(change(by_period[p0].value, q1.value), "porcentaje",
                                         1.0, f"{spec.key}[{p1}]", origin, period=p1)))
-    origin = (f"variaciones interanuales de {spec.of}" if base == "interanual"
-              else f"variaciones de {spec.of} entre periodos seguidos")
+    origin = ((f"variaciones interanuales de {spec.of}" if base == "interanual"
+               else f"variaciones de {spec.of} entre periodos seguidos")
+              + operands((str(spec.of), series)))
     return Series(spec.key, tuple(points), origin, legend=LEGENDS[base],
                   clipped=series.clipped)
 
@@ -169,7 +174,8 @@ def growth(spec: IndicatorSpec, ctx: Context) -> Quantity:
         if any(c is None for c in changes):
             raise IndicatorError("una variación anual parte de cero; use el método 'compuesto'")
         value = sum(changes) / len(changes)  # type: ignore[arg-type]
-    origin = f"{GROWTH_METHODS[spec.method]} de {spec.of}, {start}-{end}"
+    origin = (f"{GROWTH_METHODS[spec.method]} de {spec.of}, {start}-{end}"
+              + operands((str(spec.of), last)))
     return Quantity(value, "porcentaje", 1.0, spec.key, origin,
                     method=GROWTH_METHODS[spec.method], period=end)
 
@@ -186,8 +192,10 @@ def ratio(spec: IndicatorSpec, ctx: Context) -> Quantity:
         raise IndicatorError(f"el denominador '{spec.denominator}' es cero",
                              hint="escriba 'sin_dato: nd' en el indicador para publicar «n.d.»")
     value = top.units / bottom.units * 100.0  # type: ignore[operator]
-    origin = f"{spec.numerator} / {spec.denominator} × 100"
-    return Quantity(value, "porcentaje", 1.0, spec.key, origin, period=ctx.period)
+    origin = (f"{spec.numerator} / {spec.denominator} × 100"
+              + operands((str(spec.numerator), top), (str(spec.denominator), bottom)))
+    return Quantity(value, "porcentaje", 1.0, spec.key, origin, period=ctx.period,
+                    share=0 <= value <= 100)
 
 
 @INDICATORS.register("racha", keys=(OF, COUNT),
@@ -215,7 +223,8 @@ def streak(spec: IndicatorSpec, ctx: Context) -> Quantity:
             "empieza donde empiezan los datos: podría ser más larga y la cifra sería falsa",
             hint="calcule la racha sobre una serie sin 'ultimos' ni 'desde'")
     direction = "alzas" if rising else "caídas"
-    origin = f"{direction} consecutivas de {spec.of} hasta {series.periods[-1]}"
+    origin = (f"{direction} consecutivas de {spec.of} hasta {series.periods[-1]}"
+              + operands((str(spec.of), series)))
     partial = count == len(steps)  # back to the first period of the data: maybe longer
     if partial:
         origin += f"; llega al primer periodo de los datos ({series.periods[0]})"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sectorial.errors import IndicatorError, Location, SectorialError
 from sectorial.indicators.spec import CheckSpec, IndicatorSpec
 from sectorial.indicators.values import Categories, Indicator, Quantity, Series, Shares
+from sectorial.lang.numbers import round_half_up
 
 VARIATION_TOLERANCE = 0.05  # percentage points: half the last printed decimal of "8.6%"
 
@@ -62,7 +63,9 @@ def run_checks(checks: tuple[CheckSpec, ...], specs: Mapping[str, IndicatorSpec]
 
 
 def _shares_problem(name: str, shares: Shares, rounding: str) -> str | None:
-    parts = [s.percent.value for s in shares.items if s.percent.value is not None]
+    # each share as it is printed: a positive one below 0.1 keeps its exact value
+    parts = [float(round_half_up(s.percent.value, shares.decimals)) for s in shares.items
+             if s.percent.value is not None]
     if not parts:
         return None
     total = sum(parts)

@@ -169,6 +169,18 @@ def period_of(value: object, spec: IndicatorSpec, key: str) -> Period:
         ) from exc
 
 
+def operands(*named: tuple[str, Quantity | Series]) -> str:
+    """Where each operand of a derived figure comes from, to add to its origin:
+    "; mes: suma de 'valor_fob_usd' en exportaciones.csv [...], filas 12-40". An operand
+    named the same way twice (a series at two periods) is said once."""
+    said: list[str] = []
+    for name, operand in named:
+        text = f"{name}: {operand.origin}"
+        if operand.origin and operand.origin not in " ".join(said):
+            said.append(text)
+    return "".join(f"; {text}" for text in said)
+
+
 def quantity(spec: IndicatorSpec, value: float | None, origin: str, **kw: object) -> Quantity:
     """A value of the spec's unit and scale, named after it."""
     return Quantity(

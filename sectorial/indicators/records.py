@@ -4,7 +4,7 @@ in the history of its series ("la cifra más alta de su historia")."""
 from __future__ import annotations
 
 from sectorial.errors import IndicatorError
-from sectorial.indicators.compute import Context
+from sectorial.indicators.compute import Context, operands
 from sectorial.indicators.registry import INDICATORS
 from sectorial.indicators.spec import OF, WEIGHT, IndicatorSpec
 from sectorial.indicators.values import Quantity
@@ -59,5 +59,6 @@ def record(spec: IndicatorSpec, ctx: Context) -> Quantity:
         raise IndicatorError(f"'{spec.of}' no tiene valor en {ctx.period}")
     place = 1 + sum(1 for v in values if v > now)
     origin = (f"lugar de {ctx.period} entre los {len(values)} periodos de {spec.of} "
-              f"({series.periods[0]} a {series.periods[-1]}), de mayor a menor")
+              f"({series.periods[0]} a {series.periods[-1]}), de mayor a menor"
+              + operands((str(spec.of), series)))
     return Quantity(float(place), "numero", 1.0, spec.key, origin, period=ctx.period)

@@ -66,6 +66,7 @@ class IndicatorSpec:
     against: str | None = None  # base of 'variaciones': interanual, mensual, anual
     carry: tuple[str, ...] = ()  # columnas: text columns each category carries
     count: str = "cambios"  # cuenta of 'racha': cambios (of a level) or signos (of a rate)
+    leftover: tuple[str, ...] | None = None  # resto: the parts that are what is left
 
     def where(self) -> Location:
         return Location(self.file, line=self.line, field=f"indicadores.{self.key}")
@@ -176,3 +177,9 @@ COUNT = Key("cuenta", Choice(("cambios", "signos")), "`cambios`: periodos seguid
             "variaciones tuvo el mismo signo («por cuarto mes consecutivo»).",
             default="cambios", attr="count")
 
+LEFTOVER = Key("resto", ListOf(Text()), "Las categorías que son un resto («Otros», "
+               "«Resto del mundo»): los textos y rankings no las cuentan entre las "
+               "principales y los gráficos las ponen al final. Por defecto, las que se "
+               "llaman Otros, Otras, Resto, Demás, Los demás, Resto del mundo, Otros países, "
+               "Otros destinos, Otros productos, Otros sectores u Otros grupos; `[]`: "
+               "ninguna.", default=None, attr="leftover")

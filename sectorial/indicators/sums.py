@@ -15,13 +15,15 @@ from sectorial.indicators.spec import (
     DECIMALS,
     FILTER,
     LAST,
+    LEFTOVER,
     ROUNDING,
     SINCE,
     VALUE,
     IndicatorSpec,
 )
 from sectorial.indicators.values import Quantity, Series, Share, Shares
-from sectorial.lang.shares import round_shares
+from sectorial.lang.phrases import fold
+from sectorial.lang.shares import LEFTOVER_WORDS, round_shares
 from sectorial.periods import Period
 
 if TYPE_CHECKING:
@@ -132,7 +134,7 @@ def _check_consecutive(
 
 
 @INDICATORS.register("participaciones", keys=(DATA, VALUE, BY, FILTER, AT, DECIMALS,
-                                               ROUNDING),
+                                               ROUNDING, LEFTOVER),
                      doc="Las partes de un todo (`por` región, sector…), de mayor a menor, "
                      "con su participación en %.")
 def shares(spec: IndicatorSpec, ctx: Context) -> Shares:
@@ -140,7 +142,8 @@ def shares(spec: IndicatorSpec, ctx: Context) -> Shares:
     if rows.empty:
         raise IndicatorError(f"no hay filas ({origin})", hint="revise el filtro y el periodo")
     sums = rows.totals(str(spec.by), str(spec.value))
-    ordered = sorted(sums.pairs, key=lambda item: -item[1])
+    leftover = leftovers(spec, [str(label) for label, _ in sums.pairs])
+    ordered = sorted(sums.pairs, key=lambda item: (str(item[0]) in leftover, -item[1]))
     method = spec.rounding or ctx.rounding
     try:
         percents = round_shares([v for _, v in ordered], spec.decimals, method)
@@ -152,15 +155,35 @@ def shares(spec: IndicatorSpec, ctx: Context) -> Shares:
             str(label),
             quantity(spec, v, text, period=period),
             Quantity(
-                float(pct), "porcentaje", 1.0, f"{spec.key}[{label}]",
-                f"participación de {label} en el total de {spec.key}; redondeo {method}",
-                period=period,
+                _shown_share(pct, v, sums.total), "porcentaje", 1.0, f"{spec.key}[{label}]",
+                f"participación de {label} en el total de {spec.key}; redondeo {method}; "
+                f"{label} y total: {text}",
+                period=period, share=True,
             ),
         )
         for (label, v), pct in zip(ordered, percents)
     )
     whole = quantity(spec, sums.total, text, period=period)
-    return Shares(spec.key, items, whole, text, method, period, spec.decimals)
+    return Shares(spec.key, items, whole, text, method, period, spec.decimals,
+                  leftover=leftover)
+
+
+def _shown_share(rounded: object, value: float, total: float) -> float:
+    """The rounded share, or for a positive part that rounds to zero its exact share: it
+    prints as "menos de 0.1%", never as a false 0.0%."""
+    if float(rounded) or not value or not total:  # type: ignore[arg-type]
+        return float(rounded)  # type: ignore[arg-type]
+    return value / total * 100.0
+
+
+def leftovers(spec: IndicatorSpec, labels: list[str]) -> frozenset[str]:
+    """The parts that are what is left: those ``resto`` names (compared without accents or
+    case), or by default those named as leftovers are ("Otros", "Resto del mundo")."""
+    if spec.leftover is None:
+        return frozenset(label for label in labels if fold(" ".join(label.split()))
+                         in LEFTOVER_WORDS)
+    wanted = {fold(name) for name in spec.leftover}
+    return frozenset(label for label in labels if fold(label) in wanted)
 
 
 @INDICATORS.register("conteo", keys=(DATA, BY, FILTER, AT),

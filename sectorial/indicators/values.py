@@ -54,6 +54,7 @@ class Quantity:
     method: str = ""
     period: Period | PeriodSpan | None = None
     partial: bool = False  # a count that reaches the data's first period: it may be more
+    share: bool = False  # a part of a whole in percent: never printed as a false 0.0%
 
     @property
     def units(self) -> float | None:
@@ -160,10 +161,16 @@ class Shares:
     rounding: str = "individual"
     period: Period | PeriodSpan | None = None
     decimals: int = 1
+    leftover: frozenset[str] = frozenset()  # the parts that are what is left ("Otros")
     _index: dict[str, Share] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update({s.label: s for s in self.items})
+
+    def _leading(self) -> tuple[Share, ...]:
+        """The parts with a value that are not leftovers, largest first: the ones a text
+        or a ranking names."""
+        return tuple(s for s in self.items if s.amount.value and s.label not in self.leftover)
 
     def __iter__(self) -> Iterator[Share]:
         return iter(self.items)
@@ -185,11 +192,13 @@ class Shares:
     # Template vocabulary.
     @property
     def primero(self) -> Share:
-        return self.items[0]
+        """The largest part that is not a leftover ("Otros" leads nothing)."""
+        leading = self._leading()
+        return leading[0] if leading else self.items[0]
 
     def principales(self, n: int) -> tuple[Share, ...]:
-        """Return the ``n`` largest parts that have a value."""
-        return tuple(s for s in self.items if s.amount.value)[: int(n)]
+        """Return the ``n`` largest parts that have a value and are not leftovers."""
+        return self._leading()[: int(n)]
 
     def antes_de(self, rank: Quantity | int) -> tuple[Share, ...]:
         """The parts ranked above ``rank`` (a 'puesto' indicator or a position)."""
@@ -198,12 +207,14 @@ class Shares:
 
     def siguientes(self, start: int, n: int | None = None) -> tuple[Share, ...]:
         """Return the parts after the first ``start`` ones (with a value), at most ``n``."""
-        rest = tuple(s for s in self.items if s.amount.value)[int(start):]
+        rest = self._leading()[int(start):]
         return rest if n is None else rest[: int(n)]
 
     def nombres(self, n: int | None = None) -> tuple[str, ...]:
-        """Return the labels of the parts with a value, largest first."""
-        labels = tuple(s.label for s in self.items if s.amount.value)
+        """Return the labels of the parts with a value that are not leftovers, largest
+        first."""
+        labels = tuple(s.label for s in self.items if s.amount.value
+                       and s.label not in self.leftover)
         return labels if n is None else labels[: int(n)]
 
     @property

@@ -68,3 +68,10 @@ def round_shares(
     else:
         units = _largest_remainder(shares, unit)
     return [Decimal(count).scaleb(-decimals) for count in units]
+
+
+LEFTOVER_WORDS = frozenset({"otros", "otras", "resto", "demas", "los demas", "las demas",
+                            "resto del mundo", "otros paises", "otros destinos",
+                            "otros productos", "otros sectores", "otros grupos"})
+"""Names (folded: lower case, no accents) that say a category is what is left: it is never
+the leading part of a whole."""

@@ -10,6 +10,7 @@ from sectorial.schema.sections import Built, Key, ListOf, MapOf, OneKeyOf, Secti
 from sectorial.schema.values import (
     Anything,
     Choice,
+    Condition,
     Flag,
     Integer,
     Name,
@@ -21,4 +22,4 @@ from sectorial.schema.values import (
 
 __all__ = ["BLANK", "MISSING", "Anything", "Built", "Choice", "Flag", "Integer", "Key",
            "ListOf", "MapOf", "Name", "Number", "OneKeyOf", "Pattern", "Place", "Section",
-           "Snippet", "Template", "Text", "Value", "Variants"]
+           "Snippet", "Template", "Condition", "Text", "Value", "Variants"]

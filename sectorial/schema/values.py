@@ -44,6 +44,21 @@ class Template(Text):
 
 
 @dataclass(frozen=True)
+class Condition(Template):
+    """A condition of the template language (``acumulado is varios``): the thing it belongs
+    to is printed only when it holds. Read as a template that writes "sí" when it holds."""
+
+    label: str = "condición"
+
+    def read(self, raw: Any, place: Place) -> Snippet:  # type: ignore[override]
+        source = "" if raw is None else str(raw).strip()
+        if source.startswith("{{") and source.endswith("}}"):
+            source = source[2:-2].strip()  # written as an expression: {{ … }}
+        return Snippet(f"{{% if {source} %}}sí{{% endif %}}", place.file, place.line,
+                       place.path)
+
+
+@dataclass(frozen=True)
 class Name(Value):
     """The name of something declared elsewhere: an indicator, a data source, a column."""
 

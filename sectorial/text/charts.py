@@ -15,7 +15,12 @@ from sectorial.doc.model import Chart, ChartSeries, NumberFormat
 from sectorial.errors import Location, TemplateError
 from sectorial.indicators.values import Categories, Indicator, Series, Shares
 from sectorial.kinds import Kind, Registry
-from sectorial.lang.numbers import NumberStyle, format_number, format_percent, format_signed
+from sectorial.lang.numbers import (
+    NumberStyle,
+    format_number,
+    format_share,
+    format_signed,
+)
 from sectorial.lang.phrases import join_list
 from sectorial.schema import (
     Built,
@@ -216,7 +221,7 @@ def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: Num
     else:
         labels = tuple(
             _share_label(spec.show, format_number(v, spec.decimals, style=numbers),
-                         format_percent(p, data.decimals, style=numbers))
+                         format_share(p, data.decimals, style=numbers, short=True))
             for v, p in zip(values, percents))
         series = ChartSeries(name, values, labels)
     highlight = (0,) if spec.highlight == "primero" else ()

@@ -20,6 +20,7 @@ from sectorial.lang.numbers import (
     format_mixed,
     format_number,
     format_percent,
+    format_share,
     format_signed,
     round_half_up,
 )
@@ -77,7 +78,9 @@ def decimal(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
 
 
 def percent(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
-    """84.6 -> "84.6%"."""
+    """84.6 -> "84.6%"; a positive share that rounds to zero: "menos de 0.1%"."""
+    if isinstance(value, Quantity) and value.share and value.value is not None:
+        return format_share(value.value, decimals, style=style)
     return format_percent(number_of(value), decimals, style=style)
 
 
@@ -207,8 +210,8 @@ class Parts:
             label = plural_phrase(share.label) if plural else share.label
             label = label.lower() if minusculas else label
             figure = (amount(share.amount, decimales, style=self.style) if montos
-                      else format_percent(number_of(share.percent), decimales,
-                                          style=self.style))
+                      else format_share(number_of(share.percent), decimales,
+                                        style=self.style))
             text = f"{label} ({figure})"
             texts.append(f"{BOLD_MARK}{text}{BOLD_MARK}" if negrita else text)
         return phrases.join_list(texts)

@@ -39,12 +39,19 @@ class Ledger:
     def __init__(self, has_cover: bool):
         self.offset = 1 if has_cover else 0
         self.rows: list[Figure] = []
+        self.skipped: list[int] = []  # pages of the brief left out (their 'si' is false)
+
+    def skip(self, index: int) -> None:
+        """The brief's page ``index`` is not printed: the ones after it move up."""
+        self.skipped.append(index)
 
     def _where(self, field: str) -> tuple[int, str]:
         match = _PAGE.match(field)
         if not match:
             return (1, "portada" if self.offset else "título")
-        return int(match.group(1)) + self.offset, KINDS.get(match.group(2), match.group(2))
+        index = int(match.group(1))
+        moved = sum(1 for skipped in self.skipped if skipped < index)
+        return index + self.offset - moved, KINDS.get(match.group(2), match.group(2))
 
     def note_text(self, snippet: Snippet, value: Any, printed: str) -> None:
         """A filter printed ``value`` as ``printed`` while rendering ``snippet``."""

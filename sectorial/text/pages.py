@@ -31,6 +31,7 @@ from sectorial.schema import (
     BLANK,
     Built,
     Choice,
+    Condition,
     Integer,
     Key,
     ListOf,
@@ -59,6 +60,7 @@ class BoxSpec:
 
     figure: Snippet
     caption: Snippet
+    when: Snippet | None = None  # si: printed only when this condition holds
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class PageSpec:
     lead: Snippet | None = None
     blocks: tuple[BlockSpec, ...] = ()
     cuadros: tuple[CuadroSpec, ...] = ()
+    when: Snippet | None = None  # si: printed only when this condition holds
 
     def all_charts(self) -> tuple[ChartSpec, ...]:
         """The charts of the page, those among its blocks included."""
@@ -124,6 +127,10 @@ class Composer:
     ledger: Ledger
     sources: Callable[[PageSpec, int], tuple[str, ...]]
     credit: str
+
+    def holds(self, condition: Snippet | None) -> bool:
+        """Whether a ``si`` condition holds (none: always)."""
+        return condition is None or bool(self.engine.plain(condition))
 
     def foot(self, spec: PageSpec, number: int) -> SourceNote:
         return SourceNote(notes=tuple(self.engine.rich(n) for n in spec.notes),
@@ -227,6 +234,9 @@ BOX = Built(Section((
         attr="figure"),
     Key("texto", Template(), "La leyenda; `**negrita**` para una segunda línea destacada.",
         required=True, attr="caption"),
+    Key("si", Condition(), "Solo se imprime si se cumple: `acumulado is varios` deja fuera "
+        "en enero la caja del acumulado, que repetiría la del mes.", default=None,
+        attr="when"),
 ), label="caja {cifra, texto}", message="cada caja debe tener 'cifra' y 'texto'"),
             lambda values, place: BoxSpec(**values))
 
@@ -235,6 +245,9 @@ LABEL = Key("etiqueta", Template(), "El tema, antes del título («EMPRESARIAL»
 TITLE = Key("titulo", Template(), "El título de la página.", required=True, attr="title")
 NOTES = Key("notas", ListOf(Template()), "Notas al pie, antes de la fuente.", default=(),
             attr="notes")
+WHEN = Key("si", Condition(), "La página solo se imprime si se cumple: `acumulado is "
+           "varios` la deja fuera en enero, cuando el acumulado es el mes y la página "
+           "repetiría las anteriores.", default=None, attr="when")
 SOURCES = Key("fuentes", ListOf(Name()), "Las fuentes de datos de la página; si se omite, "
               "se calculan de las cifras que muestra (y si se escribe, debe coincidir).",
               default=(), attr="sources")
@@ -247,7 +260,7 @@ SOURCES = Key("fuentes", ListOf(Name()), "Las fuentes de datos de la página; si
     Key("cajas", ListOf(BOX), "Las cajas, en orden de lectura.", required=True, attr="boxes"),
     Key("columnas", Integer(1, 8, "escriba cuántas cajas van en cada fila de la página, por "
                                   "ejemplo 4"), "Cajas por fila.", default=4, attr="columns"),
-    NOTES, SOURCES))
+    NOTES, SOURCES, WHEN))
 def boxes_page(spec: PageSpec, number: int, c: Composer) -> BoxesPage:
     label, title = c.engine.plain(spec.label), c.engine.plain(spec.title)
     foot = c.foot(spec, number)
@@ -256,7 +269,7 @@ def boxes_page(spec: PageSpec, number: int, c: Composer) -> BoxesPage:
         title=title,
         heading=c.engine.plain(spec.heading) if spec.heading else "",
         boxes=tuple(Box(c.engine.plain(b.figure), c.engine.rich(b.caption))
-                    for b in spec.boxes),
+                    for b in spec.boxes if c.holds(b.when)),
         columns=spec.columns,
         foot=foot,
     )
@@ -274,7 +287,7 @@ def boxes_page(spec: PageSpec, number: int, c: Composer) -> BoxesPage:
     Key("vinetas", ListOf(Template()), "Las viñetas bajo los gráficos; una que no escribe "
         "nada (un `{% if %}` falso) no se imprime.", default=(),
         attr="bullets"),
-    NOTES, SOURCES))
+    NOTES, SOURCES, WHEN))
 def topic_page(spec: PageSpec, number: int, c: Composer) -> TopicPage:
     label, title = c.engine.plain(spec.label), c.engine.plain(spec.title)
     foot = c.foot(spec, number)
@@ -304,7 +317,7 @@ def topic_page(spec: PageSpec, number: int, c: Composer) -> TopicPage:
     Key("lugar_fecha", Template(), "Lugar y fecha («Lima, {{ fecha_edicion }}»).",
         default=None, attr="dateline"),
     Key("entradilla", Template(), "La entradilla, en negrita.", default=None, attr="lead"),
-    NOTES, SOURCES))
+    NOTES, SOURCES, WHEN))
 def article_page(spec: PageSpec, number: int, c: Composer) -> ArticlePage:
     label, title = c.engine.plain(spec.label), c.engine.plain(spec.title)
     foot = c.foot(spec, number)

@@ -33,7 +33,8 @@ def _rest_share(data: Shares, rest: list) -> Decimal:
     """The share of the grouped tail: its true share of the whole, rounded as each share
     is (34 of 2,848 is 1.2%, while its 24 rounded shares add to 0.9%). With the largest
     remainder rule the rounded shares add to 100, and so does their sum here."""
-    rounded = sum((Decimal(repr(s.percent.value)) for s in rest), Decimal(0))
+    rounded = sum((round_half_up(Decimal(repr(s.percent.value)), data.decimals)
+                   for s in rest), Decimal(0))
     whole = units(data.total)
     if data.rounding == "mayor_resto" or not whole:
         return rounded

@@ -9,7 +9,12 @@ from typing import Any
 from sectorial.doc.model import Table
 from sectorial.errors import Location, TemplateError
 from sectorial.indicators.values import Categories, Category, Indicator, Quantity, Shares
-from sectorial.lang.numbers import NumberStyle, format_number, format_percent, format_signed
+from sectorial.lang.numbers import (
+    NumberStyle,
+    format_number,
+    format_share,
+    format_signed,
+)
 from sectorial.schema import (
     BLANK,
     Built,
@@ -88,7 +93,7 @@ def build_table(spec: TableSpec, title: str, unit: str, indicators: dict[str, In
     with_share = len(spec.header) == 3
     rows = tuple(
         (label, format_number(value / divisor, spec.decimals, style=numbers))
-        + ((format_percent(share, data.decimals, style=numbers),) if with_share else ())
+        + ((format_share(share, data.decimals, style=numbers, short=True),) if with_share else ())
         for label, value, share in zip(categories, values, percents)
     )
     numeric = (False, True, True)[: len(spec.header)]
@@ -220,6 +225,9 @@ def _cell(quantity: Quantity, column: ColumnSpec, spec: CuadroSpec,
         return "n.d."
     if column.figure in ("variacion", "incidencia"):
         return format_signed(quantity.units, column.decimals, style=numbers)
+    if quantity.share:
+        return format_share(quantity.units, column.decimals, style=numbers, short=True,
+                            sign=False)
     divisor = SCALES.get(spec.scale or "", 1.0) if column.figure in ("valor", "anterior") else 1
     return format_number(quantity.units / divisor, column.decimals, style=numbers)
 

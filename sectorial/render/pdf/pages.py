@@ -13,7 +13,7 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor, white
+from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -37,8 +37,16 @@ from sectorial.doc.model import (
 )
 from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
-from sectorial.layout import BESIDE_SHARE, beside_table, chart_rows, cuadro_widths_mm
+from sectorial.layout import (
+    BESIDE_SHARE,
+    CHART_ROOM_MM,
+    beside_table,
+    bullets_that_fit,
+    chart_rows,
+    cuadro_widths_mm,
+)
 from sectorial.render.glyphs import missing_glyphs
+from sectorial.render.pdf.band import government_band
 from sectorial.render.pdf.flow import ArticleFlow
 from sectorial.render.pdf.pdfa import finish_pdf
 from sectorial.render.pdf.setter import BOLD, REGULAR, Typesetter, markup
@@ -121,7 +129,8 @@ class PdfRenderer(Visitor):
         c.rect(self.width - band_w, 0, band_w, self.height, stroke=0, fill=1)
         c.setFillColor(HexColor(t.color("primario")))
         c.rect(self.width - band_w, 0, 5 * mm, self.height, stroke=0, fill=1)
-        self._government_band(self.left, self.height - 34 * mm, scale=1.6)
+        government_band(self.canvas, self.look, self.doc.masthead, self.left,
+                        self.height - 34 * mm, scale=1.6)
         text_w = self.width - band_w - self.left - 14 * mm
         y = self.height * 0.62
         para, draw = self._para, self._draw
@@ -166,29 +175,53 @@ class PdfRenderer(Visitor):
         width = self.right - self.left
         bullets = [self._para(f"•&nbsp;&nbsp;{markup(b)}", "texto", t.color("texto"))
                    for b in page.bullets]
-        heights = [p.wrap(width - 4 * mm, self.height)[1] for p in bullets]
-        bullets_h = sum(heights) + 2 * mm * len(bullets)
-        bottom = foot_top + bullets_h + 4 * mm  # what charts and tables may fill down to
-        if beside_table(page):
-            y = self._chart_and_tables(page, y - 3 * mm, bottom)
+        heights = [p.wrap(width - 4 * mm, self.height)[1] + 2 * mm for p in bullets]
+        beside = beside_table(page)
+        split = self.left + width * BESIDE_SHARE  # beside a chart, tables take the right
+        tables = self._tables(page, self.right - split - 6 * mm if beside else width)
+        tables_h = sum(h + TABLE_GAP for _, _, h in tables)
+        rows = len(chart_rows(page.charts)) if page.charts else 0
+        reserved = (max(rows * CHART_ROOM_MM * mm, tables_h) if beside
+                    else rows * CHART_ROOM_MM * mm + tables_h)
+        # bullets that would leave the charts less than their room go on to the next page
+        keep = bullets_that_fit(heights, y - 4 * mm - foot_top, reserved)
+        bottom = foot_top + sum(heights[:keep]) + 4 * mm  # what charts and tables fill
+        if tables_h > y - bottom:
+            raise RenderError(f"los cuadros de la página '{page.title}' no caben en ella",
+                              hint="quite filas ('maximo') o viñetas, o ponga cada cuadro "
+                              "en su propia página")
+        if beside:
+            y = self._chart_and_tables(page, tables, y - 3 * mm, bottom)
         else:
-            tables = self._tables(page, width, y - bottom)
-            tables_h = sum(h + TABLE_GAP for _, _, h in tables)
             if page.charts:
                 self._room(page, y - 3 * mm - bottom - tables_h)
                 y = self._charts(page.charts, y - 3 * mm, bottom + tables_h)
             y = self._draw_tables(tables, self.left, width, y)
-        yb = y - 4 * mm
-        for paragraph, h in zip(bullets, heights):
-            paragraph.drawOn(self.canvas, self.left + 2 * mm, yb - h)
-            yb -= h + 2 * mm
+        self._bullets(list(zip(bullets, heights))[:keep], y - 4 * mm)
         self.canvas.showPage()
+        self._continued(page, list(zip(bullets, heights))[keep:])
 
-    def _chart_and_tables(self, page: TopicPage, top: float, bottom: float) -> float:
+    def _bullets(self, bullets: list[tuple[Para, float]], top: float) -> None:
+        for paragraph, h in bullets:
+            paragraph.drawOn(self.canvas, self.left + 2 * mm, top - h + 2 * mm)
+            top -= h
+
+    def _continued(self, page: TopicPage, bullets: list[tuple[Para, float]]) -> None:
+        """The bullets that did not fit, on pages of their own with the page's title."""
+        while bullets:
+            top = self._start_page(page.label, f"{page.title} (continuación)") - 4 * mm
+            keep = bullets_that_fit([h for _, h in bullets], top - self._foot(page.foot), 0)
+            if not keep:
+                raise RenderError(f"una viñeta de la página '{page.title}' no cabe en una "
+                                  "página", hint="acorte esa viñeta o pártala en dos")
+            self._bullets(bullets[:keep], top)
+            self.canvas.showPage()
+            bullets = bullets[keep:]
+
+    def _chart_and_tables(self, page: TopicPage, tables: list[tuple[Flowable, float, float]],
+                          top: float, bottom: float) -> float:
         """The chart on the left, the tables on the right; return the lower bottom."""
-        width = self.right - self.left
-        split = self.left + width * BESIDE_SHARE
-        tables = self._tables(page, self.right - split - 6 * mm, top - bottom)
+        split = self.left + (self.right - self.left) * BESIDE_SHARE
         self._room(page, top - bottom)
         lowest = self._chart_row(page.charts, top, bottom, (self.left, split))
         x = self.right - max(w for _, w, _ in tables)
@@ -200,10 +233,8 @@ class PdfRenderer(Visitor):
                               "cuadros y viñetas", hint="quite filas a los cuadros "
                               "('maximo'), viñetas o gráficos, o pase el cuadro a otra página")
 
-    def _tables(self, page: TopicPage, width: float,
-                room: float) -> list[tuple[Flowable, float, float]]:
-        """The page's tables at most ``width`` wide, each with its width and height; fail
-        if they do not fit in ``room``."""
+    def _tables(self, page: TopicPage, width: float) -> list[tuple[Flowable, float, float]]:
+        """The page's tables at most ``width`` wide, each with its width and height."""
         made = []
         for table in page.tables:
             widths = [w * mm for w in cuadro_widths_mm(width / mm, table,
@@ -211,10 +242,6 @@ class PdfRenderer(Visitor):
             w = sum(widths)
             flowable = table_flowable(self.setter, table, w, widths)
             made.append((flowable, w, flowable.wrap(w, self.height)[1]))
-        if sum(h + TABLE_GAP for _, _, h in made) > room:
-            raise RenderError(f"los cuadros de la página '{page.title}' no caben en ella",
-                              hint="quite filas ('maximo') o viñetas, o ponga cada cuadro "
-                              "en su propia página")
         return made
 
     def _draw_tables(self, tables: list[tuple[Flowable, float, float]], x: float,
@@ -258,7 +285,7 @@ class PdfRenderer(Visitor):
     def _chrome(self) -> None:
         """Draw the header band and the footer with the page number."""
         c, t = self.canvas, self.look
-        self._government_band(self.left, self.top - HEADER_H, scale=1.0)
+        government_band(c, t, self.doc.masthead, self.left, self.top - HEADER_H, scale=1.0)
         c.setFont(REGULAR, t.size("nota") + 0.5)
         c.setFillColor(HexColor(t.color("suave")))
         c.drawRightString(self.right, self.top - HEADER_H + 3 * mm, self.doc.series)
@@ -269,26 +296,6 @@ class PdfRenderer(Visitor):
         c.setFont(REGULAR, t.size("nota"))
         c.drawString(self.left, self.bottom, self.doc.meta.title)
         c.drawRightString(self.right, self.bottom, str(c.getPageNumber()))
-
-    def _government_band(self, x: float, y: float, scale: float) -> None:
-        """Draw the state identity: a red block with the country, then the institution."""
-        c, t = self.canvas, self.look
-        h = 7 * mm * scale
-        country = self.doc.masthead.country
-        size = 9 * scale
-        w1 = pdfmetrics.stringWidth(country, BOLD, size) + 6 * mm * scale
-        c.setFillColor(HexColor(t.color("primario")))
-        c.rect(x, y, w1, h, stroke=0, fill=1)
-        c.setFillColor(white)
-        c.setFont(BOLD, size)
-        c.drawString(x + 3 * mm * scale, y + h / 2 - size * 0.35, country)
-        entity = self.doc.masthead.entity
-        w2 = pdfmetrics.stringWidth(entity, REGULAR, size * 0.85) + 6 * mm * scale
-        c.setFillColor(HexColor(t.color("oscuro")))
-        c.rect(x + w1, y, w2, h, stroke=0, fill=1)
-        c.setFillColor(white)
-        c.setFont(REGULAR, size * 0.85)
-        c.drawString(x + w1 + 3 * mm * scale, y + h / 2 - size * 0.3, entity)
 
     def _message(self, message: Text, top: float) -> float:
         t = self.look
