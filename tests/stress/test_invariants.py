@@ -1,0 +1,252 @@
+"""The invariants every generated document keeps, over the stress corpus (issue 18).
+
+Each case of ``corpus.CASES`` is built once (DOCX, PDF and figures ledger); the PDF is
+read back with poppler and the DOCX with LibreOffice, tools that did not write them."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from corpus import CASES, Case
+
+from readback import needs_tools, normalise
+from sectorial.cli import main
+from sectorial.lang.phrases import fold
+from sectorial.lang.shares import LEFTOVER_WORDS
+
+pytestmark = needs_tools
+
+BY_NAME = {case.name: case for case in CASES}
+BUILT = [case.name for case in CASES if not case.refuses]
+TEXT_KINDS = ("caja", "mensaje", "viñeta", "texto", "entradilla", "título", "nota",
+              "encabezado")
+
+
+@dataclass
+class Built:
+    case: Case
+    code: int
+    err: str
+    out: Path
+    files: list[Path] = field(default_factory=list)
+    ledger: list[dict[str, str]] = field(default_factory=list)
+    pdf_text: str = ""
+    docx_text: str = ""
+    words: list[tuple[int, float, float, float, float, str]] = field(default_factory=list)
+    pages: list[tuple[float, float]] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict[str, Built]:
+    root = tmp_path_factory.mktemp("corpus")
+    built: dict[str, Built] = {}
+    import contextlib
+    import io
+    for number, case in enumerate(CASES):
+        folder = root / f"caso{number:02d}"
+        brief = case.write(folder)
+        out = folder / "out"
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["build", str(brief), *case.args, "--out", str(out), "--jobs", "1"])
+        one = Built(case, code, err.getvalue(), out)
+        if out.is_dir():
+            one.files = sorted(p for p in out.iterdir() if not p.name.startswith("."))
+        built[case.name] = one
+    _read_back(root, [b for b in built.values() if b.code == 0])
+    return built
+
+
+def _read_back(root: Path, built: list[Built]) -> None:
+    """pdftotext and pdftotext -bbox for each PDF; one LibreOffice run for every DOCX."""
+    docx = root / "docx"
+    docx.mkdir()
+    for number, one in enumerate(built):
+        pdf = next(p for p in one.files if p.suffix == ".pdf")
+        ledger = next(p for p in one.files if p.name.endswith(".cifras.csv"))
+        with ledger.open(encoding="utf-8-sig", newline="") as handle:
+            one.ledger = list(csv.DictReader(handle))
+        plain = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout
+        layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                                text=True, check=True).stdout
+        one.pdf_text = normalise(layout) + " \n " + normalise(plain)
+        one.pages, one.words = _boxes(pdf)
+        shutil.copy(next(p for p in one.files if p.suffix == ".docx"), docx / f"d{number}.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{root / 'perfil-lo'}",
+                    "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir",
+                    str(root / "txt"), *sorted(str(p) for p in docx.iterdir())],
+                   capture_output=True, timeout=600, check=False)
+    for number, one in enumerate(built):
+        text = root / "txt" / f"d{number}.txt"
+        assert text.is_file(), f"LibreOffice no pudo abrir el DOCX de {one.case.name}"
+        one.docx_text = normalise(text.read_text(encoding="utf-8-sig"))
+
+
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+_WORD = re.compile(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" '
+                   r'yMax="([\d.-]+)">([^<]*)</word>')
+
+
+def _boxes(pdf: Path):
+    """Each page's size and each word's box, as poppler finds them."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages: list[tuple[float, float]] = []
+    words = []
+    for chunk in html.split("<page ")[1:]:
+        width, height = _PAGE.match("<page " + chunk).groups()
+        pages.append((float(width), float(height)))
+        for x0, y0, x1, y1, text in _WORD.findall(chunk):
+            words.append((len(pages), float(x0), float(y0), float(x1), float(y1), text))
+    return pages, words
+
+
+def _text_rows(one: Built) -> list[dict[str, str]]:
+    return [r for r in one.ledger if r["elemento"] in TEXT_KINDS]
+
+
+@pytest.mark.parametrize("name", [c.name for c in CASES])
+def test_each_case_builds_or_is_refused_with_its_reason(corpus, name):
+    """Valid data build; data that cannot be published (no year to compare with) stop with
+    exit 1, the file and the reason, no traceback and no document."""
+    one = corpus[name]
+    assert "Traceback" not in one.err and "error interno" not in one.err, one.err
+    if not one.case.refuses:
+        assert one.code == 0, one.err
+        assert {p.suffix for p in one.files} >= {".docx", ".pdf", ".csv"}
+        return
+    assert one.code == 1
+    for fragment in one.case.refuses:
+        assert fragment in one.err, (fragment, one.err)
+    assert not one.files
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_every_figure_of_the_text_is_in_both_outputs(corpus, name):
+    """Each figure the ledger says the text prints is in the PDF (poppler) and in the DOCX
+    (LibreOffice). Chart labels are drawn in pictures in the PDF: they are not text yet."""
+    one = corpus[name]
+    rows = [r for r in one.ledger if r["elemento"] not in ("gráfico",)]
+    assert rows
+    for row in rows:
+        printed = normalise(row["texto_impreso"])
+        assert printed in one.pdf_text, (row["lugar_en_el_informe"], printed)
+        assert printed in one.docx_text, (row["lugar_en_el_informe"], printed)
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_no_figure_is_inf_or_nan(corpus, name):
+    one = corpus[name]
+    for text in (one.pdf_text, one.docx_text):
+        assert not re.search(r"\b(inf|nan|NaN|None)\b", text)
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_a_positive_share_never_prints_as_zero(corpus, name):
+    """A part with a value is never "0.0%" in the text or a table ("menos de 0.1%")."""
+    one = corpus[name]
+    zero = re.compile(r"(?<![\d.,])0[.,]0\s?%")
+    for row in one.ledger:
+        if row["elemento"] == "gráfico" or not row["valor_exacto"]:
+            continue
+        if zero.search(normalise(row["texto_impreso"])):
+            # a share whose part has a value: its amount is in the same cell or sentence
+            assert float(row["valor_exacto"]) == 0, row
+    for text in (one.pdf_text, one.docx_text):
+        assert not re.search(r"\((?:menos de )?0[.,]0\s?%\)", text), text
+
+
+def _leftover(label: str) -> bool:
+    return fold(" ".join(label.split())) in LEFTOVER_WORDS
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_a_leftover_category_never_leads(corpus, name):
+    """"Otros" is never named in the text as a leading part: texts and rankings skip it."""
+    one = corpus[name]
+    for row in _text_rows(one):
+        label = re.search(r"\[([^\]]+)\]$", row["indicador"])
+        assert not (label and _leftover(label.group(1))), row
+    for text in (one.pdf_text, one.docx_text):
+        assert not re.search(r"\b(Otros|Otras|Resto)\b \(", text)
+        assert not re.search(r"correspondió a (otros|otras|resto)\b", text)
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_no_two_boxes_of_a_page_show_the_same_figure(corpus, name):
+    """January: the month and its accumulated period are one figure, shown once."""
+    one = corpus[name]
+    shown: dict[tuple[str, str], str] = {}
+    for row in one.ledger:
+        place = re.match(r"(paginas\[\d+\])\.cajas\[(\d+)\]\.cifra$", row["lugar_en_el_informe"])
+        if not place:
+            continue
+        key = (place.group(1), row["texto_impreso"])
+        assert shown.setdefault(key, place.group(2)) == place.group(2), (
+            f"las cajas {shown[key]} y {place.group(2)} de {place.group(1)} muestran "
+            f"{row['texto_impreso']}")
+
+
+def _value(row: dict[str, str]) -> tuple[str, str]:
+    value = float(row["valor_exacto"])
+    return row["unidad"], f"{value:.4g}"
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_no_page_repeats_the_pages_before_it(corpus, name):
+    """A thematic page whose every figure was already shown on the pages before it (the
+    accumulated period in January) is a repetition."""
+    one = corpus[name]
+    boxes = {r["pagina"] for r in one.ledger if r["elemento"] == "caja"}
+    by_page: dict[int, set] = {}
+    for row in one.ledger:
+        if row["valor_exacto"] and row["pagina"] not in boxes and row["pagina"] != "0":
+            by_page.setdefault(int(row["pagina"]), set()).add(_value(row))
+    seen: set = set()
+    for page in sorted(by_page):
+        figures = by_page[page]
+        repeated = len(figures & seen)
+        assert len(figures) < 3 or repeated * 2 <= len(figures), (
+            f"la página {page} repite las anteriores: {repeated} de sus {len(figures)} cifras")
+        seen |= figures
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_every_ledger_row_names_its_files_and_rows(corpus, name):
+    """A reviewer takes any printed figure and finds the data file and rows of each of its
+    operands in its row, also for a share, a variation or a ratio."""
+    one = corpus[name]
+    for row in one.ledger:
+        if row["elemento"] == "comprobación exceptuada":
+            continue
+        origin = row["origen"]
+        assert re.search(r"\.(csv|xlsx)\b", origin), row
+        assert re.search(r"\bfilas? \d", origin), (row["indicador"], origin)
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_no_text_leaves_its_page_and_no_two_words_overlap(corpus, name):
+    """Every word poppler finds is inside the page's margins and on no other word."""
+    one = corpus[name]
+    assert one.words
+    by_page: dict[int, list] = {}
+    for page, x0, y0, x1, y1, text in one.words:
+        width, height = one.pages[page - 1]
+        assert x0 >= 0 and y0 >= 0 and x1 <= width and y1 <= height, (page, text)
+        by_page.setdefault(page, []).append((x0, y0, x1, y1, text))
+    for page, words in by_page.items():
+        words.sort()
+        for i, (x0, y0, x1, y1, text) in enumerate(words):
+            for a0, b0, a1, b1, other in words[i + 1:]:
+                if a0 >= x1:
+                    break
+                overlap_x = min(x1, a1) - max(x0, a0)
+                overlap_y = min(y1, b1) - max(y0, b0)
+                assert not (overlap_x > 1 and overlap_y > 1), (page, text, other)
