@@ -49,6 +49,7 @@ def chart_sizes(doc: Document) -> dict[str, tuple[float, float]]:
     return sizes
 
 
+LEAST_SLICE = 2.5  # percent: a smaller slice of a donut joins the rest, whose label fits
 CHART_ROOM_MM = 60.0  # the least height a row of charts keeps when a page has many bullets
 
 

@@ -93,6 +93,7 @@ class NumberFormat:
     decimal: str
     signed: bool = False  # "+8.2": the sign shown for rises too
     suffix: str = ""  # "%" after the figure
+    of_whole: bool = False  # each label is its value's share of the series' sum, in %
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import contextlib
 import math
 import multiprocessing
 from collections.abc import Callable
+from dataclasses import replace
 
 import matplotlib
 
@@ -21,6 +22,8 @@ from matplotlib.figure import Figure  # noqa: E402
 from sectorial.doc.model import Chart, Document  # noqa: E402
 from sectorial.errors import RenderError  # noqa: E402
 from sectorial.layout import (  # noqa: E402
+    GLYPH_WIDTH,
+    LEAST_LABEL_PT,
     chart_sizes,
     crowded_axis,
     label_offset,
@@ -31,6 +34,8 @@ from sectorial.render.picture import Picture  # noqa: E402
 from sectorial.style import Look  # noqa: E402
 
 MM = 1 / 25.4
+RING = 0.38  # a donut's ring, of its radius
+HOLE = 1 - RING  # the radius of its hole
 
 
 def render_charts(doc: Document, look: Look) -> dict[str, Picture]:
@@ -113,6 +118,7 @@ class ChartPainter:
         self.family = family
         self.size_mm = size_mm
         self.label_size = look.size("grafico_etiqueta")
+        self.hole: tuple[float, float, float] | None = None  # a donut's, for its centre text
 
     def paint(self, chart: Chart) -> Picture:
         """Return ``chart`` drawn in pixels."""
@@ -125,7 +131,8 @@ class ChartPainter:
             axes = figure.add_subplot()
             painter(chart, axes)
             figure.subplots_adjust(**self._margins(chart))
-            return _picture(figure, self.look.chart_dpi)
+            picture = _picture(figure, self.look.chart_dpi)
+            return replace(picture, hole=self.hole) if self.hole else picture
 
     # Kinds -------------------------------------------------------------------------------
 
@@ -247,18 +254,49 @@ class ChartPainter:
         colors = [self.look.palette[i % len(self.look.palette)]
                   for i in range(len(series.values))]
         wedges, _ = ax.pie(series.values, colors=colors, startangle=90, counterclock=False,
-                           wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1.5})
+                           wedgeprops={"width": RING, "edgecolor": "white", "linewidth": 1.5})
+        unit_pt = self._donut_unit(chart, ax)
         for wedge, text in zip(wedges, series.labels):
             angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
             share = (wedge.theta2 - wedge.theta1) / 360
-            radius = 0.81 if share >= 0.06 else 1.16
-            color = "white" if share >= 0.06 else self.look.color("texto")
+            size = self._ring_label_size(text, angle, RING * unit_pt) if share >= 0.06 else 0
+            radius = 1 - RING / 2 if size else 1.16  # on the ring if it fits there
+            color = "white" if size else self.look.color("texto")
             ax.text(radius * math.cos(angle), radius * math.sin(angle), text, ha="center",
-                    va="center", fontsize=self.label_size - 0.5, color=color, fontweight="bold")
+                    va="center", fontsize=size or self.label_size - 0.5, color=color,
+                    fontweight="bold")
         # Anchored to the figure's right edge, the legend can never be cut off.
         ax.figure.legend(wedges, chart.categories, loc="center right",
                          bbox_to_anchor=(0.995, 0.5), frameon=False, fontsize=self.label_size)
         ax.set_aspect("equal")
+        if chart.center_label:
+            self._centre(chart, ax, 2 * HOLE * unit_pt)
+
+    def _donut_unit(self, chart: Chart, ax: Axes) -> float:
+        """How many points one unit of the donut's radius takes on the page."""
+        margins = self._margins(chart)
+        width_pt = self.size_mm[0] * MM * 72 * (margins["right"] - margins["left"])
+        height_pt = self.size_mm[1] * MM * 72 * (margins["top"] - margins["bottom"])
+        low, high = ax.get_xlim()
+        return min(width_pt, height_pt) / (high - low)
+
+    def _ring_label_size(self, text: str, angle: float, ring_pt: float) -> float:
+        """The size at which a slice's label fits on the ring at ``angle`` (the ring is
+        wider across where it runs across), or 0 if not even at the least size."""
+        across = ring_pt / max(abs(math.cos(angle)), 0.35)  # room along the label's line
+        high = ring_pt / max(abs(math.sin(angle)), 0.35)  # room for its height
+        size = min(self.label_size - 0.5, 0.9 * across / (len(text) * GLYPH_WIDTH),
+                   0.8 * high / 1.2)
+        return size if size >= LEAST_LABEL_PT else 0
+
+    def _centre(self, chart: Chart, ax: Axes, hole_pt: float) -> None:
+        """Where the donut's hole is in the picture: the page writes the centre figure
+        there as text (searchable, in the page's font)."""
+        margins = self._margins(chart)
+        width_pt = self.size_mm[0] * MM * 72
+        self.hole = (float(margins["left"] + margins["right"]) / 2,
+                     1 - float(margins["bottom"] + margins["top"]) / 2,
+                     float(hole_pt / width_pt))
 
     # Helpers -----------------------------------------------------------------------------
 

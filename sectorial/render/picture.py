@@ -8,7 +8,7 @@ output that embeds image files (a DOCX with chart pictures) asks for the PNG.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,6 +23,9 @@ class Picture:
     height: int
     dpi: int
     pixels: bytes = b""  # 3 bytes per pixel
+    # A donut's hole, for the text drawn in it by the page: its centre (shares of the
+    # width from the left, of the height from the top) and its diameter (share of the width).
+    hole: tuple[float, float, float] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.pixels) != self.width * self.height * 3:

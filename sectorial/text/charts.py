@@ -20,8 +20,10 @@ from sectorial.lang.numbers import (
     format_number,
     format_share,
     format_signed,
+    round_half_up,
 )
 from sectorial.lang.phrases import join_list
+from sectorial.layout import LEAST_SLICE
 from sectorial.schema import (
     Built,
     Choice,
@@ -213,7 +215,8 @@ def _several(spec: ChartSpec, data: Series, first: ChartSeries,
 def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: NumberStyle
                   ) -> tuple[tuple[str, ...], tuple[ChartSeries, ...], tuple[int, ...]]:
     categories, values, percents = parts(data, spec.limit, spec.rest_label,
-                                         _omitted(spec, [s.label for s in data.items]))
+                                         _omitted(spec, [s.label for s in data.items]),
+                                         LEAST_SLICE if spec.kind == "dona" else 0.0)
     values = tuple(v / SCALES.get(spec.scale or "", 1.0) for v in values)
     name = texts.unit.strip("()") or data.name
     if (spec.show or "valor") == "valor":
@@ -223,7 +226,14 @@ def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: Num
             _share_label(spec.show, format_number(v, spec.decimals, style=numbers),
                          format_share(p, data.decimals, style=numbers, short=True))
             for v, p in zip(values, percents))
-        series = ChartSeries(name, values, labels)
+        # Shares that are each value's share of the sum, rounded one by one: a reader that
+        # computes them (Word) prints the same, and again after an official edits a value.
+        computed = (spec.show == "participacion" and data.rounding == "individual"
+                    and not spec.omit and all(p > 0 and round_half_up(p, data.decimals) > 0
+                                              for p in percents))
+        series = ChartSeries(name, values, labels, number_format=NumberFormat(
+            data.decimals, numbers.group, numbers.decimal, suffix="%", of_whole=True)
+            if computed else None)
     highlight = (0,) if spec.highlight == "primero" else ()
     if texts.highlight is not None:
         highlight = tuple(i for i, c in enumerate(categories) if c == texts.highlight)

@@ -25,6 +25,7 @@ from sectorial.indicators.values import (
 from sectorial.schema import Snippet
 from sectorial.text.charts import PART_FIGURES, ChartSpec
 from sectorial.text.filters import BOLD_MARK
+from sectorial.text.parts import rest_figures
 
 _PAGE = re.compile(r"^paginas\[(\d+)\]\.(\w+)")
 KINDS = {"cajas": "caja", "vinetas": "viñeta", "mensaje": "mensaje", "bloques": "texto",
@@ -72,13 +73,13 @@ class Ledger:
         if not isinstance(data, Shares):
             return
         by_label = {share.label: share for share in data.items}
+        rest = rest_figures(data, tuple(row[0] for row in table.rows))
         for row in table.rows:
             share = by_label.get(row[0])
-            if share is None:
-                continue  # the row that groups the rest
-            self.rows.append(_figure(page, field, line, "tabla", row[1], share.amount))
+            amount, percent = (share.amount, share.percent) if share else rest  # type: ignore[misc]
+            self.rows.append(_figure(page, field, line, "tabla", row[1], amount))
             if len(row) > 2:
-                self.rows.append(_figure(page, field, line, "tabla", row[2], share.percent))
+                self.rows.append(_figure(page, field, line, "tabla", row[2], percent))
 
     def note_cells(self, field: str, line: int, cells: list[tuple[str, Quantity]],
                    kind: str = "cuadro") -> None:
@@ -139,10 +140,12 @@ def chart_cells(spec: ChartSpec, chart: Chart,
     first = chart.series[0]
     if isinstance(data, Shares):
         by_label = {share.label: share for share in data.items}
+        rest = rest_figures(data, chart.categories, spec.omit)
         for category, label in zip(chart.categories, first.labels):
             share = by_label.get(category)
-            if share is not None and label:
-                cells += [(label, share.amount), (label, share.percent)]
+            figures = (share.amount, share.percent) if share is not None else rest
+            if figures and label:
+                cells += [(label, figures[0]), (label, figures[1])]
     elif isinstance(data, Categories):
         attribute = PART_FIGURES[spec.show or ("variacion" if spec.kind == "barras_divergentes"
                                                else "valor")]

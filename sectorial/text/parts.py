@@ -8,17 +8,25 @@ from decimal import Decimal
 from sectorial.errors import Location, TemplateError, closest
 from sectorial.indicators.values import Quantity, Shares
 from sectorial.lang.numbers import round_half_up
-from sectorial.lang.phrases import spelled_alike
+from sectorial.lang.phrases import fold, spelled_alike
 
 
 def parts(
-    data: Shares, limit: int | None, rest_label: str, omit: tuple[str, ...] = ()
+    data: Shares, limit: int | None, rest_label: str, omit: tuple[str, ...] = (),
+    least: float = 0.0,
 ) -> tuple[tuple[str, ...], tuple[float, ...], tuple[Decimal, ...]]:
     """Return categories, values and rounded shares, the tail beyond ``limit`` grouped;
-    the ``omit`` ones are left out, the shares of the others stay of the whole."""
+    the ``omit`` ones are left out, the shares of the others stay of the whole. With
+    ``least`` (a donut), the parts whose share is smaller join the group too, and so do the
+    leftovers ("Otros"), as long as the group holds more than one part."""
     items = [s for s in data.items if s.amount.value and s.label not in omit]
     shown = items if not limit or len(items) <= limit else items[: limit - 1]
-    rest = items[len(shown):]
+    if least:
+        kept = [s for s in shown[1:] if (s.percent.value or 0) >= least
+                and s.label not in data.leftover]
+        if len(shown) - 1 - len(kept) + len(items) - len(shown) > 1:
+            shown = shown[:1] + kept
+    rest = [s for s in items if s not in shown]
     categories = [s.label for s in shown]
     values = [units(s.amount) for s in shown]
     percents = [Decimal(repr(s.percent.value)) for s in shown]
@@ -40,6 +48,26 @@ def _rest_share(data: Shares, rest: list) -> Decimal:
         return rounded
     tail = sum(Decimal(repr(units(s.amount))) for s in rest)
     return round_half_up(tail * 100 / Decimal(repr(whole)), data.decimals)
+
+
+def rest_figures(data: Shares, shown: tuple[str, ...], omit: tuple[str, ...] = ()
+                 ) -> tuple[Quantity, Quantity] | None:
+    """The amount and the share of the group that sums the parts not ``shown`` (nor
+    omitted), for the ledger: what each is the sum of, and where those come from."""
+    folded = {fold(name) for name in omit}
+    members = [s for s in data.items if s.amount.value and s.label not in shown
+               and fold(s.label) not in folded]
+    if not members:
+        return None
+    amount = sum(units(s.amount) for s in members)
+    whole = units(data.total)
+    names = ", ".join(s.label for s in members)
+    origin = f"suma de {len(members)} partes ({names}); {members[0].amount.origin}"
+    unit = members[0].amount.unit
+    return (Quantity(amount, unit, 1.0, f"{data.name}[resto]", origin, period=data.period),
+            Quantity(amount / whole * 100 if whole else None, "porcentaje", 1.0,
+                     f"{data.name}[resto]", f"participación del resto en el total; {origin}",
+                     period=data.period, share=True))
 
 
 def omitted(names: tuple[str, ...], labels: list[str], data: str,

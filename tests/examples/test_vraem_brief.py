@@ -33,7 +33,16 @@ def pdf(built: Path) -> str:
 
 @pytest.fixture(scope="module")
 def docx(built: Path, tmp_path_factory) -> str:
-    return docx_text(built / "vraem-2024.docx", tmp_path_factory.mktemp("lo"))
+    """The DOCX's text as LibreOffice exports it, and the text of its charts' own drawings
+    (a donut's centre figure), which that export leaves out."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(built / "vraem-2024.docx") as package:
+        drawn = [" ".join(re.findall(r"<a:t>([^<]*)</a:t>", package.read(name).decode()))
+                 for name in package.namelist() if name.startswith("word/drawings/")]
+    return docx_text(built / "vraem-2024.docx", tmp_path_factory.mktemp("lo")) + " " + \
+        " ".join(drawn)
 
 
 def test_build_writes_both_files(built: Path):
@@ -102,3 +111,39 @@ def test_docx_sections_are_word_headings(built: Path):
     assert len(headings) == 6
     assert len(word.inline_shapes) == 13
     assert all(s._inline.docPr.get("descr") for s in word.inline_shapes)
+
+
+def test_the_donut_centre_figure_is_written_in_its_hole(built: Path):
+    """`centro` is in the donut's hole: as text (poppler finds it) inside the picture of
+    the donut (where pikepdf reads the page draws it), away from its legend."""
+    import re
+
+    import pikepdf
+
+    pdf = built / "vraem-2024.pdf"
+    boxes = subprocess.run(["pdftotext", "-f", "4", "-l", "4", "-bbox", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', boxes).group(1))
+    words = [(w, (float(x0), height - float(y1), float(x1), height - float(y0)))
+             for x0, y0, x1, y1, w in re.findall(
+                 r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<',
+                 boxes)]
+    first = [w for w, _ in words].index("2,525,492")
+    centre = words[first:first + 2]
+    assert [w for w, _ in centre] == ["2,525,492", "trabajadores"]
+    with pikepdf.open(pdf) as document:
+        page = document.pages[3]
+        pictures, matrix = [], None
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) == "cm":
+                matrix = [float(v) for v in operands]
+            elif str(operator) == "Do" and matrix:
+                a, _, _, d, e, f = matrix
+                pictures.append((e, f, e + a, f + d))
+    for word, (x0, y0, x1, y1) in centre:
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        inside = [p for p in pictures if p[0] < cx < p[2] and p[1] < cy < p[3]]
+        assert len(inside) == 1, (word, pictures)
+        left, bottom, right, top = inside[0]
+        assert cx < left + 0.6 * (right - left)  # on the ring's side, not the legend's
+        assert bottom + 0.3 * (top - bottom) < cy < top - 0.3 * (top - bottom)

@@ -50,8 +50,9 @@ def test_every_chart_is_a_part_with_its_workbook(vraem: Path, root: Path):
             assert f"charts/chart{number}.xml" in targets
             assert f'PartName="/{part}" ContentType="application/vnd.openxmlformats-' \
                    'officedocument.drawingml.chart+xml"' in types
-            [(kind, workbook)] = rels(docx, f"word/charts/_rels/chart{number}.xml.rels").values()
-            assert kind == PACKAGE_REL
+            [workbook] = [target for kind, target in rels(
+                docx, f"word/charts/_rels/chart{number}.xml.rels").values()
+                if kind == PACKAGE_REL]
             xml = docx.read(part).decode()
             assert '<c:externalData r:id="' in xml  # "Edit data" opens the workbook
             sheet = openpyxl.load_workbook(
@@ -122,3 +123,81 @@ def test_word_is_asked_for_every_category_label(vraem: Path):
             xml = docx.read(name).decode("utf-8")
             axes = xml.count("<c:catAx>")
             assert xml.count('<c:tickLblSkip val="1"/>') == axes, name
+
+
+AXIS_ID = re.compile(r'<c:(?:axId|crossAx) val="(-?\d+)"')
+
+
+def test_a_word_chart_leaves_its_scale_and_its_shares_to_word(vraem: Path):
+    """What an official edits stays right: no fixed range on a chart of bars, the shares
+    of a donut computed by Word, and the axes numbered as the schema wants (positive)."""
+    with zipfile.ZipFile(vraem / "vraem-2024.docx") as docx:
+        charts = {name: docx.read(name).decode() for name in docx.namelist()
+                  if re.fullmatch(r"word/charts/chart\d+\.xml", name)}
+        shapes = [docx.read(n).decode() for n in docx.namelist() if "drawings/" in n]
+    bars = [x for x in charts.values() if "<c:barChart>" in x and "<c:lineChart>" not in x]
+    assert len(bars) >= 6
+    for xml in bars:
+        assert "<c:max " not in xml and "<c:min " not in xml
+    for xml in charts.values():
+        ids = AXIS_ID.findall(xml)
+        assert all(int(value) > 0 for value in ids), ids
+    shares = [x for x in charts.values() if "<c:doughnutChart>" in x and "Part." not in x]
+    computed = [x for x in charts.values() if '<c:showPercent val="1"/>' in x]
+    assert len(computed) >= 3  # the donuts of shares, labelled by Word from their values
+    for xml in computed:
+        assert re.search(r'<c:numFmt formatCode="0(\.0+)?%"', xml) and "<c:rich>" not in xml
+    assert shares is not None
+    # the centre figure of the donut of the employed, in the chart's own drawing
+    assert any("2,525,492" in x and "trabajadores" in x for x in shapes)
+
+
+def _edited(docx_path: Path, out: Path, chart: int, point: int, value: float) -> Path:
+    """The DOCX with one value of one chart changed, as Word's "Edit data" changes it:
+    the chart's cached value and its workbook's cell."""
+    edited = out / "editado.docx"
+    with zipfile.ZipFile(docx_path) as source, zipfile.ZipFile(edited, "w") as target:
+        rels_name = f"word/charts/_rels/chart{chart}.xml.rels"
+        [book] = [t for kind, t in rels(source, rels_name).values() if kind == PACKAGE_REL]
+        book_name = "word/" + book.replace("../", "")
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == f"word/charts/chart{chart}.xml":
+                root = etree.fromstring(data)
+                c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+                cache = root.find(f".//{c}ser/{c}val/{c}numRef/{c}numCache")
+                [pt] = [p for p in cache.iter(f"{c}pt") if p.get("idx") == str(point)]
+                pt.find(f"{c}v").text = repr(value)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            elif item.filename == book_name:
+                workbook = openpyxl.load_workbook(io.BytesIO(data))
+                workbook.active.cell(point + 2, 2).value = value
+                buffer = io.BytesIO()
+                workbook.save(buffer)
+                data = buffer.getvalue()
+            target.writestr(item, data)
+    return edited
+
+
+def test_an_edited_bar_is_drawn_to_its_height_with_its_new_label(vraem: Path, tmp_path: Path):
+    """Officials change figures in Word: 2019's firms set to twice 2024's are drawn twice as
+    high (LibreOffice's rendering, read with poppler), labelled with the new value."""
+    import subprocess
+
+    edited = _edited(vraem / "vraem-2024.docx", tmp_path, chart=1, point=0, value=34448.0)
+    pdf = libreoffice(edited, "pdf", tmp_path)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    found: dict[str, list[float]] = {}
+    for page in boxes.split("<page ")[1:]:
+        if "34,448" not in page:
+            continue
+        for y_max, word in re.findall(r'yMax="([\d.]+)">([^<]+)</word>', page):
+            found.setdefault(word, []).append(float(y_max))
+    assert len(found.get("34,448", [])) == 1, "la etiqueta nueva no está en el gráfico"
+    # Labels sit on their bars: y falls linearly with the value (two bars give the line).
+    (y_low,), (y_high,) = found["14,120"], found["15,860"]
+    per_unit = (y_low - y_high) / (15860 - 14120)
+    expected = y_high - per_unit * (34448 - 15860)
+    assert found["34,448"][0] == pytest.approx(expected, abs=4), (found, expected)

@@ -39,9 +39,14 @@ def test_a_part_named_otros_is_never_a_leader_and_a_chart_puts_it_last(tmp_path)
     doc = document(tmp_path)
     assert message_of(doc) == ("Destacan Cusco (30.0%), Junín (20.0%) y Puno (menos de 0.1%); "
                                "en orden, Cusco, Junín y Puno.")
+    # a donut groups what is left and the slices too small for a label of their own
     donut = next(c for c in doc.charts() if c.kind == "donut")
-    assert donut.categories == ("Cusco", "Junín", "Puno", "Otros")
-    assert donut.series[0].labels == ("30.0%", "20.0%", "<0.1%", "50.0%")
+    assert donut.categories == ("Cusco", "Junín", "Resto")
+    assert donut.series[0].labels == ("30.0%", "20.0%", "50.0%")
+    bars = document(tmp_path / "barras", brief=BRIEF.replace("{tipo: dona,", "{tipo: barras,"))
+    chart = next(c for c in bars.charts() if c.kind == "hbars")
+    assert chart.categories == ("Cusco", "Junín", "Puno", "Otros")  # what is left, last
+    assert chart.series[0].labels[2:] == ("<0.1%", "50.0%")
 
 
 def test_resto_names_the_leftovers_and_an_empty_list_declares_none(tmp_path):
@@ -59,9 +64,12 @@ def test_the_first_part_skips_the_leftover(tmp_path):
 def test_a_tiny_share_in_the_ledger_keeps_its_exact_value(tmp_path):
     doc = document(tmp_path)
     puno = {f.kind: f for f in doc.figures if f.indicator == "regiones[Puno]"}
-    assert puno["gráfico"].printed == "<0.1%" and 0 < puno["gráfico"].value < 0.05
-    assert "menos de 0.1%" in puno["mensaje"].printed
+    assert "menos de 0.1%" in puno["mensaje"].printed and 0 < puno["mensaje"].value < 0.05
     assert "empresas.csv [anio=2024], filas 6-9" in puno["mensaje"].origin
+    # the donut's group of what is left is in the ledger too, with what it adds up
+    rest = [f for f in doc.figures if f.indicator == "regiones[resto]" and f.unit == "porcentaje"]
+    assert rest and rest[0].printed == "50.0%" and rest[0].value == pytest.approx(50.01)
+    assert "suma de 2 partes (Puno, Otros)" in rest[0].origin
 
 
 BOXES_PAGE = "  - tipo: indicadores\n    etiqueta: MINI\n"

@@ -47,6 +47,7 @@ from sectorial.layout import (
 )
 from sectorial.render.glyphs import missing_glyphs
 from sectorial.render.pdf.band import government_band
+from sectorial.render.pdf.centre import in_hole
 from sectorial.render.pdf.flow import ArticleFlow
 from sectorial.render.pdf.pdfa import finish_pdf
 from sectorial.render.pdf.setter import BOLD, REGULAR, Typesetter, markup
@@ -338,10 +339,6 @@ class PdfRenderer(Visitor):
                            x, top, cell_w)
             y = self._draw(self._para(escape(chart.subtitle), "grafico_titulo",
                                       self.look.color("suave"), align=TA_CENTER), x, y, cell_w)
-            if chart.center_label:
-                y = self._draw(self._para(escape(chart.center_label), "grafico_titulo",
-                                          self.look.color("cifra"), bold=True,
-                                          align=TA_CENTER), x, y - 1 * mm, cell_w)
             lowest = min(lowest, self._image(chart, x, y - 1 * mm, cell_w, y - 1 * mm - bottom))
         return lowest
 
@@ -350,7 +347,10 @@ class PdfRenderer(Visitor):
         px_w, px_h = picture.width, picture.height
         scale = min(max_w / px_w, max(max_h, 10 * mm) / px_h)
         w, h = px_w * scale, px_h * scale
-        self.canvas.drawImage(ImageReader(picture.image()), x + (max_w - w) / 2, top - h, w, h)
+        left = x + (max_w - w) / 2
+        self.canvas.drawImage(ImageReader(picture.image()), left, top - h, w, h)
+        if picture.hole and chart.center_label:
+            in_hole(self.canvas, self.look, chart.center_label, picture.hole, (left, top, w, h))
         return top - h
 
     def _box(self, box: Box, x: float, top: float, w: float, h: float) -> None:

@@ -33,6 +33,7 @@ from pptx.util import Pt
 
 from sectorial.doc.model import Chart, ChartSeries
 from sectorial.layout import crowded_axis, line_range, stacked_label_size, value_range
+from sectorial.render.word.centre import fix_plot_area
 from sectorial.style import Look
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -67,6 +68,8 @@ def word_chart(chart: Chart, look: Look, when: datetime,
     if chart.kind == "columns_line":
         _graft_variation_line(space, data, chart)
     _style(space, chart, formats, look, size_mm)
+    if chart.kind == "donut" and chart.center_label:
+        fix_plot_area(space)
     _finish(space)
     return WordChart(etree.tostring(space, xml_declaration=True, encoding="UTF-8",
                                     standalone=True), _workbook(chart, when))
@@ -81,6 +84,8 @@ def _number_format(series: ChartSeries) -> str | None:
         return None
     if all(math.isnan(v) for v in series.values):
         return None
+    if spec.of_whole:
+        return "0" + ("." + "0" * spec.decimals if spec.decimals else "") + "%"
     code = "#,##0" + ("." + "0" * spec.decimals if spec.decimals else "")
     suffix = f'"{spec.suffix}"' if spec.suffix else ""
     if not spec.signed:
@@ -196,8 +201,7 @@ def _style(space: etree._Element, chart: Chart, formats: list[str | None], look:
             _upright(space)
         primary = space.find(f"{{{C}}}chart/{{{C}}}plotArea/{{{C}}}valAx")
         primary.find(f"{{{C}}}delete").set("val", "1")
-        if chart.kind in ("columns", "hbars", "diverging"):  # room for labels, as the PDF
-            _scale(primary, *value_range(chart))
+        # No fixed range: a bar an official edits in Word is drawn to its new height.
         gridlines = primary.find(f"{{{C}}}majorGridlines")
         if gridlines is not None:
             primary.remove(gridlines)
@@ -215,6 +219,12 @@ def _labels(series: object, model: ChartSeries, code: str | None, chart: Chart,
         labels.position = XL_LABEL_POSITION.OUTSIDE_END  # beyond the end, either side
     else:
         labels.position = XL_LABEL_POSITION.ABOVE
+    if code is not None and model.number_format and model.number_format.of_whole:
+        labels.number_format = code  # Word computes each slice's share of the whole
+        labels.number_format_is_linked = False
+        labels.show_percentage = True
+        labels.show_value = False
+        return
     if code is not None:
         labels.number_format = code
         labels.number_format_is_linked = False
@@ -278,6 +288,11 @@ def _finish(space: etree._Element) -> None:
     for flag in space.iter(f"{{{C}}}delete"):
         if flag.get("val") is None:
             flag.set("val", "1")
+    ids: dict[str, str] = {}  # python-pptx's template numbers its axes below zero
+    for element in (*space.iter(f"{{{C}}}axId"), *space.iter(f"{{{C}}}crossAx")):
+        value = element.get("val", "")
+        if value.startswith("-"):
+            element.set("val", ids.setdefault(value, str(50001 + len(ids))))
     for axis in space.iter(f"{{{C}}}catAx"):
         _every_label(axis)
     frame = etree.Element(f"{{{C}}}spPr")

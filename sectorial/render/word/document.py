@@ -98,6 +98,7 @@ class DocxRenderer(Visitor):
         self.charts_written = 0  # native chart parts: chart1.xml, chart2.xml…
         self.sizes: dict[str, tuple[float, float]] = {}  # chart key -> drawn size (mm)
         self.created = stamp(None)  # the document's date, set when the document is visited
+        self.language = "es-PE"  # the document's, set then too
         page = look.page
         self.width_mm = page.width_mm - page.margin_left_mm - page.margin_right_mm
         self.height_mm = (page.height_mm - page.margin_top_mm - page.margin_bottom_mm
@@ -112,6 +113,7 @@ class DocxRenderer(Visitor):
 
     def visit_Document(self, doc: m.Document) -> None:
         self.created = stamp(doc.meta.created)
+        self.language = doc.meta.language
         self.sizes = chart_sizes(doc)
         page_setup(self.word, self.look.page, (HEADER_MM, FOOTER_MM))
         house_styles(self.word, self.look, doc)
@@ -294,8 +296,9 @@ class DocxRenderer(Visitor):
 
     def _chart_cell(self, cell: _Cell, chart: m.Chart, width_mm: float) -> None:
         """A chart's title, unit line, centre figure and picture in a layout cell."""
+        # a donut's centre figure: in its hole in a Word chart, above a picture
         lines = [(chart.title, "oscuro", True), (chart.subtitle, "suave", False)]
-        if chart.center_label:
+        if chart.center_label and not native(chart, self.look):
             lines.append((chart.center_label, "cifra", True))
         for index, (text, color, bold) in enumerate(lines):
             paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
@@ -334,6 +337,12 @@ class DocxRenderer(Visitor):
         from docx.opc.packuri import PackURI
         from docx.opc.part import Part
 
+        from sectorial.render.word.centre import (
+            SHAPES_RELATIONSHIP,
+            SHAPES_TYPE,
+            centre_shapes,
+            with_shapes,
+        )
         from sectorial.render.word.charts import with_workbook, word_chart
 
         made = word_chart(chart, self.look, self.created, self.sizes[chart.key])
@@ -346,6 +355,12 @@ class DocxRenderer(Visitor):
                           part.package)
         workbook_id = chart_part.relate_to(workbook, RT.PACKAGE)
         chart_part._blob = with_workbook(made.xml, workbook_id)
+        if chart.kind == "donut" and chart.center_label:  # the figure in the hole
+            shapes = Part(PackURI(f"/word/drawings/drawing{number}.xml"), SHAPES_TYPE,
+                          centre_shapes(chart, self.look, self.sizes[chart.key],
+                                        self.language), part.package)
+            chart_part._blob = with_shapes(chart_part._blob,
+                                           chart_part.relate_to(shapes, SHAPES_RELATIONSHIP))
         chart_id = part.relate_to(chart_part, RT.CHART)
         drawing = parse_xml(
             f'<w:drawing {nsdecls("w", "wp", "a", "c", "r")}><wp:inline distT="0" distB="0" '
