@@ -16,8 +16,10 @@ needs_tools = pytest.mark.skipif(
 
 
 def normalise(text: str) -> str:
-    """Fold line breaks, non-breaking and repeated spaces into single spaces."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
+    """Fold line breaks, non-breaking and repeated spaces into single spaces, and
+    non-breaking hyphens into hyphens."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")
+                  .replace("\u2011", "-"))  # a non-breaking hyphen reads as a hyphen
 
 
 def pdf_text(path: Path) -> str:

@@ -277,3 +277,8 @@ def format_mixed(
     words = [_mixed_word(count, scale, style) for count, scale in parts]
     text = " ".join(words) or "0"
     return _currency_prefix(currency) + ("-" if rounded < 0 else "") + text
+
+
+SCALE_NAMES = tuple(sorted({word for _, one, many in _SCALE_WORDS.values() for word in (one, many)
+                            if word}, key=len, reverse=True))
+"""The words of scale a printed amount may carry ("mil millones" before "mil")."""

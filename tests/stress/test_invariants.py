@@ -250,3 +250,24 @@ def test_no_text_leaves_its_page_and_no_two_words_overlap(corpus, name):
                 overlap_x = min(x1, a1) - max(x0, a0)
                 overlap_y = min(y1, b1) - max(y0, b0)
                 assert not (overlap_x > 1 and overlap_y > 1), (page, text, other)
+
+
+_PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
+_PIECE = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:noBreakHyphen/>")
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_no_line_break_can_split_a_figure_in_the_docx(corpus, name):
+    """In the DOCX a minus before a figure is a non-breaking hyphen, and a figure's word of
+    scale is joined to it by a no-break space: "(-" never ends a line before "29.8%)"."""
+    import zipfile
+
+    one = corpus[name]
+    docx = next(p for p in one.files if p.suffix == ".docx")
+    with zipfile.ZipFile(docx) as package:
+        xml = package.read("word/document.xml").decode()
+    for paragraph in _PARAGRAPH.findall(xml):
+        text = "".join(m.group(1) if m.group(1) is not None else "\u2011"
+                       for m in _PIECE.finditer(paragraph))
+        assert not re.search(r"(?:^|[\s(])-\d", text), text
+        assert not re.search(r"\d (?:mil|millones|millón|billones)\b", text), text

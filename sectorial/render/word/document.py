@@ -37,7 +37,7 @@ from sectorial.layout import (
 )
 from sectorial.render.picture import Picture
 from sectorial.render.word.setup import house_styles, page_setup, properties
-from sectorial.render.word.tables import add_run, fixed_table, write_table
+from sectorial.render.word.tables import add_run, add_text, fixed_table, write_table
 from sectorial.render.word.xml import (
     add_page_field,
     cell_margins,
@@ -262,7 +262,7 @@ class DocxRenderer(Visitor):
         heading = self.word.add_paragraph(style="Heading 1")
         if label:
             self._run(heading, f"{label}: ", "pagina_titulo", "primario")
-        heading.add_run(title)
+        add_text(heading, title)
         return heading
 
     def _box(self, cell: _Cell, box: m.Box) -> None:

@@ -12,7 +12,7 @@ from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 from docx.table import Table as WordTable
@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
 from sectorial.doc import model as m
+from sectorial.render.word.unbroken import HYPHEN, unbroken
 from sectorial.render.word.xml import (
     border_element,
     flag_row,
@@ -39,11 +40,34 @@ def add_run(look: Look, paragraph: WordParagraph, text: str, size: str,
             color: str | None = None, bold: bool | None = None) -> Run:
     """Add a run sized by a size role and coloured by a colour role (or a "#RRGGBB");
     ``bold`` None keeps the paragraph style's weight."""
-    run = paragraph.add_run(text)
+    run = add_text(paragraph, text)
     run.bold, run.font.size = bold, Pt(look.size(size))
     if color:
         run.font.color.rgb = rgb(color if color.startswith("#") else look.color(color))
     return run
+
+
+def add_text(paragraph: WordParagraph, text: str) -> Run:
+    """Add a run of ``text`` in the paragraph's style, where no line break splits a figure."""
+    run = paragraph.add_run()
+    for piece in unbroken(text):
+        if piece is HYPHEN:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+            continue
+        for index, line in enumerate(str(piece).split("\n")):
+            if index:
+                run._r.append(OxmlElement("w:br"))
+            if line:
+                run._r.append(_text_element(line))
+    return run
+
+
+def _text_element(text: str) -> object:
+    element = OxmlElement("w:t")
+    element.text = text
+    if text != text.strip():
+        element.set(qn("xml:space"), "preserve")
+    return element
 
 
 Container = WordDocument | _Cell
