@@ -224,6 +224,14 @@ class PeriodSpan:
     def __str__(self) -> str:
         return self.label()
 
+    @property
+    def largo(self) -> str:
+        """In running text: "enero-setiembre de 2025", "enero de 2025", "2023-2024"."""
+        first, last = self.periods[0], self.periods[-1]
+        if first.month is None or last.month is None or first.year != last.year:
+            return self.label() if first != last else first.largo
+        return self.label().rsplit(" ", 1)[0] + f" de {last.year}"
+
     def label(self) -> str:
         """ "enero-setiembre 2025", "enero 2025", or "2023-2024".
 

@@ -1,4 +1,7 @@
-"""The figures the VRAEM seed publication states (../shared/seeds/004_…), as printed."""
+"""The figures the VRAEM seed publication states (../shared/seeds/004_…), as printed.
+
+Where the seed's Spanish is wrong ("contribuyen" for "el valor", "2.5 millones empleos"),
+the brief writes it right and the entry says what the seed printed; the figures stay."""
 
 SEED_FIGURES = [
     "0.2% del PBI Nacional",
@@ -6,12 +9,12 @@ SEED_FIGURES = [
     "17,224 empresas formales",
     "el 0.7%",
     "US$ 9,580 millones",
-    "contribuyen con el 12.9%",
+    "contribuye con el 12.9%",  # the seed: "contribuyen" (its subject is "el valor")
     "S/ 2,185 millones",
     "34.1% de las empresas formales del VRAEM",
     "Cusco (27.7%), Junín (22.3%), Huancavelica (13.3%) y Apurímac (2.7%)",
     "China, Suiza, India, Corea del Sur y Japón",
-    "2.5 millones empleos directos",
+    "2.5 millones de empleos directos",  # the seed: "2.5 millones empleos"
     "14.1% de la PEA ocupada",
     "84.6% de empleo informal",
     "8 de cada 10",
@@ -19,7 +22,8 @@ SEED_FIGURES = [
     "tasa de 3.3% en promedio anual",
     "se registraron 17,224 empresas formales",
     "un aumento de 8.6% con respecto a 2023",
-    "el 97.1% son micro, el 2.7% pequeñas, el 0.1% mediana y el 0.1% grandes empresas",
+    # the seed: "el 0.1% mediana"
+    "el 97.1% son micro, el 2.7% pequeñas, el 0.1% medianas y el 0.1% grandes empresas",
     "El 44.2% de las empresas formales",
     "el 42.4% a servicios",
     "En Ayacucho se ubica el 34.1% de las empresas",

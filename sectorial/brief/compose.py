@@ -16,7 +16,7 @@ from sectorial.doc.model import Cover, Document, Masthead, Metadata
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.indicators.checks import run_checks
 from sectorial.indicators.values import Indicator
-from sectorial.lang.phrases import edition_date, slug
+from sectorial.lang.phrases import edition_date, join_list, slug
 from sectorial.reproducible import build_time
 from sectorial.style import HouseStyle
 from sectorial.text.env import TextEngine
@@ -95,7 +95,7 @@ def _cover(brief: Brief, house: HouseStyle, series: str, title: str,
     year, month = brief.edition
     return Cover(country=house.institution.country, institution=house.institution.entity,
                  series=series, title=title, offices=offices,
-                 edition=edition_date(year, month, title=True))
+                 edition=edition_date(year, month, title=True).replace(" ", "\u00a0"))
 
 
 def planned_name(brief: Brief) -> str | None:
@@ -131,4 +131,40 @@ def _sources_line(brief: Brief, spec: PageSpec, number: int) -> tuple[str, ...]:
         for origin in brief.sources[key].origin.split(", "):
             if origin not in origins:
                 origins.append(origin)
-    return (f"Fuente: {', '.join(origins)}",) if origins else ()
+    return (f"Fuente: {sources_phrase(origins)}",) if origins else ()
+
+
+def sources_phrase(origins: list[str]) -> str:
+    """Each institution once, with what of it the page uses: "INEI - ENAHO", or
+    "SUNAT (Registro Único de Contribuyentes y Aduanas)" when it is more than one.
+
+    >>> sources_phrase(["INEI", "SUNAT - Registro Único", "SUNAT - Aduanas", "INEI - ENAHO"])
+    'INEI (ENAHO), SUNAT (Registro Único y Aduanas)'
+    >>> sources_phrase(["INEI - ENAHO", "SBS"])
+    'INEI - ENAHO, SBS'
+    """
+    named: dict[str, list[str]] = {}
+    bare: set[str] = set()
+    for origin in origins:
+        institution, _, part = _split_source(origin)
+        parts = named.setdefault(institution, [])
+        if not part:
+            bare.add(institution)
+        elif part not in parts:
+            parts.append(part)
+    said = []
+    for institution, parts in named.items():
+        if not parts:
+            said.append(institution)
+        elif len(parts) == 1 and institution not in bare:
+            said.append(f"{institution} - {parts[0]}")
+        else:
+            said.append(f"{institution} ({join_list(parts)})")
+    return ", ".join(said)
+
+
+def _split_source(origin: str) -> tuple[str, str, str]:
+    """ "SUNAT - Aduanas" → ("SUNAT", "-", "Aduanas"); "SBS" → ("SBS", "", "")."""
+    pieces = re.split(r"\s[-–]\s", origin, maxsplit=1)
+    return (pieces[0].strip(), "-", pieces[1].strip()) if len(pieces) == 2 else \
+        (origin.strip(), "", "")

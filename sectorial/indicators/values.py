@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 from sectorial.errors import IndicatorError, TemplateError
 from sectorial.periods import Period, PeriodError, PeriodSpan
 
+GROWTH_EXPLAINED = {
+    "tasa de crecimiento promedio anual compuesta":
+        "la tasa constante que, año tras año, lleva del valor del primer año al del último",
+    "promedio simple de las variaciones anuales":
+        "el promedio simple de las variaciones de cada año frente al anterior",
+}
+"""What each growth method is (``indicators.spec.GROWTH_METHODS``), said another way."""
+
 ARITHMETIC_HINT = ("declare la cifra como indicador: 'diferencia' (a − b), 'razon' (a / b × "
                    "100), 'variacion' (cambio %), 'incidencia' (aporte en p.p. al cambio del "
                    "total) o 'categorias' (variación e incidencia de cada parte)")
@@ -69,6 +77,12 @@ class Quantity:
     @property
     def metodo(self) -> str:
         return self.method
+
+    @property
+    def calculo(self) -> str:
+        """How a growth rate was computed, in words that do not repeat its name: for a note
+        ("el crecimiento promedio anual es la tasa compuesta entre…")."""
+        return GROWTH_EXPLAINED.get(self.method, self.method)
 
     @property
     def periodo(self) -> Period | PeriodSpan | None:

@@ -282,3 +282,17 @@ def format_mixed(
 SCALE_NAMES = tuple(sorted({word for _, one, many in _SCALE_WORDS.values() for word in (one, many)
                             if word}, key=len, reverse=True))
 """The words of scale a printed amount may carry ("mil millones" before "mil")."""
+
+
+def with_noun(amount: str, noun: str) -> str:
+    """An amount in words before what it counts: "de" after a word of scale that ends it.
+
+    >>> with_noun("2.5 millones", "empleos"), with_noun("1 millón", "empresas")
+    ('2.5 millones de empleos', '1 millón de empresas')
+    >>> with_noun("2 millones 525 mil", "trabajadores"), with_noun("1,499", "empresas")
+    ('2 millones 525 mil trabajadores', '1,499 empresas')
+    """
+    if not noun:
+        return amount
+    ends_in_scale = amount.endswith(("millón", "millones", "billón", "billones"))
+    return f"{amount} de {noun}" if ends_in_scale else f"{amount} {noun}"

@@ -6,11 +6,11 @@ Numbers inside phrases go through ``numbers.py`` and follow the given number sty
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sectorial.lang.folding import fold, slug, spelled_alike  # noqa: F401 - their home
 from sectorial.lang.numbers import (
     NBSP,
     PRODUCE,
@@ -45,9 +45,24 @@ def _conjunction_before(conjunction: str, word: str) -> str:
     start = word.lstrip(_OPENERS).lower()
     if conjunction == "y" and start.startswith(_E_STARTS) and not start.startswith(_E_EXCEPTIONS):
         return "e"
-    if conjunction == "o" and start.startswith(_U_STARTS):
+    if conjunction == "o" and (start.startswith(_U_STARTS) or _reads_with_o(start)):
         return "u"
     return conjunction
+
+
+def _reads_with_o(word: str) -> bool:
+    """Whether a figure is read beginning with /o/: 8 ("ocho", "ochenta", "ochocientos mil")
+    or 11 ("once", "once mil"), so that "10 u 11" and "7 u 8".
+
+    >>> [_reads_with_o(w) for w in ("8", "11", "110", "11,000", "80.5", "18")]
+    [True, True, False, True, True, False]
+    """
+    digits = re.match(r"[\d,.\u00a0 ]*", word).group(0)
+    whole = re.split(r"[.,](?=\d{1,2}(?!\d))", digits)[0]  # before the decimals
+    figures = re.sub(r"\D", "", whole)
+    if not figures:
+        return False
+    return figures.startswith("8") or (figures.startswith("11") and len(figures) % 3 == 2)
 
 
 def join_list(items: Sequence[str], conjunction: str = "y") -> str:
@@ -220,11 +235,11 @@ def ordinal_short(n: int) -> str:
 def rank_phrase(n: int) -> str:
     """Name a position in a ranking.
 
-    >>> rank_phrase(11)
-    'el puesto 11'
+    >>> rank_phrase(11), rank_phrase(1), rank_phrase(3)
+    ('el puesto 11', 'el primer puesto', 'el tercer puesto')
     """
     _check_rank(n)
-    return f"el puesto {n}"
+    return f"el {_ORDINALS[n - 1]} puesto" if n <= 10 else f"el puesto {n}"
 
 
 def month_name(month: int, capital: bool = False) -> str:
@@ -291,14 +306,17 @@ _FEMININE = ("disminución", "caída", "reducción", "contracción", "variación
 def streak(count: int, unit: str = "mes") -> str:
     """Say how many periods in a row something happened.
 
-    >>> streak(2), streak(3, "año")
-    ('por segundo mes consecutivo', 'por tercer año consecutivo')
+    >>> streak(2), streak(3, "año"), streak(2, "semana")
+    ('por segundo mes consecutivo', 'por tercer año consecutivo', 'por segunda semana consecutiva')
     """
     if count < 1:
         raise ValueError(f"racha fuera de rango: {count} (se admite de 1 en adelante)")
+    female = feminine(unit)  # "por segunda semana consecutiva"
+    ending = "consecutiva" if female else "consecutivo"
     if count > len(_ORDINALS):  # "por 13.° mes consecutivo"
-        return f"por {ordinal_short(count)} {unit} consecutivo"
-    return f"por {_ORDINALS[count - 1]} {unit} consecutivo"
+        return f"por {count}.{'ª' if female else '°'} {unit} {ending}"
+    word = _ORDINALS[count - 1]
+    return f"por {_feminine_ordinal(word) if female else word} {unit} {ending}"
 
 
 _RANK_WORDS = 12
@@ -365,36 +383,11 @@ def intensity(
     if rounded == 0:
         return nouns.flat
     noun = nouns.up if rounded > 0 else nouns.down
-    feminine = noun.split()[0] in _FEMININE or noun.endswith(("ción", "sión", "da"))
+    female = noun.split()[0] in _FEMININE or feminine(noun)  # "una moderada alza"
     size = abs(rounded)
     word = next((w for bound, w in thresholds if bound is None or size <= bound), "")
     forms = word.split("|")
-    adjective = forms[-1] if feminine else forms[0]
-    article = "una" if feminine else "un"
+    adjective = forms[-1] if female else forms[0]
+    article = "una" if female else "un"
     phrase = f"{adjective} {noun}" if adjective else noun
     return f"{article} {phrase} de {format_percent(size, decimals, style=style)}"
-
-
-def slug(text: str) -> str:
-    """A safe piece of a file name: no accents, no spaces, lower case.
-
-    >>> slug("Apurímac"), slug("La Libertad"), slug("Madre de Dios"), slug("Áncash (Huaraz)")
-    ('apurimac', 'la-libertad', 'madre-de-dios', 'ancash-huaraz')
-    """
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
-def spelled_alike(name: str, values: Iterable[str]) -> list[str]:
-    """The values that are ``name`` but for accents and case: "Junín", "JUNIN" for "junin"."""
-    folded = fold(name)
-    return [value for value in values if fold(value) == folded]
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, so that "Set-2025" and "set-2025" compare equal.
-
-    >>> fold("SETIEMBRE de 2025"), fold("Apurímac"), fold("Piñas\u00a0Perú")
-    ('setiembre de 2025', 'apurimac', 'pinas peru')
-    """
-    decomposed = unicodedata.normalize("NFKD", text.replace("\u00a0", " ").lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

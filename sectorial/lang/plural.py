@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 _INVARIABLE = {"de", "del", "la", "el", "y", "e", "en", "sin", "con", "por", "a"}
+_IRREGULAR = {"gran": "grandes"}  # "Gran empresa" -> "Grandes empresas"
 
 
 def plural_word(word: str) -> str:
     """Return the plural of one Spanish word: "empresa" -> "empresas", "país" -> "países".
 
-    >>> plural_word("región")
-    'regiones'
+    >>> plural_word("región"), plural_word("Gran")
+    ('regiones', 'Grandes')
     """
     lower = word.lower()
+    if lower in _IRREGULAR:
+        plural = _IRREGULAR[lower]
+        return plural.capitalize() if word[:1].isupper() else plural
     if not word or lower in _INVARIABLE or lower.endswith(("s", "x")):
         return word
     if lower.endswith("z"):

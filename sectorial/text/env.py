@@ -72,14 +72,15 @@ class TextEngine:
         (the figures ledger); ``typed``: whether numbers written by hand are allowed (a
         letter's signature may carry a phone number; a brief's figures come from data)."""
         self.text_env = self._environment(numbers, words, _words)
+        self.prose_env = self._environment(numbers, words, _prose)
         self.name_env = self._environment(numbers, words, _codes)
         self.context = dict(context)
         self.snippet: Snippet | None = None
         self.typed = typed
         if recorder is not None:
-            for name in FILTERS:
-                self.text_env.filters[name] = self._recorded(self.text_env.filters[name],
-                                                             recorder)
+            for env in (self.text_env, self.prose_env):
+                for name in FILTERS:
+                    env.filters[name] = self._recorded(env.filters[name], recorder)
 
     def _recorded(self, function: Callable[..., str],
                   recorder: Callable[[Snippet, Any, str], None]) -> Callable[..., str]:
@@ -121,13 +122,14 @@ class TextEngine:
         return self._marked(snippet, extra).replace(BOLD_MARK, "**")
 
     def _marked(self, snippet: Snippet, extra: dict[str, Any]) -> str:
-        folded = _SPACES.sub(" ", self._render(self.text_env, snippet, extra)).strip()
+        env = self.prose_env if _PROSE.search(snippet.field) else self.text_env
+        folded = _SPACES.sub(" ", self._render(env, snippet, extra)).strip()
         return _DOUBLE_STOP.sub(lambda match: match.group(1) or "", folded)
 
     def lines(self, snippet: Snippet, **extra: Any) -> str:
         """Render a template of several lines (an email body): lines are kept, spaces
         inside a line fold into one, and blank lines never come more than one in a row."""
-        out = self._render(self.text_env, snippet, extra).replace(BOLD_MARK, "**")
+        out = self._render(self.prose_env, snippet, extra).replace(BOLD_MARK, "**")
         folded = [_INLINE_SPACES.sub(" ", line).strip() for line in out.splitlines()]
         return _BLANK_RUNS.sub("\n\n", "\n".join(folded)).strip() + "\n"
 
@@ -222,6 +224,17 @@ def check_nesting(source: str) -> None:
 def _words(value: Any) -> Any:
     """What ``{{ x }}`` prints in text: a period by its name ("setiembre 2025")."""
     return value.label() if isinstance(value, (Period, PeriodSpan)) else value
+
+
+# Fields of running text, where a month is written "setiembre de 2025" (titles keep
+# "setiembre 2025").
+_PROSE = re.compile(r"\.(mensaje|texto|entradilla)$|\.(vinetas|notas)\[\d+\]$"
+                    r"|\.(parrafo|cita)$")
+
+
+def _prose(value: Any) -> Any:
+    """What ``{{ x }}`` prints in running text: "en setiembre de 2025"."""
+    return value.largo if isinstance(value, (Period, PeriodSpan)) else value
 
 
 def _codes(value: Any) -> Any:

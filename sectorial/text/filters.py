@@ -23,6 +23,7 @@ from sectorial.lang.numbers import (
     format_share,
     format_signed,
     round_half_up,
+    with_noun,
 )
 from sectorial.lang.phrases import BOLD_MARK
 from sectorial.lang.plural import plural_phrase
@@ -93,14 +94,18 @@ def amount(value: Any, decimals: int = 0, scale: str = "auto", *, style: NumberS
                          decimals=decimals, style=style)
 
 
-def millions(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
-    """2525492 -> "2.5 millones"."""
-    return format_amount(number_of(value), scale="millones", decimals=decimals, style=style)
+def millions(value: Any, decimals: int = 1, sustantivo: str = "", *,
+             style: NumberStyle) -> str:
+    """2525492 -> "2.5 millones"; with ``sustantivo``: "2.5 millones de empleos"."""
+    return with_noun(format_amount(number_of(value), scale="millones", decimals=decimals,
+                                   style=style), sustantivo)
 
 
-def mixed(value: Any, *, style: NumberStyle) -> str:
-    """2525492 -> "2 millones 525 mil"."""
-    return format_mixed(number_of(value), currency=_currency(value), style=style)
+def mixed(value: Any, sustantivo: str = "", *, style: NumberStyle) -> str:
+    """2525492 -> "2 millones 525 mil"; with ``sustantivo``: "2 millones 525 mil
+    trabajadores", "2 millones de trabajadores"."""
+    return with_noun(format_mixed(number_of(value), currency=_currency(value), style=style),
+                     sustantivo)
 
 
 def change(value: Any, decimals: int = 1, up: str = "aumentó", down: str = "disminuyó",

@@ -41,10 +41,10 @@ def test_one_document_per_region_with_safe_names(regional, capsys):
     assert "resumen: 3 construidos, 0 sin cambios, 0 con error" in capsys.readouterr().out
     text = pdf_text(out / "regional-la-libertad-2025-09.pdf")
     # September 2025: 300 + 90 + 100 = 490 against 390 a year before.
-    assert "En setiembre 2025, La Libertad exportó 490, un aumento de 25.6% frente a " \
-           "setiembre 2024" in text
-    assert "en enero-setiembre 2025 sumó 4,050 (aumentó 28.6% frente a enero-setiembre " \
-           "2024)" in text
+    assert "En setiembre de 2025, La Libertad exportó 490, un aumento de 25.6% frente a " \
+           "setiembre de 2024" in text
+    assert "en enero-setiembre de 2025 sumó 4,050 (aumentó 28.6% frente a " \
+           "enero-setiembre de 2024)" in text
     assert "Octubre 2025" in text  # 'edicion: siguiente'
     assert "Madre de Dios exportó 240" in pdf_text(out / "regional-madre-de-dios-2025-09.pdf")
 
@@ -94,7 +94,7 @@ def test_fixing_one_region_rebuilds_that_region_only(regional, capsys):
     changed = sorted(name for name in after if after[name] != before.get(name))
     assert changed == ["regional-apurimac-2025-09.cifras.csv", "regional-apurimac-2025-09.docx",
                        "regional-apurimac-2025-09.pdf"]
-    assert "(aumentó 66.1% frente a enero-setiembre 2024)" in pdf_text(
+    assert "(aumentó 66.1% frente a enero-setiembre de 2024)" in pdf_text(
         out / "regional-apurimac-2025-09.pdf")  # 2,250 / 1,355 - 1
 
 

@@ -77,17 +77,21 @@ def test_the_figures_of_each_region(built, sums, region):
     change = (month / before - 1) * 100
     verb = "aumentó" if change > 0 else "disminuyó"
     assert f"las exportaciones de {region} sumaron US$ {rounded(month / 1e6)} millones" in text
-    assert (f"Frente a setiembre 2024 (US$ {rounded(before / 1e6)} millones), el valor "
+    assert (f"Frente a setiembre de 2024 (US$ {rounded(before / 1e6)} millones), el valor "
             f"exportado {verb} {rounded(abs(change))}%") in text
     ytd_change = (ytd / ytd_before - 1) * 100
     ytd_verb = "aumentaron" if ytd_change > 0 else "disminuyeron"
-    assert (f"En enero-setiembre 2025, las exportaciones de {region} sumaron "
+    assert (f"En enero-setiembre de 2025, las exportaciones de {region} sumaron "
             f"US$ {rounded(ytd / 1e6)} millones y {ytd_verb} {rounded(abs(ytd_change))}% frente "
-            f"a enero-setiembre 2024 (US$ {rounded(ytd_before / 1e6)} millones)") in text
+            f"a enero-setiembre de 2024 (US$ {rounded(ytd_before / 1e6)} millones)") in text
     regions = {r for r, _ in sums if r != "Perú"}
     ytd_of = {r: sum(sums[(r, f"2025-{m:02d}")] for m in range(1, 10)) for r in regions}
     place = sorted(regions, key=lambda r: -ytd_of[r]).index(region) + 1
-    assert f"{region} ocupa el puesto {place} entre las 25 regiones del país" in text
+    # up to the tenth in words ("el noveno puesto"), then in figures ("el puesto 14")
+    words = ("primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo",
+             "noveno", "décimo")
+    said = f"el {words[place - 1]} puesto" if place <= 10 else f"el puesto {place}"
+    assert f"{region} ocupa {said} entre las 25 regiones del país" in text
     assert f"aporta el {rounded(ytd / national * 100)}% de las exportaciones nacionales" in text
     assert f"(US$ {rounded(national / 1e6)} millones)" in text
     assert "Octubre 2025" in text  # edition: the month after the period

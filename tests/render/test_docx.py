@@ -21,6 +21,7 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.shared import RGBColor
 
+from readback import libreoffice, needs_tools
 from sectorial.doc.model import (
     ArticlePage,
     Chart,
@@ -327,3 +328,28 @@ def test_libreoffice_fits_the_cover_and_each_model_page_on_one_page(pdf, sample_
         assert title in text
         assert "Elaboración: PRODUCE – OGEIEE." in text  # the foot did not spill over
         assert f"Desempeño económico del VRAEM 2024 {number}" in text  # the PAGE field
+
+
+@needs_tools
+@pytest.mark.parametrize("lines", [2, 4])
+def test_a_long_title_keeps_the_date_on_the_cover(vraem_copy, tmp_path, lines):
+    """A title of several lines does not push the cover's date onto a page of its own: in
+    LibreOffice's rendering of the DOCX, the date and the offices are on the first page and
+    the first page of the brief on the second."""
+    from sectorial.cli import main
+
+    words = ("Desempeño económico, empleo formal e informal, exportaciones, crédito y "
+             "producción de las regiones del valle de los ríos Apurímac, Ene y Mantaro y de "
+             "sus zonas de influencia directa e indirecta").split()
+    title = " ".join(words[: 7 * lines]) + " {{ periodo }}"
+    text = vraem_copy.read_text(encoding="utf-8")
+    vraem_copy.write_text(text.replace('titulo: "Desempeño económico del VRAEM {{ periodo }}"',
+                                       f'titulo: "{title}"'), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(vraem_copy), "--out", str(out), "--formats", "docx"]) == 0
+    pdf = libreoffice(next(out.glob("*.docx")), "pdf", tmp_path)
+    first, second = (subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                                    capture_output=True, text=True, check=True).stdout
+                     for n in (1, 2))
+    assert "Mayo" in first and "Oficina de Estudios Económicos" in first, first
+    assert "Indicadores Claves" in second, second

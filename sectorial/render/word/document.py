@@ -9,6 +9,7 @@ the native charts by ``charts``.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Mapping
 from typing import BinaryIO
 
@@ -29,6 +30,8 @@ from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
 from sectorial.layout import (
     BESIDE_SHARE,
+    GLYPH_WIDTH,
+    PT_MM,
     beside_table,
     chart_rows,
     chart_sizes,
@@ -154,11 +157,17 @@ class DocxRenderer(Visitor):
         series = self._paragraph(cover.series, "portada_serie", "primario", bold=True)
         series.paragraph_format.space_before = Pt(96)
         self.word.add_paragraph(cover.title, style="Title")
+        # Each line of the title past the first takes its height from the gap above the
+        # offices: the date stays on the cover however long the title is.
+        size = self.look.size("portada_titulo")
+        per_line = self.width_mm / (size * GLYPH_WIDTH * PT_MM)
+        extra = max(0, math.ceil(len(cover.title) / per_line) - 1)
         for index, office in enumerate(cover.offices):
             line = self._paragraph(office, "texto", "texto")
             line.paragraph_format.space_after = Pt(0)
+            line.paragraph_format.keep_with_next = True  # the offices and the date together
             if index == 0:
-                line.paragraph_format.space_before = Pt(150)
+                line.paragraph_format.space_before = Pt(max(12, 150 - extra * size * 1.25))
                 paragraph_border(line, "top", self.look.color("primario"), 12)
         edition = self._paragraph(cover.edition, "mensaje", "oscuro", bold=True)
         edition.paragraph_format.space_before = Pt(8)

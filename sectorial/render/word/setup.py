@@ -54,10 +54,21 @@ def house_styles(word: WordDocument, look: Look, doc: m.Document) -> None:
         add_table_style(word, look)
 
 
+CORE_LIMIT = 255  # characters a core property of a Word file holds
+
+
+def _held(text: str) -> str:
+    """A core property as Word holds it: a longer title is cut at a word, with "…"."""
+    if len(text) <= CORE_LIMIT:
+        return text
+    return text[: CORE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+
+
 def properties(word: WordDocument, meta: m.Metadata) -> None:
     core = word.core_properties
-    core.title, core.subject, core.author = meta.title, meta.subject, meta.author
-    core.keywords, core.language = ", ".join(meta.keywords), meta.language
+    core.title, core.subject, core.author = (_held(t) for t in (meta.title, meta.subject,
+                                                                meta.author))
+    core.keywords, core.language = _held(", ".join(meta.keywords)), meta.language
     core.last_modified_by, core.comments = meta.author, "Generado con sectorial"
     created = stamp(meta.created)
     core.created = core.modified = created.replace(tzinfo=None)
