@@ -271,3 +271,31 @@ def test_no_line_break_can_split_a_figure_in_the_docx(corpus, name):
                        for m in _PIECE.finditer(paragraph))
         assert not re.search(r"(?:^|[\s(])-\d", text), text
         assert not re.search(r"\d (?:mil|millones|millón|billones)\b", text), text
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_a_figure_is_stated_at_most_twice_on_a_page(corpus, name):
+    """The same figure (one indicator, one value) is written at most twice in a page's
+    texts (its charts and tables aside)."""
+    one = corpus[name]
+    said: dict[tuple[str, str, str], set[str]] = {}
+    for row in _text_rows(one):
+        if row["valor_exacto"] and re.search(r"\d", row["texto_impreso"]):
+            key = (row["pagina"], row["indicador"], row["valor_exacto"])
+            said.setdefault(key, set()).add(row["lugar_en_el_informe"])
+    for (page, indicator, _), places in said.items():
+        assert len(places) <= 2, f"página {page}: {indicator} en {sorted(places)}"
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_two_growth_methods_are_both_named(corpus, name):
+    """A brief that uses two growth methods says which one each rate is."""
+    from sectorial.indicators.values import GROWTH_EXPLAINED
+
+    one = corpus[name]
+    methods = {row["metodo"] for row in one.ledger if row["metodo"]}
+    if len(methods) < 2:
+        return
+    for method in methods:
+        named = (method, GROWTH_EXPLAINED.get(method, method))
+        assert any(normalise(words) in one.pdf_text for words in named), method
