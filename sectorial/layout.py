@@ -131,6 +131,32 @@ def crowded_axis(chart: Chart, width_mm: float, size_pt: float) -> bool:
     return longest * size_pt * GLYPH_WIDTH * PT_MM * 1.15 > width_mm * 0.98 / count
 
 
+LABEL_SHARE = 0.45  # of a bar chart's width, the most its category labels take
+LABEL_LINES = 3
+
+
+def wrapped_labels(categories: tuple[str, ...], width_mm: float, size_pt: float
+                   ) -> tuple[str, ...]:
+    r"""Category labels of a bar chart broken into lines that fit ``LABEL_SHARE`` of its
+    width (at most three; a longer one ends in "…"), so that none is cut at the edge.
+
+    >>> wrapped_labels(("Minería", "Productos químicos orgánicos e inorgánicos diversos"),
+    ...                100, 8)
+    ('Minería', 'Productos químicos\norgánicos e inorgánicos\ndiversos')
+    """
+    import textwrap
+
+    chars = max(8, int(LABEL_SHARE * width_mm / (size_pt * PT_MM * GLYPH_WIDTH)))
+    out = []
+    for label in categories:
+        lines = textwrap.wrap(label, chars) or [label]
+        if len(lines) > LABEL_LINES:
+            lines = lines[:LABEL_LINES]
+            lines[-1] = lines[-1][: chars - 1].rstrip() + "…"
+        out.append("\n".join(lines))
+    return tuple(out)
+
+
 PLOT_SHARE = 0.78  # of a chart frame's height, what its plot area takes (title, unit)
 LEAST_LABEL_PT = 6.0
 

@@ -29,6 +29,7 @@ from sectorial.layout import (  # noqa: E402
     label_offset,
     line_range,
     value_range,
+    wrapped_labels,
 )
 from sectorial.render.picture import Picture  # noqa: E402
 from sectorial.style import Look  # noqa: E402
@@ -237,7 +238,8 @@ class ChartPainter:
                     color=self.look.color("texto"), fontweight="bold")
         ax.set_xlim(*value_range(chart))
         self._zero_line(ax, chart, "x")
-        ax.set_yticks(positions, chart.categories, fontsize=self.label_size)
+        ax.set_yticks(positions, wrapped_labels(chart.categories, self.size_mm[0],
+                                                self.label_size), fontsize=self.label_size)
         ax.tick_params(axis="y", length=0)
         ax.set_xticks([])
         for side in ("top", "right", "bottom"):
@@ -309,7 +311,9 @@ class ChartPainter:
             longest = max((len(c) for c in chart.categories), default=0)
             tick_h = (longest * (self.label_size - 1) * 0.62 + 6) / height_pt
         if chart.kind in ("hbars", "diverging"):
-            longest = max((len(c) for c in chart.categories), default=0)
+            longest = max((len(line) for c in wrapped_labels(
+                chart.categories, self.size_mm[0], self.label_size)
+                for line in c.split("\n")), default=0)
             left = (longest * self.label_size * 0.5 + 8) / width_pt
             return {"left": min(left, 0.5), "right": 0.99, "bottom": 0.02, "top": 0.98}
         if chart.kind == "donut":
