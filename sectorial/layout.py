@@ -18,6 +18,7 @@ from sectorial.doc.model import (
     TopicPage,
     page_charts,
 )
+from sectorial.lang.numbers import SCALE_NAMES
 
 CHARTS_PER_ROW = 3
 # Chart size (width, height in mm) by the number of charts that share a page row.
@@ -219,3 +220,22 @@ def cuadro_widths_mm(room_mm: float, table: Table, size_pt: float) -> list[float
 
 
 FIGURES_SHARE = 0.6  # of a table's room, the most its figure columns take
+
+
+def centre_lines(text: str) -> list[str]:
+    """A donut's centre text in two lines: the figure (with its words of scale), then what
+    it counts.
+
+    >>> centre_lines("2,525,492 trabajadores"), centre_lines("2 millones 525 mil empleos")
+    (['2,525,492', 'trabajadores'], ['2 millones 525 mil', 'empleos'])
+    >>> centre_lines("Total")
+    ['Total']
+    """
+    words = text.split()
+    figure = 0
+    while figure < len(words) and (any(c.isdigit() for c in words[figure])
+                                   or words[figure] in SCALE_NAMES + ("US$", "S/", "de")):
+        figure += 1
+    if figure in (0, len(words)):
+        return [text]
+    return [" ".join(words[:figure]), " ".join(words[figure:])]

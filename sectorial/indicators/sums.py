@@ -155,10 +155,11 @@ def shares(spec: IndicatorSpec, ctx: Context) -> Shares:
             str(label),
             quantity(spec, v, text, period=period),
             Quantity(
-                _shown_share(pct, v, sums.total), "porcentaje", 1.0, f"{spec.key}[{label}]",
+                _shown_share(pct, v, sums.total, method), "porcentaje", 1.0,
+                f"{spec.key}[{label}]",
                 f"participación de {label} en el total de {spec.key}; redondeo {method}; "
                 f"{label} y total: {text}",
-                period=period, share=True,
+                period=period, share=True, tiny=bool(v) and not float(pct),
             ),
         )
         for (label, v), pct in zip(ordered, percents)
@@ -168,10 +169,12 @@ def shares(spec: IndicatorSpec, ctx: Context) -> Shares:
                   leftover=leftover)
 
 
-def _shown_share(rounded: object, value: float, total: float) -> float:
-    """The rounded share, or for a positive part that rounds to zero its exact share: it
-    prints as "menos de 0.1%", never as a false 0.0%."""
-    if float(rounded) or not value or not total:  # type: ignore[arg-type]
+def _shown_share(rounded: object, value: float, total: float, method: str) -> float:
+    """The rounded share, or for a positive part that rounds to zero one by one its exact
+    share (the ledger's exact value). Either prints as "menos del 0.1%", never as a false
+    0.0%; with the largest remainder rule the share stays the rounded one, so that the
+    shares still add to 100."""
+    if float(rounded) or not value or not total or method == "mayor_resto":  # type: ignore[arg-type]
         return float(rounded)  # type: ignore[arg-type]
     return value / total * 100.0
 
@@ -182,8 +185,8 @@ def leftovers(spec: IndicatorSpec, labels: list[str]) -> frozenset[str]:
     if spec.leftover is None:
         return frozenset(label for label in labels if fold(" ".join(label.split()))
                          in LEFTOVER_WORDS)
-    wanted = {fold(name) for name in spec.leftover}
-    return frozenset(label for label in labels if fold(label) in wanted)
+    wanted = {fold(" ".join(name.split())) for name in spec.leftover}
+    return frozenset(label for label in labels if fold(" ".join(label.split())) in wanted)
 
 
 @INDICATORS.register("conteo", keys=(DATA, BY, FILTER, AT),
@@ -210,6 +213,8 @@ def rank(spec: IndicatorSpec, ctx: Context) -> Quantity:
             f"la categoría '{spec.category}' no aparece en '{spec.by}' ({origin})",
             hint="categorías disponibles: " + ", ".join(sorted(ordered)),
         )
+    left = leftovers(spec, ordered) - {str(spec.category)}  # "Otros" takes no place
+    ordered = [label for label in ordered if label not in left]
     position = ordered.index(str(spec.category)) + 1
     text = (f"puesto de {spec.category} por '{spec.value}' entre {len(ordered)} "
             f"{spec.by} en {origin}")

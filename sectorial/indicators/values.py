@@ -63,6 +63,7 @@ class Quantity:
     period: Period | PeriodSpan | None = None
     partial: bool = False  # a count that reaches the data's first period: it may be more
     share: bool = False  # a part of a whole in percent: never printed as a false 0.0%
+    tiny: bool = False  # a share of a part with a value that rounds to zero: "menos del 0.1%"
 
     @property
     def units(self) -> float | None:

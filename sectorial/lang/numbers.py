@@ -120,19 +120,23 @@ def format_percent(value: Number, decimals: int = 1, *, style: NumberStyle = PRO
 
 
 def format_share(value: Number, decimals: int = 1, *, style: NumberStyle = PRODUCE,
-                 short: bool = False, sign: bool = True) -> str:
+                 short: bool = False, sign: bool = True, tiny: bool = False) -> str:
     """A share of a whole: as ``format_percent``, but a positive share that rounds to zero
     says how small it is instead of printing a false zero (``short``: in a cell or a label;
     without the ``sign`` in a column whose header says %).
 
+    ``tiny``: the share of a part with a value, whatever it rounds to.
+
     >>> format_share(0.04), format_share(0.04, short=True), format_share(0.0), format_share(2.5)
-    ('menos de 0.1%', '<0.1%', '0.0%', '2.5%')
+    ('menos del 0.1%', '<0.1%', '0.0%', '2.5%')
+    >>> format_share(0.0, tiny=True)
+    'menos del 0.1%'
     >>> format_share(0.04, short=True, sign=False), format_share(12.0, sign=False)
     ('<0.1', '12.0')
     """
     show = format_percent if sign else format_number
-    if value > 0 and round_half_up(value, decimals) == 0:
-        return ("<" if short else "menos de ") + show(10.0 ** -decimals, decimals, style=style)
+    if (value > 0 or tiny) and round_half_up(value, decimals) == 0:
+        return ("<" if short else "menos del ") + show(10.0 ** -decimals, decimals, style=style)
     return show(value, decimals, style=style)
 
 

@@ -388,6 +388,8 @@ def intensity(
     word = next((w for bound, w in thresholds if bound is None or size <= bound), "")
     forms = word.split("|")
     adjective = forms[-1] if female else forms[0]
-    article = "una" if female else "un"
+    # "una moderada alza", but "un alza": a stressed a- after the article takes "un"
+    stressed_a = fold(noun).startswith(("alza", "area", "agua", "aula", "hambre"))
+    article = "una" if female and (adjective or not stressed_a) else "un"
     phrase = f"{adjective} {noun}" if adjective else noun
     return f"{article} {phrase} de {format_percent(size, decimals, style=style)}"

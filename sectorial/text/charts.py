@@ -226,8 +226,7 @@ def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: Num
             _share_label(spec.show, format_number(v, spec.decimals, style=numbers),
                          format_share(p, data.decimals, style=numbers, short=True))
             for v, p in zip(values, percents))
-        # Shares that are each value's share of the sum, rounded one by one: a reader that
-        # computes them (Word) prints the same, and again after an official edits a value.
+        # shares of the sum rounded one by one: Word computes them, also after an edit
         computed = (spec.show == "participacion" and data.rounding == "individual"
                     and not spec.omit and all(p > 0 and round_half_up(p, data.decimals) > 0
                                               for p in percents))
@@ -266,6 +265,9 @@ def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: 
     decimals = spec.decimals if show == "valor" else max(spec.decimals, 1)
     if show == "valor":
         series = _values_series(texts.unit.strip("()") or data.name, values, decimals, numbers)
+    elif show == "participacion":  # a share has no sign, and is never a false 0.0%
+        labels = tuple(format_share(v, decimals, style=numbers, short=True) for v in values)
+        series = ChartSeries(texts.unit.strip("()") or data.name, values, labels)
     else:
         suffix = "" if show == "incidencia" else "%"
         labels = tuple(format_signed(v, decimals, style=numbers, suffix=suffix)

@@ -20,10 +20,17 @@ from sectorial.errors import Location, SectorialError, TemplateError
 from sectorial.indicators.values import FIGURES, no_arithmetic
 from sectorial.lang.numbers import NumberStyle
 from sectorial.nesting import deepest
-from sectorial.periods import Period, PeriodSpan
 from sectorial.schema import Snippet
 from sectorial.style import DEFAULT_INTENSITY
 from sectorial.text.filters import BOLD_MARK, FILTERS, TESTS, bound_filters
+from sectorial.text.printed import (
+    ARTICLE_BEFORE_LESS,
+    PROSE,
+    as_codes,
+    as_prose,
+    as_words,
+    no_article,
+)
 
 MAX_OUTPUT = 20_000  # characters one snippet may produce
 MAX_SECONDS = 5.0  # rendering one snippet: a brief's take milliseconds
@@ -71,9 +78,9 @@ class TextEngine:
         """``recorder(snippet, value, printed)`` hears of every filter applied in text
         (the figures ledger); ``typed``: whether numbers written by hand are allowed (a
         letter's signature may carry a phone number; a brief's figures come from data)."""
-        self.text_env = self._environment(numbers, words, _words)
-        self.prose_env = self._environment(numbers, words, _prose)
-        self.name_env = self._environment(numbers, words, _codes)
+        self.text_env = self._environment(numbers, words, as_words)
+        self.prose_env = self._environment(numbers, words, as_prose)
+        self.name_env = self._environment(numbers, words, as_codes)
         self.context = dict(context)
         self.snippet: Snippet | None = None
         self.typed = typed
@@ -122,8 +129,9 @@ class TextEngine:
         return self._marked(snippet, extra).replace(BOLD_MARK, "**")
 
     def _marked(self, snippet: Snippet, extra: dict[str, Any]) -> str:
-        env = self.prose_env if _PROSE.search(snippet.field) else self.text_env
+        env = self.prose_env if PROSE.search(snippet.field) else self.text_env
         folded = _SPACES.sub(" ", self._render(env, snippet, extra)).strip()
+        folded = ARTICLE_BEFORE_LESS.sub(no_article, folded)
         return _DOUBLE_STOP.sub(lambda match: match.group(1) or "", folded)
 
     def lines(self, snippet: Snippet, **extra: Any) -> str:
@@ -221,29 +229,6 @@ def check_nesting(source: str) -> None:
             f"anida más de {MAX_NESTING} paréntesis, corchetes o llaves", line)
 
 
-def _words(value: Any) -> Any:
-    """What ``{{ x }}`` prints in text: a period by its name ("setiembre 2025")."""
-    return value.label() if isinstance(value, (Period, PeriodSpan)) else value
-
-
-# Fields of running text, where a month is written "setiembre de 2025" (titles keep
-# "setiembre 2025").
-_PROSE = re.compile(r"\.(mensaje|texto|entradilla)$|\.(vinetas|notas)\[\d+\]$"
-                    r"|\.(parrafo|cita)$")
-
-
-def _prose(value: Any) -> Any:
-    """What ``{{ x }}`` prints in running text: "en setiembre de 2025"."""
-    return value.largo if isinstance(value, (Period, PeriodSpan)) else value
-
-
-def _codes(value: Any) -> Any:
-    """What ``{{ x }}`` prints in a file name: a period by its code ("2025-09")."""
-    if isinstance(value, PeriodSpan):
-        return f"{value.periods[0]}_{value.periods[-1]}"
-    return str(value) if isinstance(value, Period) else value
-
-
 def _line_of(exc: BaseException) -> int:
     """Return the template line where ``exc`` was raised, from Jinja's traceback rewrite."""
     tb = exc.__traceback__
@@ -286,7 +271,7 @@ def to_text(rendered: str) -> Text:
 @lru_cache(maxsize=1)
 def names_environment() -> _Environment:
     """An environment to parse templates with, for the names they read (no rendering)."""
-    return TextEngine._environment(NumberStyle(), DEFAULT_INTENSITY, _words)
+    return TextEngine._environment(NumberStyle(), DEFAULT_INTENSITY, as_words)
 
 
 def names_in(node: Any) -> set[str]:

@@ -79,9 +79,9 @@ def decimal(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
 
 
 def percent(value: Any, decimals: int = 1, *, style: NumberStyle) -> str:
-    """84.6 -> "84.6%"; a positive share that rounds to zero: "menos de 0.1%"."""
+    """84.6 -> "84.6%"; a positive share that rounds to zero: "menos del 0.1%"."""
     if isinstance(value, Quantity) and value.share and value.value is not None:
-        return format_share(value.value, decimals, style=style)
+        return format_share(value.value, decimals, style=style, tiny=value.tiny)
     return format_percent(number_of(value), decimals, style=style)
 
 
@@ -216,7 +216,7 @@ class Parts:
             label = label.lower() if minusculas else label
             figure = (amount(share.amount, decimales, style=self.style) if montos
                       else format_share(number_of(share.percent), decimales,
-                                        style=self.style))
+                                        style=self.style, tiny=share.percent.tiny))
             text = f"{label} ({figure})"
             texts.append(f"{BOLD_MARK}{text}{BOLD_MARK}" if negrita else text)
         return phrases.join_list(texts)

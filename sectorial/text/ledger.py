@@ -67,16 +67,18 @@ class Ledger:
         """Each value label of a chart, with the figure it shows."""
         self.note_cells(field, line, chart_cells(spec, chart, indicators), "gráfico")
 
-    def note_table(self, field: str, line: int, table: Table, data: object) -> None:
+    def note_table(self, field: str, line: int, table: Table, data: object,
+                   rest_label: str) -> None:
         """Each cell of a table of shares, with the indicator value it shows."""
         page, _ = self._where(field)
         if not isinstance(data, Shares):
             return
         by_label = {share.label: share for share in data.items}
-        rest = rest_figures(data, tuple(row[0] for row in table.rows))
+        rest = rest_figures(data, tuple(row[0] for row in table.rows), rest_label)
         for row in table.rows:
             share = by_label.get(row[0])
-            amount, percent = (share.amount, share.percent) if share else rest  # type: ignore[misc]
+            grouped = share is None or row[0] == rest_label
+            amount, percent = rest if grouped else (share.amount, share.percent)  # type: ignore[misc,union-attr]
             self.rows.append(_figure(page, field, line, "tabla", row[1], amount))
             if len(row) > 2:
                 self.rows.append(_figure(page, field, line, "tabla", row[2], percent))
@@ -140,10 +142,11 @@ def chart_cells(spec: ChartSpec, chart: Chart,
     first = chart.series[0]
     if isinstance(data, Shares):
         by_label = {share.label: share for share in data.items}
-        rest = rest_figures(data, chart.categories, spec.omit)
+        rest = rest_figures(data, chart.categories, spec.rest_label, spec.omit)
         for category, label in zip(chart.categories, first.labels):
             share = by_label.get(category)
-            figures = (share.amount, share.percent) if share is not None else rest
+            figures = rest if share is None or category == spec.rest_label else \
+                (share.amount, share.percent)
             if figures and label:
                 cells += [(label, figures[0]), (label, figures[1])]
     elif isinstance(data, Categories):

@@ -163,7 +163,7 @@ class Composer:
         built = build_table(spec, self.engine.plain(spec.title), self.engine.plain(spec.unit),
                             self.indicators, self.numbers)
         self.ledger.note_table(spec.title.field.rsplit(".", 1)[0], spec.line, built,
-                               self.indicators[spec.data])
+                               self.indicators[spec.data], spec.rest_label)
         return built
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sectorial.errors import Location, TemplateError, closest
-from sectorial.indicators.values import Quantity, Shares
+from sectorial.indicators.values import Quantity, Share, Shares
 from sectorial.lang.numbers import round_half_up
 from sectorial.lang.phrases import fold, spelled_alike
 
@@ -27,14 +27,25 @@ def parts(
         if len(shown) - 1 - len(kept) + len(items) - len(shown) > 1:
             shown = shown[:1] + kept
     rest = [s for s in items if s not in shown]
+    if rest and any(s.label == rest_label for s in shown):  # a part named as the group
+        shown = [s for s in shown if s.label != rest_label]
+        rest = [s for s in items if s not in shown]
     categories = [s.label for s in shown]
     values = [units(s.amount) for s in shown]
-    percents = [Decimal(repr(s.percent.value)) for s in shown]
+    percents = [_shown(data, s) for s in shown]
     if rest:
         categories.append(rest_label)
         values.append(sum(units(s.amount) for s in rest))
         percents.append(_rest_share(data, rest))
     return tuple(categories), tuple(values), tuple(percents)
+
+
+def _shown(data: Shares, share: Share) -> Decimal:
+    """A part's share as drawn: a positive one that rounds to zero keeps its exact value,
+    which prints "<0.1%"."""
+    if share.percent.tiny and units(data.total):
+        return Decimal(repr(units(share.amount) / units(data.total) * 100))
+    return Decimal(repr(share.percent.value))
 
 
 def _rest_share(data: Shares, rest: list) -> Decimal:
@@ -44,19 +55,22 @@ def _rest_share(data: Shares, rest: list) -> Decimal:
     rounded = sum((round_half_up(Decimal(repr(s.percent.value)), data.decimals)
                    for s in rest), Decimal(0))
     whole = units(data.total)
-    if data.rounding == "mayor_resto" or not whole:
+    if not whole:
         return rounded
     tail = sum(Decimal(repr(units(s.amount))) for s in rest)
-    return round_half_up(tail * 100 / Decimal(repr(whole)), data.decimals)
+    exact = tail * 100 / Decimal(repr(whole))
+    share = rounded if data.rounding == "mayor_resto" else round_half_up(exact, data.decimals)
+    return share if share or not tail else exact  # a positive group prints "<0.1%"
 
 
-def rest_figures(data: Shares, shown: tuple[str, ...], omit: tuple[str, ...] = ()
-                 ) -> tuple[Quantity, Quantity] | None:
-    """The amount and the share of the group that sums the parts not ``shown`` (nor
-    omitted), for the ledger: what each is the sum of, and where those come from."""
+def rest_figures(data: Shares, shown: tuple[str, ...], rest_label: str,
+                 omit: tuple[str, ...] = ()) -> tuple[Quantity, Quantity] | None:
+    """The amount and the share of the group ``rest_label`` that sums the parts not
+    ``shown`` (nor omitted), a part of that name among them, for the ledger: what each is
+    the sum of, and where those come from."""
     folded = {fold(name) for name in omit}
-    members = [s for s in data.items if s.amount.value and s.label not in shown
-               and fold(s.label) not in folded]
+    members = [s for s in data.items if s.amount.value and fold(s.label) not in folded
+               and (s.label not in shown or s.label == rest_label)]
     if not members:
         return None
     amount = sum(units(s.amount) for s in members)

@@ -255,3 +255,13 @@ def test_streaks_use_ordinal_words(count, unit, expected):
 def test_streak_out_of_range_is_refused():
     with pytest.raises(ValueError, match="racha"):
         phrases.streak(0)
+
+
+def test_an_alza_agrees_with_its_article():
+    """ "una moderada alza", but "un alza" with no word before it (a stressed a-)."""
+    words = [(2, "ligero|ligera"), (5, "moderado|moderada"), (None, "")]
+    assert phrases.intensity(4.0, words, nouns=phrases.Nouns(up="alza")) == \
+        "una moderada alza de 4.0%"
+    assert phrases.intensity(8.6, words, nouns=phrases.Nouns(up="alza")) == "un alza de 8.6%"
+    assert phrases.streak(2, "semana") == "por segunda semana consecutiva"
+    assert phrases.join_list(["10", "11"], "o") == "10 u 11"

@@ -150,7 +150,7 @@ def test_no_figure_is_inf_or_nan(corpus, name):
 
 @pytest.mark.parametrize("name", BUILT)
 def test_a_positive_share_never_prints_as_zero(corpus, name):
-    """A part with a value is never "0.0%" in the text or a table ("menos de 0.1%")."""
+    """A part with a value is never "0.0%" in the text or a table ("menos del 0.1%")."""
     one = corpus[name]
     zero = re.compile(r"(?<![\d.,])0[.,]0\s?%")
     for row in one.ledger:
@@ -160,7 +160,8 @@ def test_a_positive_share_never_prints_as_zero(corpus, name):
             # a share whose part has a value: its amount is in the same cell or sentence
             assert float(row["valor_exacto"]) == 0, row
     for text in (one.pdf_text, one.docx_text):
-        assert not re.search(r"\((?:menos de )?0[.,]0\s?%\)", text), text
+        assert not re.search(r"\((?:menos del )?0[.,]0\s?%\)", text), text
+        assert not re.search(r"\b(el|del|al) menos del\b", text), text  # no article
 
 
 def _leftover(label: str) -> bool:

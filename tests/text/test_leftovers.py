@@ -37,7 +37,7 @@ def message_of(doc) -> str:
 
 def test_a_part_named_otros_is_never_a_leader_and_a_chart_puts_it_last(tmp_path):
     doc = document(tmp_path)
-    assert message_of(doc) == ("Destacan Cusco (30.0%), Junín (20.0%) y Puno (menos de 0.1%); "
+    assert message_of(doc) == ("Destacan Cusco (30.0%), Junín (20.0%) y Puno (menos del 0.1%); "
                                "en orden, Cusco, Junín y Puno.")
     # a donut groups what is left and the slices too small for a label of their own
     donut = next(c for c in doc.charts() if c.kind == "donut")
@@ -64,7 +64,7 @@ def test_the_first_part_skips_the_leftover(tmp_path):
 def test_a_tiny_share_in_the_ledger_keeps_its_exact_value(tmp_path):
     doc = document(tmp_path)
     puno = {f.kind: f for f in doc.figures if f.indicator == "regiones[Puno]"}
-    assert "menos de 0.1%" in puno["mensaje"].printed and 0 < puno["mensaje"].value < 0.05
+    assert "menos del 0.1%" in puno["mensaje"].printed and 0 < puno["mensaje"].value < 0.05
     assert "empresas.csv [anio=2024], filas 6-9" in puno["mensaje"].origin
     # the donut's group of what is left is in the ledger too, with what it adds up
     rest = [f for f in doc.figures if f.indicator == "regiones[resto]" and f.unit == "porcentaje"]
@@ -91,3 +91,61 @@ def test_a_box_whose_condition_is_false_is_left_out(tmp_path):
     doc = prepare(make_project(tmp_path, brief=brief), None, Timings()).document
     assert doc.pages[0].boxes == ()
     assert not [f for f in doc.figures if f.kind == "caja"]
+
+
+TAIL = """anio,region,empresas
+2023,China,99970
+2023,A,10
+2023,B,10
+2023,Resto,5
+2023,D,5
+2024,China,99970
+2024,A,10
+2024,B,10
+2024,Resto,5
+2024,D,5
+"""
+
+
+def test_shares_rounded_to_add_up_keep_adding_up_with_a_tiny_part(tmp_path):
+    """With the largest remainder rule a positive part rounded to 0.0 still says "menos
+    del 0.1%", and the printed shares still add to 100 (the check passes)."""
+    brief = BRIEF.replace("por: region}", "por: region, redondeo: mayor_resto}").replace(
+        MESSAGE, 'mensaje: "Destacan {{ regiones.principales(5) | partes }}."')
+    data = "anio,region,empresas\n" + "".join(
+        f"{year},{name},{value}\n" for year in (2023, 2024)
+        for name, value in (("Cusco", 3338), ("Junín", 3328), ("Puno", 3328), ("Tacna", 6)))
+    doc = prepare(make_project(tmp_path, brief=brief, data=data), None, Timings()).document
+    assert message_of(doc) == ("Destacan Cusco (33.4%), Junín (33.3%), Puno (33.3%) y Tacna "
+                               "(menos del 0.1%).")
+    shares = [f.value for f in doc.figures if f.kind == "mensaje"]
+    assert sum(shares) == pytest.approx(100.0)
+
+
+def test_a_share_too_small_to_print_takes_no_article(tmp_path):
+    message = 'mensaje: "Puno tiene el {{ regiones[\'Puno\'].part | pct }}."'
+    doc = document(tmp_path, message=message)
+    assert message_of(doc) == "Puno tiene menos del 0.1%."
+
+
+def test_a_group_named_as_a_part_holds_that_part_and_never_prints_zero(tmp_path):
+    """The tail of 30 parts in 100,000 is "<0.1%", not "0.0%"; a part of the data named
+    "Resto" goes into the group "Resto", and the ledger says what the group adds up."""
+    brief = BRIEF.replace("mostrar: participacion}", "mostrar: participacion, maximo: 3}")
+    doc = prepare(make_project(tmp_path, brief=brief, data=TAIL), None, Timings()).document
+    donut = next(c for c in doc.charts() if c.kind == "donut")
+    assert donut.categories == ("China", "Resto")
+    assert donut.series[0].labels == ("100.0%", "<0.1%")
+    [rest] = [f for f in doc.figures if f.kind == "gráfico" and f.unit == "porcentaje"
+              and f.indicator == "regiones[resto]"]
+    assert "suma de 4 partes (A, B, D, Resto)" in rest.origin and rest.value == pytest.approx(0.03)
+
+
+def test_a_ranking_gives_otros_no_place(tmp_path):
+    brief = BRIEF.replace(
+        "  regiones: {tipo: participaciones",
+        "  puesto_puno: {tipo: puesto, datos: empresas, valor: empresas, por: region, "
+        "categoria: Puno}\n  regiones: {tipo: participaciones").replace(
+        MESSAGE, 'mensaje: "Puno ocupa {{ puesto_puno | puesto }}."')
+    doc = prepare(make_project(tmp_path, brief=brief, data=DATA), None, Timings()).document
+    assert message_of(doc) == "Puno ocupa el tercer puesto."  # Cusco, Junín; not Otros

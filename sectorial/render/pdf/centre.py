@@ -7,6 +7,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from sectorial.layout import centre_lines
 from sectorial.render.pdf.setter import BOLD
 from sectorial.style import Look
 
@@ -18,8 +19,7 @@ def in_hole(c: Canvas, look: Look, text: str, hole: tuple[float, float, float],
     """Write ``text`` (the figure, then its words on a line of their own) in the ``hole``
     of a picture drawn in ``frame`` (left, top, width, height)."""
     left, top, w, h = frame
-    figure, _, words = text.partition(" ")
-    lines = [figure] + ([words] if words else [])
+    lines = centre_lines(text)
     across, cx, cy = hole[2] * w, left + hole[0] * w, top - hole[1] * h
     size = look.size("grafico_etiqueta") + 2
     while size > 5 and (max(pdfmetrics.stringWidth(t, BOLD, size) for t in lines)

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from sectorial.doc.model import Chart
-from sectorial.layout import GLYPH_WIDTH, PT_MM
+from sectorial.layout import GLYPH_WIDTH, PT_MM, centre_lines
 from sectorial.style import Look
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -49,8 +49,7 @@ def centre_shapes(chart: Chart, look: Look, size_mm: tuple[float, float],
     width_mm, height_mm = size_mm
     diameter_mm = min(w * width_mm, h * height_mm)
     hole_mm = HOLE * diameter_mm
-    figure, _, words = chart.center_label.partition(" ")
-    lines = [figure] + ([words] if words else [])
+    lines = centre_lines(chart.center_label)
     longest = max(len(line) for line in lines)
     size_pt = min(look.size("grafico_etiqueta") + 2,
                   0.7 * hole_mm / PT_MM / (longest * GLYPH_WIDTH),
