@@ -223,7 +223,12 @@ def render(
     outputs = {out_dir / f"{doc.name}.{fmt}": rendered[fmt] for fmt in formats}
     from sectorial.render.ledger import LEDGER_SUFFIX, ledger_csv
 
-    outputs[out_dir / f"{doc.name}{LEDGER_SUFFIX}"] = ledger_csv(doc)
+    starts = None
+    if "pdf" in rendered:  # the ledger numbers the pages as the PDF prints them
+        from sectorial.render.pdf.outline import page_starts
+
+        starts = page_starts(rendered["pdf"])
+    outputs[out_dir / f"{doc.name}{LEDGER_SUFFIX}"] = ledger_csv(doc, starts)
     with timings.stage("escritura"):
         return write_all(outputs)
 

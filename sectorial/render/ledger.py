@@ -13,13 +13,15 @@ COLUMNS = ("pagina", "elemento", "lugar_en_el_informe", "linea", "texto_impreso"
            "valor_exacto", "unidad", "periodo", "origen", "metodo")
 
 
-def ledger_csv(document: Document) -> bytes:
-    """Return the ledger of ``document`` as CSV bytes."""
+def ledger_csv(document: Document, starts: list[int] | None = None) -> bytes:
+    """Return the ledger of ``document`` as CSV bytes; ``starts``: the printed page where
+    each page of the model starts (a PDF's, continuation pages counted)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for f in document.figures:
-        writer.writerow([f.page, f.kind, f.place, f.line, f.printed.replace("\u00a0", " "),
+        page = starts[f.page - 1] if starts and 0 < f.page <= len(starts) else f.page
+        writer.writerow([page, f.kind, f.place, f.line, f.printed.replace("\u00a0", " "),
                          f.indicator, "" if f.value is None else repr(f.value), f.unit,
                          f.period, f.origin, f.method])
     return out.getvalue().encode("utf-8-sig")

@@ -300,3 +300,22 @@ def test_two_growth_methods_are_both_named(corpus, name):
     for method in methods:
         named = (method, GROWTH_EXPLAINED.get(method, method))
         assert any(normalise(words) in one.pdf_text for words in named), method
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_each_ledger_row_is_on_its_page(corpus, name):
+    """The ledger's page is the PDF page where the figure's page starts: the figure is on
+    it, or on the continuation pages that follow it before the next page of the brief."""
+    one = corpus[name]
+    pages: dict[int, str] = {}
+    for page, *_, text in one.words:
+        pages[page] = pages.get(page, "") + text
+    starts = sorted({int(r["pagina"]) for r in one.ledger if r["pagina"] != "0"})
+    for row in _text_rows(one):
+        start = int(row["pagina"])
+        later = [p for p in starts if p > start]
+        end = later[0] - 1 if later else len(one.pages)
+        printed = re.sub(r"\s+", "", normalise(row["texto_impreso"]))
+        assert any(printed in re.sub(r"\s+", "", normalise(pages.get(p, "")))
+                   for p in range(start, end + 1)), (row["pagina"], row["lugar_en_el_informe"],
+                                                     printed)

@@ -210,7 +210,7 @@ class PdfRenderer(Visitor):
     def _continued(self, page: TopicPage, bullets: list[tuple[Para, float]]) -> None:
         """The bullets that did not fit, on pages of their own with the page's title."""
         while bullets:
-            top = self._start_page(page.label, f"{page.title} (continuación)") - 4 * mm
+            top = self._start_page(page.label, f"{page.title} (continuación)", 1) - 4 * mm
             keep = bullets_that_fit([h for _, h in bullets], top - self._foot(page.foot), 0)
             if not keep:
                 raise RenderError(f"una viñeta de la página '{page.title}' no cabe en una "
@@ -271,11 +271,11 @@ class PdfRenderer(Visitor):
 
     # Building blocks ---------------------------------------------------------------------
 
-    def _start_page(self, label: str, title: str) -> float:
+    def _start_page(self, label: str, title: str, level: int = 0) -> float:
         """Draw header band, footer and title; bookmark the page; return the y below."""
         t = self.look
         heading = f"{label}: {title}" if label else title
-        self._bookmark(heading)
+        self._bookmark(heading, level)
         self._chrome()
         top = self.top - HEADER_H - 5 * mm
         text = (f'<font color="{t.color("primario")}">{escape(label)}:</font> '
@@ -386,7 +386,8 @@ class PdfRenderer(Visitor):
         paragraph.drawOn(self.canvas, x, top - h)
         return top - h
 
-    def _bookmark(self, title: str) -> None:
+    def _bookmark(self, title: str, level: int = 0) -> None:
+        """A bookmark per page of the model; its continuation pages, under it."""
         key = f"p{self.canvas.getPageNumber()}"
         self.canvas.bookmarkPage(key)
-        self.canvas.addOutlineEntry(title, key, level=0)
+        self.canvas.addOutlineEntry(title, key, level=level)
