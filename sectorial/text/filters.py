@@ -148,6 +148,9 @@ def with_change(items: Iterable[Any], decimals: int = 1, lower: bool = False, *,
             raise TemplateError("el filtro 'con_variacion' se aplica a categorías",
                                 hint="use, p. ej., {{ ramas.caidas(3) | con_variacion }}")
         label = item.label.lower() if lower else item.label
+        if item.change.value is None:  # from nothing a year before: no variation to print
+            texts.append(f"{label} ({NOT_AVAILABLE})")
+            continue
         texts.append(f"{label} {signed_in_brackets(item.change, decimals, style=style)}")
     return phrases.join_list(texts)
 

@@ -249,6 +249,15 @@ def _vraem_scaled(factor: float, year: str | None = None):
     return edit
 
 
+def _new_branch(tables: Tables, _: random.Random) -> None:
+    """A branch of industry that produced nothing (zero) until the report's month."""
+    rows = tables[MONTHLY.file]
+    for month in sorted({r["mes"] for r in rows}):
+        rows.append({"mes": month, "subsector": "Primario", "grupo": "Primario",
+                     "ciiu": "1090", "rama": "Hidrógeno verde",
+                     "puntos": "0.9" if month >= "2023-09" else "0", "origen": "estimado"})
+
+
 def _many_bullets(text: str) -> str:
     """Twelve long bullets more on the first page of charts and bullets."""
     sentence = ("Las empresas de la zona mantuvieron su actividad durante el periodo, con "
@@ -289,6 +298,7 @@ CASES: tuple[Case, ...] = (
     Case("vraem doce viñetas", VRAEM, (), brief_edit=_many_bullets),
     Case("mensual enero", MONTHLY, ("--period", "2023-01")),
     Case("mensual diciembre", MONTHLY, ("--period", "2022-12")),
+    Case("mensual rama nueva", MONTHLY, ("--period", "2023-09"), _new_branch),
     # A month whose year before is not in the data: nothing to compare it with.
     Case("mensual primer año", MONTHLY, ("--period", "2021-01"),
          refuses=("indice_manufacturero.csv", "le faltan los periodos 2019-01")),

@@ -143,9 +143,12 @@ def test_every_figure_of_the_text_is_in_both_outputs(corpus, name):
 
 @pytest.mark.parametrize("name", BUILT)
 def test_no_figure_is_inf_or_nan(corpus, name):
+    """No "inf%" nor "nan"; a figure that cannot be computed (a variation from nothing) is
+    "n.d." in its place, never a whole list or phrase ("la producción de n.d.")."""
     one = corpus[name]
     for text in (one.pdf_text, one.docx_text):
         assert not re.search(r"\b(inf|nan|NaN|None)\b", text)
+        assert not re.search(r"\b(de|en|a|con|por) n\.d\.", text), text
 
 
 @pytest.mark.parametrize("name", BUILT)
