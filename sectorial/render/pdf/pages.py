@@ -174,7 +174,7 @@ class PdfRenderer(Visitor):
             y = self._message(page.message, y)
         foot_top = self._foot(page.foot)
         width = self.right - self.left
-        bullets = [self._para(markup(b), "texto", t.color("texto"), bullet=True)
+        bullets = [self.setter.bulleted(markup(b), "texto", t.color("texto"))
                    for b in page.bullets]
         heights = [p.wrap(width - 4 * mm, self.height)[1] + 2 * mm for p in bullets]
         beside = beside_table(page)

@@ -32,17 +32,21 @@ class Typesetter:
         self.look, self.pictures = look, pictures
 
     def para(self, text: str, size_role: str, color: str, *, bold: bool = False,
-             align: int = TA_LEFT, leading: float = 1.25, bullet: bool = False) -> Para:
-        """A paragraph of markup ``text`` in the size of ``size_role`` and ``color``; a
-        ``bullet`` hangs its lines after the bullet, as a list does."""
+             align: int = TA_LEFT, leading: float = 1.25) -> Para:
+        """A paragraph of markup ``text`` in the size of ``size_role`` and ``color``."""
         size = self.look.size(size_role)
         style = ParagraphStyle(
             name=size_role, fontName=BOLD if bold else REGULAR, fontSize=size,
             leading=size * leading, textColor=HexColor(color), alignment=align,
-            leftIndent=size * 1.3 if bullet else 0, bulletIndent=0, bulletFontName=REGULAR,
-            bulletFontSize=size,
         )
-        return Para(text, style, bulletText="•" if bullet else None)
+        return Para(text, style)
+
+    def bulleted(self, text: str, size_role: str, color: str) -> Para:
+        """A bullet of a list: its lines hang after the bullet."""
+        style = self.para(text, size_role, color).style
+        style.leftIndent, style.bulletIndent = style.fontSize * 1.3, 0
+        style.bulletFontName, style.bulletFontSize = REGULAR, style.fontSize
+        return Para(text, style, bulletText="•")
 
     def picture(self, chart: Chart) -> Picture:
         picture = self.pictures.get(chart.key)
