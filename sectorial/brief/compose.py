@@ -146,7 +146,7 @@ def sources_phrase(origins: list[str]) -> str:
     named: dict[str, list[str]] = {}
     bare: set[str] = set()
     for origin in origins:
-        institution, _, part = _split_source(origin)
+        institution, part = _split_source(origin)
         parts = named.setdefault(institution, [])
         if not part:
             bare.add(institution)
@@ -163,8 +163,7 @@ def sources_phrase(origins: list[str]) -> str:
     return ", ".join(said)
 
 
-def _split_source(origin: str) -> tuple[str, str, str]:
-    """ "SUNAT - Aduanas" → ("SUNAT", "-", "Aduanas"); "SBS" → ("SBS", "", "")."""
-    pieces = re.split(r"\s[-–]\s", origin, maxsplit=1)
-    return (pieces[0].strip(), "-", pieces[1].strip()) if len(pieces) == 2 else \
-        (origin.strip(), "", "")
+def _split_source(origin: str) -> tuple[str, str]:
+    """ "SUNAT - Aduanas" → ("SUNAT", "Aduanas"); "SBS" → ("SBS", "")."""
+    institution, *part = re.split(r"\s[-–]\s", origin, maxsplit=1)
+    return institution.strip(), part[0].strip() if part else ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sectorial.data.spec import ROW, SourceSpec
 from sectorial.data.table import Table
 from sectorial.errors import DataError, Location, SectorialError, raise_all
-from sectorial.lang.phrases import fold
+from sectorial.lang.folding import name_key
 
 TOTAL_WORDS = frozenset({"total", "totales", "total general", "total nacional", "subtotal",
                          "total pais", "total peru", "suma", "todos"})
@@ -43,17 +43,12 @@ def check_whole(spec: SourceSpec, table: Table) -> Table:
     return kept
 
 
-def _key(value: str) -> str:
-    """How two spellings of one value compare: without accents, case or extra spaces."""
-    return fold(" ".join(value.split()))
-
-
 def _spellings(spec: SourceSpec, column: str,
                by_value: dict[str, list[int]]) -> list[SectorialError]:
     groups: dict[str, list[str]] = {}
     for value in by_value:
         if value.strip():
-            groups.setdefault(_key(value), []).append(value)
+            groups.setdefault(name_key(value), []).append(value)
     errors: list[SectorialError] = []
     for spellings in groups.values():
         if len(spellings) < 2:
@@ -72,7 +67,7 @@ def _total_rows(spec: SourceSpec, column: str,
                 by_value: dict[str, list[int]]) -> list[SectorialError]:
     errors: list[SectorialError] = []
     for value, rows in by_value.items():
-        if _key(value) in TOTAL_WORDS:
+        if name_key(value) in TOTAL_WORDS:
             errors.append(DataError(
                 f"{_rows(rows).capitalize()}: '{value}' en la columna '{column}' es una fila "
                 "de total: sectorial suma las filas, y la sumaría otra vez",
@@ -88,7 +83,7 @@ def _declared_totals(spec: SourceSpec,
     found: dict[int, str] = {}
     for column, value in spec.totals.items():
         by_value = texts.get(column, {})
-        same = [v for v in by_value if _key(v) == _key(value)]
+        same = [v for v in by_value if name_key(v) == name_key(value)]
         if not same:
             raise DataError(f"ninguna fila tiene '{value}' en la columna '{column}' "
                             "(filas_total)", Location(str(spec.path), column=column),

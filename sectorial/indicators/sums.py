@@ -22,7 +22,7 @@ from sectorial.indicators.spec import (
     IndicatorSpec,
 )
 from sectorial.indicators.values import Quantity, Series, Share, Shares
-from sectorial.lang.phrases import fold
+from sectorial.lang.folding import name_key
 from sectorial.lang.shares import LEFTOVER_WORDS, round_shares
 from sectorial.periods import Period
 
@@ -182,11 +182,8 @@ def _shown_share(rounded: object, value: float, total: float, method: str) -> fl
 def leftovers(spec: IndicatorSpec, labels: list[str]) -> frozenset[str]:
     """The parts that are what is left: those ``resto`` names (compared without accents or
     case), or by default those named as leftovers are ("Otros", "Resto del mundo")."""
-    if spec.leftover is None:
-        return frozenset(label for label in labels if fold(" ".join(label.split()))
-                         in LEFTOVER_WORDS)
-    wanted = {fold(" ".join(name.split())) for name in spec.leftover}
-    return frozenset(label for label in labels if fold(" ".join(label.split())) in wanted)
+    wanted = LEFTOVER_WORDS if spec.leftover is None else {name_key(n) for n in spec.leftover}
+    return frozenset(label for label in labels if name_key(label) in wanted)
 
 
 @INDICATORS.register("conteo", keys=(DATA, BY, FILTER, AT),

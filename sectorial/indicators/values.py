@@ -228,8 +228,7 @@ class Shares:
     def nombres(self, n: int | None = None) -> tuple[str, ...]:
         """Return the labels of the parts with a value that are not leftovers, largest
         first."""
-        labels = tuple(s.label for s in self.items if s.amount.value
-                       and s.label not in self.leftover)
+        labels = tuple(s.label for s in self._leading())
         return labels if n is None else labels[: int(n)]
 
     @property

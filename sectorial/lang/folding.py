@@ -22,6 +22,15 @@ def spelled_alike(name: str, values: Iterable[str]) -> list[str]:
     return [value for value in values if fold(value) == folded]
 
 
+def name_key(text: str) -> str:
+    """How two spellings of one name compare: without accents, case or extra spaces.
+
+    >>> name_key("  Otros   Países "), name_key("OTROS PAISES")
+    ('otros paises', 'otros paises')
+    """
+    return fold(" ".join(text.split()))
+
+
 def fold(text: str) -> str:
     """Lower case without accents, so that "Set-2025" and "set-2025" compare equal.
 

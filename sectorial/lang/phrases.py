@@ -222,14 +222,14 @@ def _check_rank(n: int) -> None:
         raise ValueError(f"un puesto debe ser un entero positivo: {n}")
 
 
-def ordinal_short(n: int) -> str:
+def ordinal_short(n: int, female: bool = False) -> str:
     """Write an ordinal number in its abbreviated form.
 
-    >>> ordinal_short(11)
-    '11.°'
+    >>> ordinal_short(11), ordinal_short(13, female=True)
+    ('11.°', '13.ª')
     """
     _check_rank(n)
-    return f"{n}.°"
+    return f"{n}.{'ª' if female else '°'}"
 
 
 def rank_phrase(n: int) -> str:
@@ -299,8 +299,6 @@ _ORDINALS = ("primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "sépti
              "decimoquinto", "decimosexto", "decimoséptimo", "decimoctavo", "decimonoveno",
              "vigésimo", "vigésimo primer", "vigésimo segundo", "vigésimo tercer",
              "vigésimo cuarto")
-# Nouns of change and their gender, for agreement with the intensity word.
-_FEMININE = ("disminución", "caída", "reducción", "contracción", "variación", "expansión")
 
 
 def streak(count: int, unit: str = "mes") -> str:
@@ -314,7 +312,7 @@ def streak(count: int, unit: str = "mes") -> str:
     female = feminine(unit)  # "por segunda semana consecutiva"
     ending = "consecutiva" if female else "consecutivo"
     if count > len(_ORDINALS):  # "por 13.° mes consecutivo"
-        return f"por {count}.{'ª' if female else '°'} {unit} {ending}"
+        return f"por {ordinal_short(count, female)} {unit} {ending}"
     word = _ORDINALS[count - 1]
     return f"por {_feminine_ordinal(word) if female else word} {unit} {ending}"
 
@@ -344,7 +342,7 @@ def ordinal_words(n: int, noun: str, gender: str | None = None) -> str:
     _check_rank(n)
     female = feminine(noun) if gender is None else gender.lower().startswith("f")
     if n > _RANK_WORDS:
-        return f"{n}.{'ª' if female else '°'} {noun}"
+        return f"{ordinal_short(n, female)} {noun}"
     word = _ORDINALS[n - 1]  # apocopated before a masculine noun: "primer lugar"
     return f"{_feminine_ordinal(word) if female else word} {noun}"
 
@@ -383,7 +381,7 @@ def intensity(
     if rounded == 0:
         return nouns.flat
     noun = nouns.up if rounded > 0 else nouns.down
-    female = noun.split()[0] in _FEMININE or feminine(noun)  # "una moderada alza"
+    female = feminine(noun)  # "una moderada alza", "una disminución"
     size = abs(rounded)
     word = next((w for bound, w in thresholds if bound is None or size <= bound), "")
     forms = word.split("|")

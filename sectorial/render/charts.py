@@ -257,7 +257,8 @@ class ChartPainter:
                   for i in range(len(series.values))]
         wedges, _ = ax.pie(series.values, colors=colors, startangle=90, counterclock=False,
                            wedgeprops={"width": RING, "edgecolor": "white", "linewidth": 1.5})
-        unit_pt = self._donut_unit(chart, ax)
+        margins = self._margins(chart)
+        unit_pt = self._donut_unit(margins, ax)
         for wedge, text in zip(wedges, series.labels):
             angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
             share = (wedge.theta2 - wedge.theta1) / 360
@@ -271,12 +272,14 @@ class ChartPainter:
         ax.figure.legend(wedges, chart.categories, loc="center right",
                          bbox_to_anchor=(0.995, 0.5), frameon=False, fontsize=self.label_size)
         ax.set_aspect("equal")
-        if chart.center_label:
-            self._centre(chart, ax, 2 * HOLE * unit_pt)
+        if chart.center_label:  # where the hole is: the page writes the figure there as text
+            width_pt = self.size_mm[0] * MM * 72
+            self.hole = (float(margins["left"] + margins["right"]) / 2,
+                         1 - float(margins["bottom"] + margins["top"]) / 2,
+                         float(2 * HOLE * unit_pt / width_pt))
 
-    def _donut_unit(self, chart: Chart, ax: Axes) -> float:
+    def _donut_unit(self, margins: dict[str, float], ax: Axes) -> float:
         """How many points one unit of the donut's radius takes on the page."""
-        margins = self._margins(chart)
         width_pt = self.size_mm[0] * MM * 72 * (margins["right"] - margins["left"])
         height_pt = self.size_mm[1] * MM * 72 * (margins["top"] - margins["bottom"])
         low, high = ax.get_xlim()
@@ -290,15 +293,6 @@ class ChartPainter:
         size = min(self.label_size - 0.5, 0.9 * across / (len(text) * GLYPH_WIDTH),
                    0.8 * high / 1.2)
         return size if size >= LEAST_LABEL_PT else 0
-
-    def _centre(self, chart: Chart, ax: Axes, hole_pt: float) -> None:
-        """Where the donut's hole is in the picture: the page writes the centre figure
-        there as text (searchable, in the page's font)."""
-        margins = self._margins(chart)
-        width_pt = self.size_mm[0] * MM * 72
-        self.hole = (float(margins["left"] + margins["right"]) / 2,
-                     1 - float(margins["bottom"] + margins["top"]) / 2,
-                     float(hole_pt / width_pt))
 
     # Helpers -----------------------------------------------------------------------------
 

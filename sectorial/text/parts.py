@@ -24,12 +24,12 @@ def parts(
     if least:
         kept = [s for s in shown[1:] if (s.percent.value or 0) >= least
                 and s.label not in data.leftover]
-        if len(shown) - 1 - len(kept) + len(items) - len(shown) > 1:
+        if len(items) - 1 - len(kept) > 1:  # the group would hold more than one part
             shown = shown[:1] + kept
-    rest = [s for s in items if s not in shown]
-    if rest and any(s.label == rest_label for s in shown):  # a part named as the group
+    if len(shown) < len(items):  # a part named as the group goes into it
         shown = [s for s in shown if s.label != rest_label]
-        rest = [s for s in items if s not in shown]
+    names = {s.label for s in shown}
+    rest = [s for s in items if s.label not in names]
     categories = [s.label for s in shown]
     values = [units(s.amount) for s in shown]
     percents = [_shown(data, s) for s in shown]

@@ -192,7 +192,7 @@ class PdfRenderer(Visitor):
                               hint="quite filas ('maximo') o viñetas, o ponga cada cuadro "
                               "en su propia página")
         if beside:
-            y = self._chart_and_tables(page, tables, y - 3 * mm, bottom)
+            y = self._chart_and_tables(page, tables, split, y - 3 * mm, bottom)
         else:
             if page.charts:
                 self._room(page, y - 3 * mm - bottom - tables_h)
@@ -220,9 +220,9 @@ class PdfRenderer(Visitor):
             bullets = bullets[keep:]
 
     def _chart_and_tables(self, page: TopicPage, tables: list[tuple[Flowable, float, float]],
-                          top: float, bottom: float) -> float:
-        """The chart on the left, the tables on the right; return the lower bottom."""
-        split = self.left + (self.right - self.left) * BESIDE_SHARE
+                          split: float, top: float, bottom: float) -> float:
+        """The chart on the left of ``split``, the tables on the right; return the lower
+        bottom."""
         self._room(page, top - bottom)
         lowest = self._chart_row(page.charts, top, bottom, (self.left, split))
         x = self.right - max(w for _, w, _ in tables)

@@ -76,11 +76,3 @@ def centre_shapes(chart: Chart, look: Look, size_mm: tuple[float, float],
         f"{runs}</cdr:txBody></cdr:sp></cdr:relSizeAnchor></c:userShapes>"
     ).encode()
 
-
-def with_shapes(xml: bytes, relationship_id: str) -> bytes:
-    """The chart XML pointing at its drawing (after its workbook, as the schema orders)."""
-    space = etree.fromstring(xml)
-    shapes = etree.SubElement(space, f"{{{C}}}userShapes")
-    shapes.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",
-               relationship_id)
-    return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)

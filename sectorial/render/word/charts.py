@@ -321,10 +321,13 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-def with_workbook(xml: bytes, relationship_id: str) -> bytes:
-    """The chart XML pointing at its embedded workbook, so that "Edit data" opens it."""
+def with_parts(xml: bytes, workbook_id: str, shapes_id: str | None = None) -> bytes:
+    """The chart XML pointing at its embedded workbook, so that "Edit data" opens it, and
+    at its drawing (the donut's centre figure), in the order the schema wants."""
     space = etree.fromstring(xml)
     external = etree.SubElement(space, f"{{{C}}}externalData")
-    external.set(f"{{{R}}}id", relationship_id)
+    external.set(f"{{{R}}}id", workbook_id)
     etree.SubElement(external, f"{{{C}}}autoUpdate").set("val", "0")
+    if shapes_id is not None:
+        etree.SubElement(space, f"{{{C}}}userShapes").set(f"{{{R}}}id", shapes_id)
     return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)

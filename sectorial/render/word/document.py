@@ -346,13 +346,8 @@ class DocxRenderer(Visitor):
         from docx.opc.packuri import PackURI
         from docx.opc.part import Part
 
-        from sectorial.render.word.centre import (
-            SHAPES_RELATIONSHIP,
-            SHAPES_TYPE,
-            centre_shapes,
-            with_shapes,
-        )
-        from sectorial.render.word.charts import with_workbook, word_chart
+        from sectorial.render.word.centre import SHAPES_RELATIONSHIP, SHAPES_TYPE, centre_shapes
+        from sectorial.render.word.charts import with_parts, word_chart
 
         made = word_chart(chart, self.look, self.created, self.sizes[chart.key])
         part = self.word.part
@@ -362,14 +357,13 @@ class DocxRenderer(Visitor):
                         XLSX_TYPE, made.workbook, part.package)
         chart_part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_TYPE, b"",
                           part.package)
-        workbook_id = chart_part.relate_to(workbook, RT.PACKAGE)
-        chart_part._blob = with_workbook(made.xml, workbook_id)
+        workbook_id, shapes_id = chart_part.relate_to(workbook, RT.PACKAGE), None
         if chart.kind == "donut" and chart.center_label:  # the figure in the hole
             shapes = Part(PackURI(f"/word/drawings/drawing{number}.xml"), SHAPES_TYPE,
                           centre_shapes(chart, self.look, self.sizes[chart.key],
                                         self.language), part.package)
-            chart_part._blob = with_shapes(chart_part._blob,
-                                           chart_part.relate_to(shapes, SHAPES_RELATIONSHIP))
+            shapes_id = chart_part.relate_to(shapes, SHAPES_RELATIONSHIP)
+        chart_part._blob = with_parts(made.xml, workbook_id, shapes_id)
         chart_id = part.relate_to(chart_part, RT.CHART)
         drawing = parse_xml(
             f'<w:drawing {nsdecls("w", "wp", "a", "c", "r")}><wp:inline distT="0" distB="0" '

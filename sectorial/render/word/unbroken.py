@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from sectorial.lang.numbers import SCALE_NAMES
+from sectorial.lang.numbers import NBSP, SCALE_NAMES
 
-NBSP = "\u00a0"
+
 class _Hyphen:
     def __repr__(self) -> str:
         return "<HYPHEN>"
