@@ -182,7 +182,8 @@ def render(
         if isinstance(problem, GlyphError) and problem.where is None:
             problem.where = _cell_with(problem.character, prepared.tables)
     raise_all(missing_roles(doc, look, formats) + problems)
-    pictured = tuple(fmt for fmt in formats if renderer_module(fmt).needs_pictures(doc, look))
+    needs = {fmt: renderer_module(fmt).needs_pictures(doc, look) for fmt in formats}
+    pictured = tuple(fmt for fmt in formats if needs[fmt])
     aside = _aside(formats, pictured) if spare_core and background.available() else ()
     early = tuple(fmt for fmt in aside if fmt not in pictured)
     here = tuple(fmt for fmt in formats if fmt not in aside)
@@ -198,7 +199,8 @@ def render(
                 with deferred():  # matplotlib half imported would abort the process
                     from sectorial.render.charts import ChartQueue
 
-                queue = ChartQueue(doc, look, shared=bool(early))
+                queue = ChartQueue(doc, look, shared=bool(early),
+                                   kinds=frozenset().union(*needs.values()))
         if early:  # the helper draws from the back of the queue, then renders its formats
             helper = background.Background(_aside_work, doc, look, {}, early, queue)
         if queue is not None:

@@ -1,7 +1,8 @@
 """The output formats, declared once: name, renderer module, roles, documentation.
 
 Light to import: renderers are named here, imported only when their format is built. A
-format's module has ``render(doc, look, pictures, out)`` and ``needs_pictures(doc, look)``.
+format's module has ``render(doc, look, pictures, out)`` and ``needs_pictures(doc, look)``
+(what it needs of the charts: ``picture.PIXELS``, ``picture.VECTOR``, or nothing).
 The brief's schema (``envio.adjuntos``), the CLI's ``--formats``, the warm-up before
 forking, ``check``'s roles and the mail all read ``FORMATS``. A new format: one
 ``_declare`` here and one module in ``render/`` (a Markdown renderer took 110 lines).

@@ -19,10 +19,12 @@ from sectorial.doc.model import (
     page_charts,
 )
 from sectorial.lang.numbers import SCALE_NAMES
+from sectorial.style.model import PageSetup
 
 CHARTS_PER_ROW = 3
 # Chart size (width, height in mm) by the number of charts that share a page row.
 SIZES_MM = {1: (190.0, 92.0), 2: (128.0, 88.0), 3: (84.0, 84.0)}
+CHART_GAP_MM = 8.0  # between the charts of a row
 # Room above the tallest bar for its label, as a share of it: columns, bars.
 COLUMNS_HEADROOM, BARS_HEADROOM = 1.18, 1.32
 # Columns under a variation line fill the lower part of the plot, the line the band above.
@@ -35,18 +37,31 @@ def chart_rows(charts: tuple[Chart, ...]) -> list[tuple[Chart, ...]]:
             for start in range(0, len(charts), CHARTS_PER_ROW)]
 
 
-def chart_size_mm(charts_in_row: int) -> tuple[float, float]:
-    """Return the drawing size of a chart in a row of ``charts_in_row`` charts."""
-    return SIZES_MM.get(charts_in_row, SIZES_MM[CHARTS_PER_ROW])
+def chart_size_mm(charts_in_row: int, room_mm: float = math.inf) -> tuple[float, float]:
+    """Return the drawing size of a chart in a row of ``charts_in_row`` charts that share
+    ``room_mm`` of width (with ``CHART_GAP_MM`` between them)."""
+    count = min(charts_in_row, CHARTS_PER_ROW)
+    return fitted(SIZES_MM[count], (room_mm - CHART_GAP_MM * (count - 1)) / count)
 
 
-def chart_sizes(doc: Document) -> dict[str, tuple[float, float]]:
-    """Return the drawing size (width, height in mm) of every chart of ``doc`` by key."""
+def fitted(size: tuple[float, float], cell_mm: float) -> tuple[float, float]:
+    """The house ``size``, or narrower (and as much lower) when the cell has less room: the
+    page draws a chart at the size it was laid out for, so its text stays at the house
+    style's size."""
+    width, height = size
+    return (width, height) if cell_mm >= width else (cell_mm, height * cell_mm / width)
+
+
+def chart_sizes(doc: Document, page: PageSetup) -> dict[str, tuple[float, float]]:
+    """Return the drawing size (width, height in mm) of every chart of ``doc`` by key, on
+    pages of the house style's ``page`` setup."""
+    body = page.width_mm - page.margin_left_mm - page.margin_right_mm
     sizes: dict[str, tuple[float, float]] = {}
-    for page in doc.pages:
-        for row in _rows(page):
+    for part in doc.pages:
+        for row in _rows(part):
             for chart in row:  # a chart beside a table takes half the row
-                sizes[chart.key] = chart_size_mm(2 if beside_table(page) else len(row))
+                sizes[chart.key] = (fitted(SIZES_MM[2], body * BESIDE_SHARE)
+                                    if beside_table(part) else chart_size_mm(len(row), body))
     return sizes
 
 

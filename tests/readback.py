@@ -59,3 +59,31 @@ def pdf_info(path: Path) -> str:
 def page_size(info: str) -> tuple[float, float]:
     width, height = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()
     return float(width), float(height)
+
+
+def curved_fills(path: Path, page: int) -> list[tuple[float, float, float, float]]:
+    """The box (left, bottom, right, top, in points) of each filled path with curves on
+    ``page`` (from 0), as pikepdf reads the page's content: a donut's slices, a marker."""
+    import pikepdf
+
+    boxes = []
+    with pikepdf.open(path) as document:
+        matrix, saved, points, curved = pikepdf.Matrix(), [], [], False
+        for operands, operator in pikepdf.parse_content_stream(document.pages[page]):
+            op = str(operator)
+            if op == "q":
+                saved.append(matrix)
+            elif op == "Q":
+                matrix = saved.pop()
+            elif op == "cm":
+                matrix = pikepdf.Matrix(*[float(v) for v in operands]) @ matrix
+            elif op in ("m", "l", "c"):
+                values = [float(v) for v in operands]
+                points += [matrix.transform((x, y)) for x, y in zip(values[::2], values[1::2])]
+                curved |= op == "c"
+            elif op in ("f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "n"):
+                if curved and op not in ("S", "s", "n"):
+                    xs, ys = [p[0] for p in points], [p[1] for p in points]
+                    boxes.append((min(xs), min(ys), max(xs), max(ys)))
+                points, curved = [], False
+    return boxes

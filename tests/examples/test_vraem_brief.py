@@ -114,11 +114,12 @@ def test_docx_sections_are_word_headings(built: Path):
 
 
 def test_the_donut_centre_figure_is_written_in_its_hole(built: Path):
-    """`centro` is in the donut's hole: as text (poppler finds it) inside the picture of
-    the donut (where pikepdf reads the page draws it), away from its legend."""
+    """`centro` is in the donut's hole: as text (poppler finds it) inside the ring its
+    slices draw (where pikepdf reads their paths on the page), away from the legend."""
+    import math
     import re
 
-    import pikepdf
+    from readback import curved_fills
 
     pdf = built / "vraem-2024.pdf"
     boxes = subprocess.run(["pdftotext", "-f", "4", "-l", "4", "-bbox", str(pdf), "-"],
@@ -131,19 +132,21 @@ def test_the_donut_centre_figure_is_written_in_its_hole(built: Path):
     first = [w for w, _ in words].index("2,525,492")
     centre = words[first:first + 2]
     assert [w for w, _ in centre] == ["2,525,492", "trabajadores"]
-    with pikepdf.open(pdf) as document:
-        page = document.pages[3]
-        pictures, matrix = [], None
-        for operands, operator in pikepdf.parse_content_stream(page):
-            if str(operator) == "cm":
-                matrix = [float(v) for v in operands]
-            elif str(operator) == "Do" and matrix:
-                a, _, _, d, e, f = matrix
-                pictures.append((e, f, e + a, f + d))
+    slices = [b for b in curved_fills(pdf, 3) if b[2] - b[0] > 20]  # not the line markers
     for word, (x0, y0, x1, y1) in centre:
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        inside = [p for p in pictures if p[0] < cx < p[2] and p[1] < cy < p[3]]
-        assert len(inside) == 1, (word, pictures)
-        left, bottom, right, top = inside[0]
-        assert cx < left + 0.6 * (right - left)  # on the ring's side, not the legend's
-        assert bottom + 0.3 * (top - bottom) < cy < top - 0.3 * (top - bottom)
+        # the ring: a slice whose box holds the word, and the slices that touch it
+        ring = [b for b in slices if b[0] - 1 < cx < b[2] + 1 and b[1] - 1 < cy < b[3] + 1][:1]
+        assert ring, (word, slices)
+        while more := [b for b in slices if b not in ring and any(
+                b[0] <= r[2] + 1 and r[0] <= b[2] + 1 and b[1] <= r[3] + 1 and r[1] <= b[3] + 1
+                for r in ring)]:
+            ring += more
+        left, bottom = min(b[0] for b in ring), min(b[1] for b in ring)
+        right, top = max(b[2] for b in ring), max(b[3] for b in ring)
+        radius = (right - left) / 2
+        assert right - left == pytest.approx(top - bottom, rel=0.02)  # a whole ring
+        ox, oy = (left + right) / 2, (bottom + top) / 2
+        # the whole word within the hole (62% of the radius)
+        corner = max(math.dist((ox, oy), (x, y)) for x in (x0, x1) for y in (y0, y1))
+        assert corner < 0.62 * radius, (word, corner, radius)

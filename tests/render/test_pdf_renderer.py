@@ -87,7 +87,7 @@ def test_chart_pictures_are_opaque_and_sized_at_the_house_resolution(look, image
     from sectorial.layout import chart_sizes
     from sectorial.render.picture import Picture
 
-    sizes = chart_sizes(sample_document())
+    sizes = chart_sizes(sample_document(), look.page)
     assert set(images) == set(sizes)
     for key, picture in images.items():
         width_mm, height_mm = sizes[key]
@@ -101,8 +101,18 @@ def test_chart_pictures_are_opaque_and_sized_at_the_house_resolution(look, image
 
 
 @needs_poppler
-def test_each_chart_is_embedded_once_whole_and_opaque(pdf, images):
-    """pdfimages (poppler) lists one RGB image per chart at its full size, with no soft mask."""
-    rows = [line.split() for line in tool("pdfimages", "-list", str(pdf)).splitlines()[2:]]
-    embedded = sorted((int(r[3]), int(r[4]), r[2], r[5]) for r in rows)
-    assert embedded == sorted((p.width, p.height, "image", "rgb") for p in images.values())
+def test_charts_are_vectors_with_every_label_as_text(pdf, sample_doc):
+    """No chart is an image (pdfimages lists none); every category and every label of every
+    chart is text that pdftotext finds on the chart's page, in the house fonts."""
+    from sectorial.doc.model import TopicPage
+
+    rows = tool("pdfimages", "-list", str(pdf)).splitlines()[2:]
+    assert rows == []
+    pages = tool("pdftotext", str(pdf), "-").split("\f")
+    for number, page in enumerate(sample_doc.pages, start=2):  # the cover is page 1
+        if not isinstance(page, TopicPage):
+            continue
+        words = " ".join(pages[number - 1].split())
+        for chart in page.charts:
+            for text in (*chart.categories, *(t for s in chart.series for t in s.labels if t)):
+                assert " ".join(text.split()) in words, (number, chart.key, text)

@@ -310,11 +310,26 @@ def test_each_ledger_row_is_on_its_page(corpus, name):
     """The ledger's page is the PDF page where the figure's page starts: the figure is on
     it, or on the continuation pages that follow it before the next page of the brief."""
     one = corpus[name]
+    _on_their_pages(one, _text_rows(one))
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_every_chart_label_is_text_on_its_page(corpus, name):
+    """A chart's figures are text in the PDF (its charts are vectors): each chart label of
+    the ledger is found by poppler on the chart's page (the overlap invariant above then
+    checks that no two labels collide)."""
+    one = corpus[name]
+    rows = [r for r in one.ledger if r["elemento"] == "gráfico" and r["texto_impreso"]]
+    assert rows or not any(r["elemento"] == "gráfico" for r in one.ledger)
+    _on_their_pages(one, rows)
+
+
+def _on_their_pages(one: Built, rows: list[dict[str, str]]) -> None:
     pages: dict[int, str] = {}
     for page, *_, text in one.words:
         pages[page] = pages.get(page, "") + text
     starts = sorted({int(r["pagina"]) for r in one.ledger if r["pagina"] != "0"})
-    for row in _text_rows(one):
+    for row in rows:
         start = int(row["pagina"])
         later = [p for p in starts if p > start]
         end = later[0] - 1 if later else len(one.pages)

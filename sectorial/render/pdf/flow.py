@@ -11,14 +11,14 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 from reportlab.platypus import Table as PlatypusTable
 
 from sectorial.doc.model import ArticlePage, Chart, Paragraph, Quote, Subheading, Table
 from sectorial.doc.visitor import Visitor
 from sectorial.render.pdf.setter import REGULAR, Typesetter, markup
 from sectorial.render.pdf.tables import table_flowable
+from sectorial.render.pdf.vector import VectorFlowable
 
 
 class ArticleFlow(Visitor):
@@ -78,10 +78,9 @@ class ArticleFlow(Visitor):
         return [table_flowable(self.setter, table, self.width), Spacer(0, 4 * mm)]
 
     def visit_Chart(self, chart: Chart) -> list[Flowable]:
-        picture = self.setter.picture(chart)
+        vector = self.setter.fitted(chart, self.width, self.width).vector
         t, para = self.look, self.setter.para
         return [para(escape(chart.title), "grafico_titulo", t.color("oscuro"), bold=True),
                 para(escape(chart.subtitle), "grafico_titulo", t.color("suave")),
-                Image(ImageReader(picture.image()), width=self.width,
-                      height=self.width * picture.height / picture.width),
+                VectorFlowable(vector),
                 Spacer(0, 3 * mm)]

@@ -16,7 +16,6 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -39,6 +38,7 @@ from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError
 from sectorial.layout import (
     BESIDE_SHARE,
+    CHART_GAP_MM,
     CHART_ROOM_MM,
     beside_table,
     bullets_that_fit,
@@ -52,7 +52,8 @@ from sectorial.render.pdf.flow import ArticleFlow
 from sectorial.render.pdf.pdfa import finish_pdf
 from sectorial.render.pdf.setter import BOLD, REGULAR, Typesetter, markup
 from sectorial.render.pdf.tables import table_flowable
-from sectorial.render.picture import Picture
+from sectorial.render.pdf.vector import draw as draw_vector
+from sectorial.render.picture import VECTOR, Picture
 from sectorial.style import Look
 
 HEADER_H = 9 * mm
@@ -73,9 +74,9 @@ def render(doc: Document, look: Look, images: Mapping[str, Picture], out: Binary
     out.write(finish_pdf(pages.getvalue(), doc.meta, look.pdfa))
 
 
-def needs_pictures(doc: Document, look: Look) -> bool:
-    """Whether the PDF of ``doc`` holds chart pictures: every chart is one."""
-    return bool(doc.charts())
+def needs_pictures(doc: Document, look: Look) -> frozenset[str]:
+    """What the PDF of ``doc`` needs of its charts: every chart, as vectors."""
+    return frozenset({VECTOR}) if doc.charts() else frozenset()
 
 
 def _register_fonts(look: Look) -> None:
@@ -327,7 +328,7 @@ class PdfRenderer(Visitor):
                    span: tuple[float, float] | None = None) -> float:
         """Draw charts side by side between ``top`` and ``bottom`` (and between the ``span``
         of x, by default the body's); return their bottom."""
-        gap = 8 * mm
+        gap = CHART_GAP_MM * mm
         lowest = top
         count = len(charts)
         left, right = span or (self.left, self.right)
@@ -343,12 +344,13 @@ class PdfRenderer(Visitor):
         return lowest
 
     def _image(self, chart: Chart, x: float, top: float, max_w: float, max_h: float) -> float:
-        picture = self.setter.picture(chart)
-        px_w, px_h = picture.width, picture.height
-        scale = min(max_w / px_w, max(max_h, 10 * mm) / px_h)
-        w, h = px_w * scale, px_h * scale
+        """Draw the chart centred in its frame, at the size it was laid out for (or laid
+        out anew for a smaller frame); return its bottom."""
+        picture = self.setter.fitted(chart, max_w, max(max_h, 10 * mm))
+        vector = picture.vector
+        w, h = vector.width, vector.height
         left = x + (max_w - w) / 2
-        self.canvas.drawImage(ImageReader(picture.image()), left, top - h, w, h)
+        draw_vector(self.canvas, vector, left, top - h)
         if picture.hole and chart.center_label:
             in_hole(self.canvas, self.look, chart.center_label, picture.hole, (left, top, w, h))
         return top - h

@@ -1,5 +1,5 @@
 """Type in the PDF: paragraphs in the house's fonts, sized and coloured by role, and the
-chart pictures of a build. Shared by the page drawer, the running text and the tables.
+charts of a build (as vectors). Shared by the page drawer, the running text and the tables.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph as Para
 
 from sectorial.doc.model import Chart, Text
 from sectorial.errors import RenderError
-from sectorial.render.picture import Picture
+from sectorial.render.picture import Picture, Vector
 from sectorial.style import Look
 
 REGULAR, BOLD = "House", "House-Bold"
@@ -53,3 +53,27 @@ class Typesetter:
         if picture is None:
             raise RenderError(f"falta la imagen del gráfico '{chart.title}' ({chart.key})")
         return picture
+
+    def vector(self, chart: Chart) -> Vector:
+        """The chart as the PDF draws it: paths and text."""
+        vector = self.picture(chart).vector
+        if vector is None:
+            raise RenderError(f"falta el dibujo vectorial del gráfico '{chart.title}' "
+                              f"({chart.key})")
+        return vector
+
+    def fitted(self, chart: Chart, width: float, height: float) -> Picture:
+        """The chart as drawn for the build, or laid out anew (smaller) when its frame of
+        ``width`` by ``height`` points has less room: drawn, it is never scaled down, so its
+        text keeps the house style's size."""
+        vector = self.vector(chart)
+        if vector.width <= width + 0.5 and vector.height <= height + 0.5:
+            return self.picture(chart)
+        from sectorial.render.charts import vector_at
+
+        size = (min(vector.width, width) / POINTS_PER_MM, min(vector.height, height)
+                / POINTS_PER_MM)
+        return vector_at(chart, self.look, size)
+
+
+POINTS_PER_MM = 72 / 25.4

@@ -38,7 +38,7 @@ from sectorial.layout import (
     cuadro_widths_mm,
     table_widths,
 )
-from sectorial.render.picture import Picture
+from sectorial.render.picture import PIXELS, Picture
 from sectorial.render.word.setup import house_styles, page_setup, properties
 from sectorial.render.word.tables import add_run, add_text, fixed_table, write_table
 from sectorial.render.word.xml import (
@@ -76,9 +76,11 @@ def problems(doc: m.Document, look: Look) -> list[RenderError]:
     return missing_glyphs(m.printed_texts(pictured), covered_characters(look))
 
 
-def needs_pictures(doc: m.Document, look: Look) -> bool:
-    """Whether the DOCX of ``doc`` holds chart pictures (native charts need none)."""
-    return any(not native(chart, look) for chart in doc.charts())
+def needs_pictures(doc: m.Document, look: Look) -> frozenset[str]:
+    """What the DOCX of ``doc`` needs of its charts: pixels, when it holds chart pictures
+    (native charts need none)."""
+    pictured = any(not native(chart, look) for chart in doc.charts())
+    return frozenset({PIXELS}) if pictured else frozenset()
 
 
 def native(chart: m.Chart, look: Look) -> bool:
@@ -117,7 +119,7 @@ class DocxRenderer(Visitor):
     def visit_Document(self, doc: m.Document) -> None:
         self.created = stamp(doc.meta.created)
         self.language = doc.meta.language
-        self.sizes = chart_sizes(doc)
+        self.sizes = chart_sizes(doc, self.look.page)
         page_setup(self.word, self.look.page, (HEADER_MM, FOOTER_MM))
         house_styles(self.word, self.look, doc)
         properties(self.word, doc.meta)

@@ -1,4 +1,6 @@
-"""Draw the model's charts with matplotlib (Agg): once per build, pixels for every output.
+"""Draw the model's charts with matplotlib: once per build, for every output, in pixels
+(Agg) for the formats that embed images, as vectors (``render.vector``) for the PDF. The
+layout is matplotlib's either way, decided once per chart, so both agree.
 
 Labels are printed exactly as the model gives them; this module never formats a figure.
 """
@@ -8,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import math
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import matplotlib
@@ -31,7 +33,8 @@ from sectorial.layout import (  # noqa: E402
     value_range,
     wrapped_labels,
 )
-from sectorial.render.picture import Picture  # noqa: E402
+from sectorial.render.charts.vector import record  # noqa: E402
+from sectorial.render.picture import PIXELS, VECTOR, Picture  # noqa: E402
 from sectorial.style import Look  # noqa: E402
 
 MM = 1 / 25.4
@@ -39,9 +42,10 @@ RING = 0.38  # a donut's ring, of its radius
 HOLE = 1 - RING  # the radius of its hole
 
 
-def render_charts(doc: Document, look: Look) -> dict[str, Picture]:
-    """Return every chart of ``doc`` drawn in pixels, keyed by chart key."""
-    return ChartQueue(doc, look).draw()
+def render_charts(doc: Document, look: Look,
+                  kinds: frozenset[str] = frozenset({PIXELS, VECTOR})) -> dict[str, Picture]:
+    """Return every chart of ``doc`` drawn as ``kinds`` ask, keyed by chart key."""
+    return ChartQueue(doc, look, kinds=kinds).draw()
 
 
 class ChartQueue:
@@ -52,13 +56,14 @@ class ChartQueue:
     (``shared=True``, before forking). The drawing so splits itself between the processes
     whatever else each one has to do."""
 
-    def __init__(self, doc: Document, look: Look, shared: bool = False):
-        self.charts = doc.charts()
+    def __init__(self, doc: Document, look: Look, shared: bool = False,
+                 kinds: frozenset[str] = frozenset({PIXELS})):
+        self.charts, self.kinds = doc.charts(), kinds
         keys = [chart.key for chart in self.charts]
         for key in keys:
             if keys.count(key) > 1:
                 raise RenderError(f"hay dos gráficos con la clave '{key}'")
-        self.look, self.sizes = look, chart_sizes(doc)
+        self.look, self.sizes = look, chart_sizes(doc, look.page)
         self.family = _register_fonts(look)
         # The next chart from the front and the end of those left.
         bounds = [0, len(self.charts)]
@@ -71,7 +76,7 @@ class ChartQueue:
         images: dict[str, Picture] = {}
         while (chart := self._claim(from_back)) is not None:
             painter = ChartPainter(self.look, self.family, self.sizes[chart.key])
-            images[chart.key] = painter.paint(chart)
+            images[chart.key] = painter.paint(chart, self.kinds)
         return images
 
     def _claim(self, from_back: bool) -> Chart | None:
@@ -84,6 +89,12 @@ class ChartQueue:
                 return self.charts[end - 1]
             self._bounds[0] = front + 1
             return self.charts[front]
+
+
+def vector_at(chart: Chart, look: Look, size_mm: tuple[float, float]) -> Picture:
+    """``chart`` laid out anew at ``size_mm`` as vectors: for a frame the page found lower
+    than the chart's size, so that its text keeps the house style's size."""
+    return ChartPainter(look, _register_fonts(look), size_mm).paint(chart, frozenset({VECTOR}))
 
 
 def _picture(figure: Figure, dpi: int) -> Picture:
@@ -121,19 +132,33 @@ class ChartPainter:
         self.label_size = look.size("grafico_etiqueta")
         self.hole: tuple[float, float, float] | None = None  # a donut's, for its centre text
 
-    def paint(self, chart: Chart) -> Picture:
-        """Return ``chart`` drawn in pixels."""
+    def paint(self, chart: Chart, kinds: frozenset[str] = frozenset({PIXELS})) -> Picture:
+        """Return ``chart`` drawn as ``kinds`` ask: in pixels, as vectors or both, from one
+        layout."""
+        dpi, fonts = self.look.chart_dpi, (self.look.pdf_regular, self.look.pdf_bold)
+        with self.laid_out(chart) as figure:
+            vector = record(figure, fonts) if VECTOR in kinds else None
+            if PIXELS in kinds:
+                picture = replace(_picture(figure, dpi), vector=vector)
+            else:
+                width, height = (round(v * dpi) for v in figure.get_size_inches())
+                picture = Picture(width, height, dpi, vector=vector)
+        return replace(picture, hole=self.hole) if self.hole else picture
+
+    @contextlib.contextmanager
+    def laid_out(self, chart: Chart) -> Iterator[Figure]:
+        """``chart`` laid out in a matplotlib figure, to be drawn inside the block (in the
+        house font)."""
         painter: Callable[[Chart, Axes], None] | None = getattr(self, f"_{chart.kind}", None)
         if painter is None:
             raise RenderError(f"tipo de gráfico desconocido '{chart.kind}'")
         with matplotlib.rc_context({"font.family": self.family, "font.size": self.label_size,
-                                    "svg.fonttype": "none"}):
+                                    "text.parse_math": False}):
             figure = Figure(figsize=(self.size_mm[0] * MM, self.size_mm[1] * MM))
             axes = figure.add_subplot()
             painter(chart, axes)
             figure.subplots_adjust(**self._margins(chart))
-            picture = _picture(figure, self.look.chart_dpi)
-            return replace(picture, hole=self.hole) if self.hole else picture
+            yield figure
 
     # Kinds -------------------------------------------------------------------------------
 
