@@ -20,6 +20,7 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.transforms import ScaledTranslation  # noqa: E402
 
 from sectorial.doc.model import Chart, Document  # noqa: E402
 from sectorial.errors import RenderError  # noqa: E402
@@ -38,6 +39,8 @@ from sectorial.render.picture import PIXELS, VECTOR, Picture  # noqa: E402
 from sectorial.style import Look  # noqa: E402
 
 MM = 1 / 25.4
+TICK_PAD = 3.5  # points between the axis line and the category names (matplotlib's)
+SPINE_WIDTH = 0.8  # the axis line, in points
 RING = 0.38  # a donut's ring, of its radius
 HOLE = 1 - RING  # the radius of its hole
 
@@ -199,8 +202,7 @@ class ChartPainter:
                         ha="center", va="bottom" if height >= 0 else "top", fontsize=size,
                         color=self.look.color("texto"))
         ax.set_ylim(*value_range(chart))
-        if any(v < 0 for series in chart.series for v in series.values):
-            ax.axhline(0, color=self.look.color("linea"), linewidth=0.8, zorder=0)
+        self._zero_line(ax, chart, "y")
         self._category_axis(ax, chart)
         self._legend(chart, ax)
 
@@ -243,8 +245,7 @@ class ChartPainter:
         if any(len(s.labels) > 1 and not any(s.labels[:-1]) for s in chart.series):
             ax.set_xlim(-0.5, count - 0.5 + max(count * 0.09, 1.0))  # room for end labels
         ax.margins(y=0.25)
-        if any(v < 0 for series in chart.series for v in series.values):
-            ax.axhline(0, color=self.look.color("linea"), linewidth=0.8, zorder=0)
+        self._zero_line(ax, chart, "y")
         self._category_axis(ax, chart)
         if len(chart.series) > 1:
             self._legend(chart, ax)
@@ -263,18 +264,22 @@ class ChartPainter:
                     color=self.look.color("texto"), fontweight="bold")
         ax.set_xlim(*value_range(chart))
         self._zero_line(ax, chart, "x")
-        ax.set_yticks(positions, wrapped_labels(chart.categories, self.size_mm[0],
-                                                self.label_size), fontsize=self.label_size)
-        ax.tick_params(axis="y", length=0)
-        ax.set_xticks([])
-        for side in ("top", "right", "bottom"):
-            ax.spines[side].set_visible(False)
-        ax.spines["left"].set_color(self.look.color("linea"))
+        # The category names left of the axis, where tick labels would be (ticks cost a
+        # third of the drawing, and the chart needs none).
+        ax.set_axis_off()
+        beside = ax.get_yaxis_transform() + ScaledTranslation(-TICK_PAD / 72, 0,
+                                                              ax.figure.dpi_scale_trans)
+        names = wrapped_labels(chart.categories, self.size_mm[0], self.label_size)
+        for y, name in zip(positions, names):
+            ax.text(0, y, name, transform=beside, ha="right", va="center_baseline",
+                    fontsize=self.label_size, clip_on=False)
+        if chart.kind != "diverging":  # the bars' axis line
+            ax.plot([0, 0], [0, 1], transform=ax.transAxes, color=self.look.color("linea"),
+                    linewidth=SPINE_WIDTH, clip_on=False)
 
     def _diverging(self, chart: Chart, ax: Axes) -> None:
         """Bars to either side of zero, sorted: rises on top, falls below."""
         self._hbars(chart, ax)
-        ax.spines["left"].set_visible(False)
 
     def _donut(self, chart: Chart, ax: Axes) -> None:
         series = chart.series[0]
@@ -375,17 +380,21 @@ class ChartPainter:
         return colors
 
     def _zero_line(self, ax: Axes, chart: Chart, axis: str) -> None:
-        if min(chart.series[0].values, default=0.0) < 0:
+        """The zero line, when a value of some series is below zero."""
+        if any(v < 0 for series in chart.series for v in series.values):
             line = ax.axhline if axis == "y" else ax.axvline
-            line(0, color=self.look.color("linea"), linewidth=0.8, zorder=0)
+            line(0, color=self.look.color("linea"), linewidth=SPINE_WIDTH, zorder=0)
 
     def _category_axis(self, ax: Axes, chart: Chart) -> None:
-        turned = crowded_axis(chart, self.size_mm[0], self.label_size)  # upright, smaller
-        ax.set_xticks(range(len(chart.categories)), chart.categories,
-                      fontsize=self.label_size - (1 if turned else 0),
-                      rotation=90 if turned else 0)
-        ax.tick_params(axis="x", length=0)
-        ax.set_yticks([])
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        ax.spines["bottom"].set_color(self.look.color("linea"))
+        """The category names under the axis line, where tick labels would be (upright and
+        smaller when they would not fit side by side)."""
+        turned = self._upright(chart)
+        ax.set_axis_off()
+        under = ax.get_xaxis_transform() + ScaledTranslation(0, -TICK_PAD / 72,
+                                                             ax.figure.dpi_scale_trans)
+        for x, name in enumerate(chart.categories):
+            ax.text(x, 0, name, transform=under, ha="center", va="top",
+                    rotation=90 if turned else 0, clip_on=False,
+                    fontsize=self.label_size - (1 if turned else 0))
+        ax.plot([0, 1], [0, 0], transform=ax.transAxes, color=self.look.color("linea"),
+                linewidth=SPINE_WIDTH, clip_on=False)
