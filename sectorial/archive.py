@@ -26,10 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from sectorial.errors import Location, SectorialError
-from sectorial.files import file_digest, write_all
+from sectorial.files import exclusive, file_digest, write_all
 
 MANIFEST = "manifiesto.jsonl"
 LOCK = ".manifiesto.lock"
@@ -69,18 +67,11 @@ def _locked(archive_dir: Path) -> Iterator[None]:
     """Hold the manifest's lock for the block; another archive holding it too long is an
     error that says what to do."""
     archive_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(archive_dir / LOCK), timeout=LOCK_SECONDS)
-    try:
-        lock.acquire()
-    except Timeout as exc:
-        raise ArchiveError(f"otro proceso tiene tomado el archivo hace más de {LOCK_SECONDS} s",
-                           Location(str(archive_dir / LOCK)),
-                           "espere a que termine el otro 'sectorial archive'; si no hay "
-                           "ninguno, borre ese archivo de bloqueo") from exc
-    try:
+    taken = ArchiveError(f"otro proceso tiene tomado el archivo hace más de {LOCK_SECONDS} s",
+                         Location(str(archive_dir / LOCK)),
+                         "espere a que termine el otro 'sectorial archive'")
+    with exclusive(archive_dir / LOCK, LOCK_SECONDS, lambda: taken):
         yield
-    finally:
-        lock.release()
 
 
 

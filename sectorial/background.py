@@ -18,14 +18,32 @@ from collections.abc import Callable
 from types import GeneratorType
 from typing import Any
 
-from sectorial.errors import RenderError
+from sectorial.errors import RenderError, SectorialError
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
+START_METHOD = "SECTORIAL_START_METHOD"
+
+
+def start_method() -> str:
+    """How new processes start: ``fork`` where the system has it (they inherit what this
+    process has loaded), else ``spawn`` (Windows; each one imports the libraries again).
+    The environment variable SECTORIAL_START_METHOD chooses another one the system has
+    (``spawn``, ``forkserver``): the tests build with ``spawn`` as Windows would."""
+    methods = multiprocessing.get_all_start_methods()
+    chosen = os.environ.get(START_METHOD, "").strip()
+    if not chosen:
+        return "fork" if "fork" in methods else "spawn"
+    if chosen not in methods:
+        raise SectorialError(f"{START_METHOD}={chosen}: este sistema no tiene ese modo de "
+                             "arrancar procesos", hint="use " + ", ".join(methods))
+    return chosen
+
+
 def available() -> bool:
     """Whether work can be handed to a forked process here."""
-    return ("fork" in multiprocessing.get_all_start_methods()
+    return (start_method() == "fork"
             and not multiprocessing.current_process().daemon
             and not os.environ.get("SECTORIAL_DEPURAR")
             and _shared_locks())

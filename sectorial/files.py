@@ -1,16 +1,18 @@
-"""Files in and out: content digests, and writing through a temporary name and a rename.
+"""Files in and out: content digests, writing through a temporary name and a rename, and
+lock files.
 
 A failed or interrupted write leaves the previous files intact and no partial file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from sectorial import interrupts
@@ -68,3 +70,23 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+@contextlib.contextmanager
+def exclusive(path: Path, seconds: float,
+              taken: Callable[[], Exception]) -> Iterator[None]:
+    """Hold the lock file at ``path`` for the block: one process at a time, on every
+    platform (filelock: ``fcntl`` or ``msvcrt``), freed by the system however the holder
+    ends (``kill -9`` too). When another process holds it for more than ``seconds`` (0: at
+    once), raise the error ``taken`` makes."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path), timeout=seconds)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise taken() from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -2,8 +2,10 @@
 
 An ``Executor`` takes the work (a picklable callable from a job to its outcome) and the
 jobs, and yields each outcome as it ends. ``Serial`` runs them in this process;
-``LocalPool`` in forked processes, which inherit the libraries and the data this process
-already read (copy-on-write). A cluster is one more implementation of the same interface.
+``LocalPool`` in processes of this machine: forked where the system can (they inherit the
+libraries and the data this process already read, copy-on-write), else spawned (Windows:
+each imports them again; ``background.start_method``). A cluster is one more
+implementation of the same interface.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from sectorial import interrupts
+from sectorial.background import start_method
 from sectorial.batch.jobs import FAILED, Job, Outcome
 
 Work = Callable[[Job], Outcome]
@@ -40,7 +43,7 @@ class Serial:
 
 
 class LocalPool:
-    """Jobs in ``workers`` forked processes of this machine.
+    """Jobs in ``workers`` processes of this machine (forked, or spawned where fork is not).
 
     A worker ignores Ctrl-C (the terminal sends it to every process of the build: this one
     decides, and stops them all at once) and ends when this process ends, however it ends
@@ -71,7 +74,7 @@ class LocalPool:
                ) -> Generator[Outcome, None, tuple[set[int], set[int], int]]:
         """Run some jobs in a fresh pool. Return the jobs a dead worker was building, the
         other jobs the broken pool did not finish, and how many jobs ended."""
-        context = multiprocessing.get_context("fork")
+        context = multiprocessing.get_context(start_method())
         started = context.Array("i", len(jobs), lock=False)  # each job's worker, 0 if none
         pool = ProcessPoolExecutor(max_workers=min(self.workers, len(indexes)),
                                    mp_context=context, initializer=_worker_start,

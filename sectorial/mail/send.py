@@ -27,7 +27,7 @@ from sectorial.mail.letter import LetterWriter
 from sectorial.mail.log import SendLog
 from sectorial.mail.recipients import Recipient, load_recipients
 from sectorial.mail.settings import load_settings
-from sectorial.mail.status import SendLock, status
+from sectorial.mail.status import send_lock, status
 
 if TYPE_CHECKING:
     from sectorial.build import Composed
@@ -163,7 +163,7 @@ def _deliver_all(ready: dict[batch.Job, Composed | None], lists: Lists,
         log_context = SendLog.open(out_dir) if (out_dir / sendlog.LOG_FILE).exists() else None
     else:
         log_context = SendLog.open(out_dir)
-    with SendLock(out_dir, options.dry_run), (log_context or nullcontext()) as log:
+    with send_lock(out_dir, options.dry_run), (log_context or nullcontext()) as log:
         delivery.log = log
         if log is not None and not options.dry_run:
             for entry in log.interrupted():

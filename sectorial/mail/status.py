@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 from collections import Counter
 from pathlib import Path
 
 from sectorial import batch
 from sectorial.console import Console, text_table
 from sectorial.errors import Location, SectorialError
+from sectorial.files import exclusive
 from sectorial.mail import log as sendlog
 from sectorial.mail.log import SendLog
 from sectorial.periods import Period
@@ -16,49 +17,17 @@ from sectorial.periods import Period
 LOCK_FILE = "envio.lock"
 
 
-class SendLock:
-    """One send at a time per output folder: two at once could both send a message."""
-
-    def __init__(self, out_dir: Path, dry_run: bool):
-        self.path = out_dir / batch.STATE_DIR / LOCK_FILE
-        self.active = not dry_run
-        self.held = False
-
-    def __enter__(self) -> None:
-        if not self.active:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        for _ in range(2):
-            try:
-                handle = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                if _alive(self.path):
-                    raise SectorialError(
-                        "otro envío está en curso en esta carpeta de salida",
-                        Location(str(self.path)),
-                        "espere a que termine; si no hay otro, borre este archivo") from None
-                self.path.unlink(missing_ok=True)
-                continue
-            with os.fdopen(handle, "w") as stream:
-                stream.write(str(os.getpid()))
-            self.held = True
-            return
-
-    def __exit__(self, *exc: object) -> None:
-        if self.held:
-            self.path.unlink(missing_ok=True)
-
-
-def _alive(path: Path) -> bool:
-    """Whether the process that wrote the lock still runs."""
-    try:
-        pid = int(path.read_text().strip())
-        os.kill(pid, 0)
-    except PermissionError:
-        return True  # it runs, as another user
-    except (OSError, ValueError):
-        return False
-    return pid != os.getpid()
+def send_lock(out_dir: Path, dry_run: bool) -> contextlib.AbstractContextManager:
+    """One send at a time per output folder: two at once could both send a message. The
+    lock is the system's (``files.exclusive``): a send that dies frees it. A dry run sends
+    nothing and takes none."""
+    if dry_run:
+        return contextlib.nullcontext()
+    path = out_dir / batch.STATE_DIR / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    taken = SectorialError("otro envío está en curso en esta carpeta de salida",
+                           Location(str(path)), "espere a que termine")
+    return exclusive(path, 0, lambda: taken)
 
 
 def status(targets: list[Path], period: Period | None, out_dir: Path,
