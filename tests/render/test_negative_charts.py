@@ -130,3 +130,25 @@ def test_grouped_columns_in_word_have_a_colour_per_series(look):
     assert xml.count("<c:ser>") == 2 and '<c:grouping val="clustered"/>' in xml
     for colour in look.palette[:2]:
         assert f'<a:srgbClr val="{colour.lstrip("#").upper()}"/>' in xml
+
+
+def test_a_small_slice_is_labelled_outside_the_ring_at_the_end_of_a_leader_line(look):
+    """A slice too small for its label on the ring: the label is beyond the ring, on the
+    slice's side, and a short line runs from the slice's edge towards it."""
+    import math
+
+    model = Chart("k", "donut", "Título", "(Part. %)", ("Grande", "Pequeña"),
+                  (ChartSeries("Part. %", (96.0, 4.0), ("96.0%", "4.0%")),), "", highlight=())
+    ax = painted(look, model, "_donut")
+    wedge = ax.patches[1]
+    angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
+    label = next(t for t in ax.texts if t.get_text() == "4.0%")
+    x, y = label.get_position()
+    assert math.hypot(x, y) > 1.0  # outside the ring (radius 1)
+    assert math.remainder(math.atan2(y, x) - angle, math.tau) == pytest.approx(0, abs=1e-6)
+    (line,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 2]
+    (x0, x1), (y0, y1) = line.get_xdata(), line.get_ydata()
+    assert math.hypot(x0, y0) == pytest.approx(1.0) and 1.0 < math.hypot(x1, y1) < math.hypot(x, y)
+    assert math.remainder(math.atan2(y1, x1) - angle, math.tau) == pytest.approx(0, abs=1e-6)
+    big = next(t for t in ax.texts if t.get_text() == "96.0%")
+    assert math.hypot(*big.get_position()) < 1.0 and big.get_color() == "white"  # on the ring

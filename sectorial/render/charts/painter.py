@@ -25,8 +25,6 @@ from matplotlib.transforms import ScaledTranslation  # noqa: E402
 from sectorial.doc.model import Chart, Document  # noqa: E402
 from sectorial.errors import RenderError  # noqa: E402
 from sectorial.layout import (  # noqa: E402
-    GLYPH_WIDTH,
-    LEAST_LABEL_PT,
     chart_sizes,
     crowded_axis,
     label_offset,
@@ -34,15 +32,12 @@ from sectorial.layout import (  # noqa: E402
     value_range,
     wrapped_labels,
 )
+from sectorial.render.charts.donut import MM, SPINE_WIDTH, DonutPainter  # noqa: E402
 from sectorial.render.charts.vector import record  # noqa: E402
 from sectorial.render.picture import PIXELS, VECTOR, Picture  # noqa: E402
 from sectorial.style import Look  # noqa: E402
 
-MM = 1 / 25.4
 TICK_PAD = 3.5  # points between the axis line and the category names (matplotlib's)
-SPINE_WIDTH = 0.8  # the axis line, in points
-RING = 0.38  # a donut's ring, of its radius
-HOLE = 1 - RING  # the radius of its hole
 
 
 def render_charts(doc: Document, look: Look,
@@ -125,7 +120,7 @@ def _register_fonts(look: Look) -> str:
     return font_manager.FontProperties(fname=str(look.pdf_regular)).get_name()
 
 
-class ChartPainter:
+class ChartPainter(DonutPainter):
     """Paint one chart; ``visit`` dispatches on the chart kind."""
 
     def __init__(self, look: Look, family: str, size_mm: tuple[float, float]):
@@ -280,49 +275,6 @@ class ChartPainter:
     def _diverging(self, chart: Chart, ax: Axes) -> None:
         """Bars to either side of zero, sorted: rises on top, falls below."""
         self._hbars(chart, ax)
-
-    def _donut(self, chart: Chart, ax: Axes) -> None:
-        series = chart.series[0]
-        colors = [self.look.palette[i % len(self.look.palette)]
-                  for i in range(len(series.values))]
-        wedges, _ = ax.pie(series.values, colors=colors, startangle=90, counterclock=False,
-                           wedgeprops={"width": RING, "edgecolor": "white", "linewidth": 1.5})
-        margins = self._margins(chart)
-        unit_pt = self._donut_unit(margins, ax)
-        for wedge, text in zip(wedges, series.labels):
-            angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
-            share = (wedge.theta2 - wedge.theta1) / 360
-            size = self._ring_label_size(text, angle, RING * unit_pt) if share >= 0.06 else 0
-            radius = 1 - RING / 2 if size else 1.16  # on the ring if it fits there
-            color = "white" if size else self.look.color("texto")
-            ax.text(radius * math.cos(angle), radius * math.sin(angle), text, ha="center",
-                    va="center", fontsize=size or self.label_size - 0.5, color=color,
-                    fontweight="bold")
-        # Anchored to the figure's right edge, the legend can never be cut off.
-        ax.figure.legend(wedges, chart.categories, loc="center right",
-                         bbox_to_anchor=(0.995, 0.5), frameon=False, fontsize=self.label_size)
-        ax.set_aspect("equal")
-        if chart.center_label:  # where the hole is: the page writes the figure there as text
-            width_pt = self.size_mm[0] * MM * 72
-            self.hole = (float(margins["left"] + margins["right"]) / 2,
-                         1 - float(margins["bottom"] + margins["top"]) / 2,
-                         float(2 * HOLE * unit_pt / width_pt))
-
-    def _donut_unit(self, margins: dict[str, float], ax: Axes) -> float:
-        """How many points one unit of the donut's radius takes on the page."""
-        width_pt = self.size_mm[0] * MM * 72 * (margins["right"] - margins["left"])
-        height_pt = self.size_mm[1] * MM * 72 * (margins["top"] - margins["bottom"])
-        low, high = ax.get_xlim()
-        return min(width_pt, height_pt) / (high - low)
-
-    def _ring_label_size(self, text: str, angle: float, ring_pt: float) -> float:
-        """The size at which a slice's label fits on the ring at ``angle`` (the ring is
-        wider across where it runs across), or 0 if not even at the least size."""
-        across = ring_pt / max(abs(math.cos(angle)), 0.35)  # room along the label's line
-        high = ring_pt / max(abs(math.sin(angle)), 0.35)  # room for its height
-        size = min(self.label_size - 0.5, 0.9 * across / (len(text) * GLYPH_WIDTH),
-                   0.8 * high / 1.2)
-        return size if size >= LEAST_LABEL_PT else 0
 
     # Helpers -----------------------------------------------------------------------------
 
