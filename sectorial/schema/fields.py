@@ -46,6 +46,7 @@ class Snippet:
     file: str
     line: int
     field: str
+    condition: bool = False  # a ``si``: its source is ours, wrapped around the author's
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ class Condition(Template):
         if source.startswith("{{") and source.endswith("}}"):
             source = source[2:-2].strip()  # written as an expression: {{ … }}
         return Snippet(f"{{% if {source} %}}sí{{% endif %}}", place.file, place.line,
-                       place.path)
+                       place.path, condition=True)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from sectorial.text.printed import (
     as_words,
     no_article,
 )
+from sectorial.text.syntax import spanish
 
 MAX_OUTPUT = 20_000  # characters one snippet may produce
 MAX_SECONDS = 5.0  # rendering one snippet: a brief's take milliseconds
@@ -160,8 +161,7 @@ class TextEngine:
             raise _error(snippet, _line_of(exc), "la plantilla pide más memoria de la que hay",
                          "quite de ese texto lo que repite o agranda valores") from exc
         except jinja2.TemplateSyntaxError as exc:
-            raise _error(snippet, exc.lineno, f"error de sintaxis en la plantilla: {exc.message}",
-                         "revise las llaves {{ }} y los filtros en ese texto") from exc
+            raise _syntax_error(snippet, exc) from exc
         except jinja2.UndefinedError as exc:
             raise _error(snippet, _line_of(exc), f"nombre no definido: {_undefined(exc)}",
                          "use el nombre de un indicador declarado en 'indicadores'") from exc
@@ -246,6 +246,17 @@ def _error(snippet: Snippet, line: int | None, message: str, hint: str | None) -
     return TemplateError(message, where, hint)
 
 
+def _syntax_error(snippet: Snippet, exc: jinja2.TemplateSyntaxError) -> TemplateError:
+    if snippet.condition:
+        return _error(snippet, 1, f"la condición no se entiende: "
+                      f"{spanish(exc.message or '', condition=True)}",
+                      "una condición es una expresión de las plantillas, sin llaves: "
+                      "'acumulado is varios', 'mes.exportaciones > 0'")
+    return _error(snippet, exc.lineno, f"error de sintaxis en la plantilla: "
+                  f"{spanish(exc.message or '')}",
+                  "revise las llaves {{ }} y los filtros en ese texto")
+
+
 def _bold_marks(source: str) -> str:
     """The template with the ``**`` of its own text as bold marks: those inside its
     expressions are code, and those its values bring (data) stay literal."""
@@ -302,9 +313,7 @@ def check_templates(brief: Any, known: set[str]) -> list[SectorialError]:
             check_nesting(snippet.source)
             names = meta.find_undeclared_variables(env.parse(snippet.source))
         except jinja2.TemplateSyntaxError as exc:
-            errors.append(_error(snippet, exc.lineno,
-                                 f"error de sintaxis en la plantilla: {exc.message}",
-                                 "revise las llaves {{ }} y los filtros en ese texto"))
+            errors.append(_syntax_error(snippet, exc))
             continue
         for name in sorted(names - allowed):
             errors.append(_error(snippet, 1, f"nombre no definido: '{name}'",
