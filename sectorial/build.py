@@ -169,8 +169,17 @@ def render(
     prepared: Prepared, out_dir: Path, formats: tuple[str, ...], timings: Timings,
     spare_core: bool = False,
 ) -> tuple[Path, ...]:
-    """Draw the charts once (if a format shows them as pictures), render every format in
-    memory, then write them all atomically.
+    """Render the document (``rendered``), then write its files all atomically."""
+    outputs = rendered(prepared, formats, timings, spare_core)
+    with timings.stage("escritura"):
+        return write_all({out_dir / name: data for name, data in outputs.items()})
+
+
+def rendered(
+    prepared: Prepared, formats: tuple[str, ...], timings: Timings, spare_core: bool = False,
+) -> dict[str, bytes]:
+    """Draw the charts once (for the formats that show them), render every format and the
+    figures ledger in memory; return each file's name and bytes.
 
     With ``spare_core``, a second process takes part of the work. When a format needs no
     picture (a DOCX of native Word charts), that process first helps draw the pictures the
@@ -222,7 +231,7 @@ def render(
             helper.stop()
     for name, spent_here in seconds.items():
         timings.stages[name] = timings.stages.get(name, 0.0) + spent_here
-    outputs = {out_dir / f"{doc.name}.{fmt}": rendered[fmt] for fmt in formats}
+    outputs = {f"{doc.name}.{fmt}": rendered[fmt] for fmt in formats}
     from sectorial.render.ledger import LEDGER_SUFFIX, ledger_csv
 
     starts = None
@@ -230,9 +239,8 @@ def render(
         from sectorial.render.pdf.outline import page_starts
 
         starts = page_starts(rendered["pdf"])
-    outputs[out_dir / f"{doc.name}{LEDGER_SUFFIX}"] = ledger_csv(doc, starts)
-    with timings.stage("escritura"):
-        return write_all(outputs)
+    outputs[f"{doc.name}{LEDGER_SUFFIX}"] = ledger_csv(doc, starts)
+    return outputs
 
 
 def _aside_work(

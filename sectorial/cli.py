@@ -86,6 +86,14 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
+def _cluster(text: str) -> str:
+    if re.fullmatch(r"(tcp|tls|ws|wss|inproc)://[^\s/:]+(:\d+)?", text.strip()):
+        return text.strip()
+    raise argparse.ArgumentTypeError(
+        f"dirección de clúster no válida '{text}': escriba tcp://HOST:PUERTO, p. ej. "
+        "tcp://10.0.0.5:8786")
+
+
 def _jobs(text: str) -> int:
     if text.isdigit() and int(text) >= 1:
         return int(text)
@@ -131,8 +139,13 @@ def _build_command(commands: argparse._SubParsersAction) -> None:
                          help="formatos separados por comas, p. ej. docx,pdf (por defecto: "
                          "todos)")
     _selection(build)
-    options.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                         help="procesos en paralelo (por defecto: los núcleos de la máquina)")
+    where = options.add_mutually_exclusive_group()
+    where.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                       help="procesos en paralelo (por defecto: los núcleos de la máquina)")
+    where.add_argument("--cluster", type=_cluster, default=None, metavar="DIRECCIÓN",
+                       help="construye en los trabajadores del clúster Dask cuyo planificador "
+                       "está en DIRECCIÓN, p. ej. tcp://10.0.0.5:8786 (necesita el extra "
+                       "sectorial[cluster])")
     options.add_argument("--force", action="store_true",
                          help="construye de nuevo aunque nada haya cambiado")
     options.add_argument("--archive", action="store_true",

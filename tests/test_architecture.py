@@ -151,7 +151,8 @@ def test_imports_only_point_down_the_pipeline():
 
 @pytest.mark.parametrize("library", ["pandas", "openpyxl", "jinja2", "yaml", "babel",
                                      "matplotlib", "PIL", "reportlab", "pikepdf", "docx",
-                                     "pptx", "xlsxwriter", "lxml", "rich", "jsonschema"])
+                                     "pptx", "xlsxwriter", "lxml", "rich", "jsonschema",
+                                     "distributed", "filelock"])
 def test_each_library_is_imported_in_one_module_or_its_own_package(library):
     users = sorted(name for name in modules()
                    if any(t == library or t.startswith(library + ".") for t in _imports(name)))

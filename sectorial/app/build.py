@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
             report(outcome)
         workers = args.jobs or batch.default_workers()
         work = batch.Build(args.out, _formats(args), args.force)
-        outcomes += batch.run(plan.jobs, work, workers, report)
+        outcomes += batch.run(plan.jobs, work, workers, report, args.cluster)
     if args.archive:
         outcomes = _archive_built(outcomes, args, Console())
     seconds = time.perf_counter() - start

@@ -52,6 +52,12 @@ class Plan:
     outcomes: list[Outcome]  # decided while planning: not applicable, or a brief that fails
 
 
+def internal_error(exc: BaseException) -> str:
+    """What a document that failed by a bug of ours says."""
+    return (f"error interno de sectorial ({type(exc).__name__}: {exc}); "
+            "ejecute de nuevo con SECTORIAL_DEPURAR=1 para ver el detalle")
+
+
 def summary(outcomes: list[Outcome], seconds: float) -> str:
     counts = {status: sum(o.status == status for o in outcomes)
               for status in (BUILT, UNCHANGED, FAILED, NOT_APPLICABLE)}

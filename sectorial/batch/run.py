@@ -17,9 +17,10 @@ from pathlib import Path
 
 from sectorial import interrupts
 from sectorial.batch.executor import Executor, LocalPool, Serial
-from sectorial.batch.jobs import BUILT, FAILED, UNCHANGED, Job, Outcome
+from sectorial.batch.jobs import BUILT, FAILED, UNCHANGED, Job, Outcome, internal_error
 from sectorial.batch.memo import brief_of
 from sectorial.batch.state import StateRecord, document_key, inputs_key, provenance
+from sectorial.brief.model import Brief
 from sectorial.errors import SectorialError
 
 
@@ -54,8 +55,7 @@ class Build:
             elif os.environ.get("SECTORIAL_DEPURAR"):
                 raise
             else:  # a bug of ours: this document fails, the others go on
-                message = (f"error interno de sectorial ({type(exc).__name__}: {exc}); "
-                           "ejecute de nuevo con SECTORIAL_DEPURAR=1 para ver el detalle")
+                message = internal_error(exc)
             return Outcome(job, FAILED, (), message, time.perf_counter() - start,
                            timings.stages)
 
@@ -67,10 +67,7 @@ class Build:
         composed = prepared.composed() if self.keep else None
         record = StateRecord.of(self.out_dir, job)
         doc_key = document_key(prepared.document, prepared.brief, self.formats)
-        entries = {"informe": str(job.brief), "periodo": str(prepared.brief.period),
-                   "valor": job.value,
-                   "entradas": inputs_key(prepared.brief, job.value, self.formats),
-                   "documento": doc_key, **provenance(prepared.brief)}
+        entries = self.entries(job, prepared.brief, doc_key)
         stages = timings.stages  # type: ignore[attr-defined]
         if (not self.force and record.get("documento") == doc_key
                 and record.outputs_intact(self.out_dir)):
@@ -82,6 +79,12 @@ class Build:
         paths = render(prepared, self.out_dir, self.formats, timings, self.spare_core)
         record.save({**entries, "archivos": {p.name: file_digest(p) for p in paths}}, paths)
         return Outcome(job, BUILT, paths, "", time.perf_counter() - start, stages, composed)
+
+    def entries(self, job: Job, brief: Brief, doc_key: str) -> dict:
+        """What the state records of a build of ``job`` from ``brief``."""
+        return {"informe": str(job.brief), "periodo": str(brief.period), "valor": job.value,
+                "entradas": inputs_key(brief, job.value, self.formats),
+                "documento": doc_key, **provenance(brief)}
 
 
 def unchanged(job: Job, out_dir: Path, formats: tuple[str, ...]) -> Outcome | None:
@@ -98,8 +101,9 @@ def unchanged(job: Job, out_dir: Path, formats: tuple[str, ...]) -> Outcome | No
 
 
 def run(jobs: list[Job], work: Build, workers: int,
-        report: Callable[[Outcome], None]) -> list[Outcome]:
-    """Build every job (skipping unchanged ones); call ``report`` as each one ends."""
+        report: Callable[[Outcome], None], cluster: str | None = None) -> list[Outcome]:
+    """Build every job (skipping unchanged ones), on the Dask scheduler at ``cluster`` if
+    one is named; call ``report`` as each one ends."""
     outcomes: list[Outcome] = []
     pending: list[Job] = []
     for job in jobs:
@@ -115,7 +119,11 @@ def run(jobs: list[Job], work: Build, workers: int,
     if not pending:
         return outcomes
     executor: Executor = Serial()
-    if workers <= 1 or len(pending) == 1:  # one document and two cores: its formats share them
+    if cluster:
+        from sectorial.batch.cluster import ClusterPool
+
+        executor = ClusterPool(cluster)
+    elif workers <= 1 or len(pending) == 1:  # one document, two cores: its formats share them
         work = Build(work.out_dir, work.formats, work.force, workers > 1, work.keep)
     else:
         _warm_up(pending, work.formats)
