@@ -9,6 +9,7 @@ indicator, a data source, a column), periods, the edition and the style's name.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from sectorial.brief.model import Brief, FanOut, Mailing
 from sectorial.brief.sections import BRIEF, CHECK, FAN_OUT, INDICATOR, MAILING
 from sectorial.data.spec import NUMBER_MARKS, SEPARATOR_WORDS, SOURCE, SourceSpec
 from sectorial.errors import BriefError, Location, SectorialError, raise_all, unknown_key_hint
+from sectorial.files import file_digest
 from sectorial.formats import FORMATS
 from sectorial.indicators.spec import CheckSpec, IndicatorSpec
 from sectorial.lang.numbers import NumberStyle
@@ -81,8 +83,23 @@ class _Reading:
         return found
 
 
+_READ: dict[tuple[str, str, str], Brief] = {}
+
+
 def load_brief(path: Path, period: Period | None = None) -> Brief:
-    """Read and validate the brief at ``path``; ``period`` overrides the file's one."""
+    """Read and validate the brief at ``path``; ``period`` overrides the file's one. A
+    brief is read once per content and period in a process: the 25 regions of a brief
+    share one reading (its YAML and its validation were a sixth of each document)."""
+    try:
+        key = (str(path.resolve()), file_digest(path), str(period))
+    except OSError:
+        return _load_brief(path, period)  # the reading says what is wrong with the path
+    if key not in _READ:
+        _READ[key] = _load_brief(path, period)
+    return replace(_READ[key], path=path)
+
+
+def _load_brief(path: Path, period: Period | None) -> Brief:
     from sectorial.schema.validate import validate
 
     raw = load_yaml(path, BriefError)

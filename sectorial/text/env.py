@@ -151,7 +151,7 @@ class TextEngine:
         try:
             check_nesting(snippet.source)
             with _time_limit(MAX_SECONDS):
-                template = env.from_string(_bold_marks(snippet.source))
+                template = _compiled(env, _bold_marks(snippet.source))
                 out = template.render({**self.context, **extra})
         except _TooLong as exc:
             raise _error(snippet, 1, f"la plantilla tarda más de {MAX_SECONDS:g} s "
@@ -244,6 +244,18 @@ def _error(snippet: Snippet, line: int | None, message: str, hint: str | None) -
     where = Location(snippet.file, line=snippet.line + max((line or 1) - 1, 0),
                      field=snippet.field)
     return TemplateError(message, where, hint)
+
+
+_COMPILED: dict[tuple, Any] = {}  # the code depends on the source and the finalizing
+
+
+def _compiled(env: _Environment, source: str) -> jinja2.Template:
+    """``env.from_string(source)``, compiled once per process for all regions of a brief."""
+    key = (source, env.autoescape, getattr(env.finalize, "jinja_pass_arg", None),
+           env.finalize is None)
+    if key not in _COMPILED:
+        _COMPILED[key] = env.compile(source)
+    return env.template_class.from_code(env, _COMPILED[key], env.make_globals(None), None)
 
 
 def _syntax_error(snippet: Snippet, exc: jinja2.TemplateSyntaxError) -> TemplateError:

@@ -51,7 +51,7 @@ def test_a_namespace_cannot_grow_a_string_in_a_loop(tmp_path, capsys):
 def test_a_template_out_of_memory_says_so(tmp_path, capsys, monkeypatch):
     def exhausted(*args, **kwargs):
         raise MemoryError
-    monkeypatch.setattr(env._Environment, "from_string", exhausted)
+    monkeypatch.setattr(env, "_compiled", exhausted)
     err = build(tmp_path, BULLET, capsys)
     assert "pide más memoria de la que hay" in err
 

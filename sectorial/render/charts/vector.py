@@ -35,9 +35,17 @@ def record(figure: Figure, fonts: tuple[Path, Path]) -> Vector:
     of the regular and the bold face the labels are printed in."""
     width, height = (float(v) * 72 for v in figure.get_size_inches())
     figure.set_dpi(72)  # one display unit, one point
-    recorder = Recorder(width, height, fonts)
+    if fonts not in _RECORDERS:
+        _RECORDERS[fonts] = Recorder(fonts)
+    recorder = _RECORDERS[fonts]
+    recorder.start(width, height)
     figure.draw(recorder)
     return Vector(width, height, tuple(recorder.items))
+
+
+_RECORDERS: dict[tuple[Path, Path], Recorder] = {}
+"""One recorder per pair of fonts in a process: matplotlib keeps the size of each text it
+measured per renderer, and the same names and years come back in every chart."""
 
 
 @lru_cache(maxsize=4096)
@@ -61,10 +69,15 @@ def text_width(text: str, path: Path, size: float) -> float:
 class Recorder(RendererBase):
     """A matplotlib renderer that keeps what it is asked to draw."""
 
-    def __init__(self, width: float, height: float, fonts: tuple[Path, Path]):
+    def __init__(self, fonts: tuple[Path, Path]):
         super().__init__()
-        self.width, self.height, self.fonts = width, height, fonts
+        self.fonts = fonts
+        self.width = self.height = 0.0
         self.items: list[Shape | Label] = []
+
+    def start(self, width: float, height: float) -> None:
+        """Record a new chart of this size."""
+        self.width, self.height, self.items = width, height, []
 
     def flipy(self) -> bool:  # y grows upwards, as on a PDF page
         return False

@@ -1,0 +1,64 @@
+"""The last step of the PDF: the first PDF of a process is checked by pikepdf's PDF/A
+validator, the next ones (same writer, same kinds of objects) by a structural check that
+refuses what would first go wrong: the identification, the output intent, a font not
+embedded. Every PDF, both ways, is read back valid by the full validator."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pytest
+from pikepdf import pdfa
+
+from sectorial.errors import RenderError
+from sectorial.render.charts import render_charts
+from sectorial.render.pdf import pdfa as finishing
+from sectorial.render.pdf.pages import render as render_pdf
+
+
+@pytest.fixture(scope="module")
+def written(look):
+    from conftest import sample_document
+
+    doc = sample_document()
+    pictures = render_charts(doc, look)
+    finishing._VALIDATED.clear()
+    first, second = io.BytesIO(), io.BytesIO()
+    render_pdf(doc, look, pictures, first)  # validated in full
+    assert "2b" in finishing._VALIDATED
+    render_pdf(doc, look, pictures, second)  # structural check
+    return first.getvalue(), second.getvalue()
+
+
+def test_both_ways_write_the_same_valid_bytes(written, tmp_path):
+    first, second = written
+    assert first == second
+    path = tmp_path / "muestra.pdf"
+    path.write_bytes(second)
+    assert pdfa.validate_written(path, "2b").verdict == "pass"
+
+
+def _broken(data: bytes, breaking) -> bytes:  # noqa: ANN001
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        breaking(pdf)
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
+
+
+def _unembed(pdf: pikepdf.Pdf) -> None:
+    for font in pdf.pages[0].Resources.Font.values():
+        del font.FontDescriptor["/FontFile2"]
+
+
+def test_the_structural_check_refuses_what_would_first_go_wrong(written):
+    good = written[1]
+    finishing._check_declared(good, "2b")  # passes
+    with pytest.raises(RenderError, match="no está incrustada"):
+        finishing._check_declared(_broken(good, _unembed), "2b")
+    with pytest.raises(RenderError, match="perfil de color"):
+        finishing._check_declared(_broken(good, lambda pdf: pdf.Root.__delitem__(
+            "/OutputIntents")), "2b")
+    with pytest.raises(RenderError, match="PDF/A-3b: declara PDF/A-2b"):
+        finishing._check_declared(good, "3b")
