@@ -64,11 +64,17 @@ class Background:
     (or raises the exception it raised); ``stop()`` ends it if it is still running.
 
     A generator function sends each value it yields as soon as it has it: each call of
-    ``result()`` returns the next one."""
+    ``result()`` returns the next one. With ``inbox``, the function is called with a first
+    argument more, ``receive``, which waits for the next value the parent gives ``send``:
+    the process can start (and import its libraries) before its work is known."""
 
-    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+    def __init__(self, function: Callable[..., Any], *args: Any, inbox: bool = False) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
+        self._outbox = None
+        if inbox:
+            receive, self._outbox = context.Pipe(duplex=False)
+            args = (receive.recv, *args)
         self._process = context.Process(target=_child, args=(send, function, args),
                                         daemon=True)
         # A signal during the fork would land in the fork hooks of the standard library,
@@ -79,6 +85,10 @@ class Background:
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
         send.close()  # the child holds the only writing end: its death ends recv()
+
+    def send(self, value: Any) -> None:
+        """Give ``value`` to the process (see ``inbox``)."""
+        self._outbox.send(value)  # type: ignore[union-attr]
 
     def result(self) -> Any:
         try:
@@ -99,6 +109,8 @@ class Background:
             self._process.terminate()
         self._process.join()
         self._receive.close()
+        if self._outbox is not None:
+            self._outbox.close()
 
 
 def _child(send: Any, function: Callable[..., Any], args: tuple) -> None:

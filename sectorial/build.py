@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sectorial import background
 from sectorial.brief.loader import RESERVED_NAMES, load_brief
@@ -167,30 +167,85 @@ def build(
 
 def render(
     prepared: Prepared, out_dir: Path, formats: tuple[str, ...], timings: Timings,
-    spare_core: bool = False,
+    spare_core: bool = False, ahead: background.Background | None = None,
 ) -> tuple[Path, ...]:
     """Render the document (``rendered``), then write its files all atomically."""
-    outputs = rendered(prepared, formats, timings, spare_core)
+    outputs = rendered(prepared, formats, timings, spare_core, ahead)
     with timings.stage("escritura"):
         return write_all({out_dir / name: data for name, data in outputs.items()})
 
 
-def rendered(
-    prepared: Prepared, formats: tuple[str, ...], timings: Timings, spare_core: bool = False,
-) -> dict[str, bytes]:
-    """Draw the charts once (for the formats that show them), render every format and the
-    figures ledger in memory; return each file's name and bytes.
+def start_ahead(formats: tuple[str, ...]) -> background.Background | None:
+    """A second process for the PDF, started before the document is read: it imports the
+    PDF's libraries (matplotlib, reportlab, pikepdf) while this process reads the data and
+    composes the document, then draws the charts and renders the PDF while this one renders
+    the other formats (``rendered``). None when there is no second format or core."""
+    if "pdf" not in formats or len(formats) < 2 or not background.available():
+        return None
+    return background.Background(_ahead_work, inbox=True)
 
-    With ``spare_core``, a second process takes part of the work. When a format needs no
-    picture (a DOCX of native Word charts), that process first helps draw the pictures the
-    other formats need, then renders it while they render here; otherwise, once the
-    pictures are drawn, one format renders there while the other renders here."""
+
+def _ahead_work(receive: Callable[[], Any]) -> Iterator[Any]:
+    """The process ``start_ahead`` starts: its problems first, then its formats rendered."""
+    from sectorial.formats import warm_up
+
+    warm_up(("pdf",))
+    task = receive()
+    if task is None:
+        return
+    doc, look, formats = task
+    problems = format_problems(doc, look, formats) + missing_roles(doc, look, formats)
+    yield problems
+    if problems:
+        return
+    start = time.perf_counter()
+    images = _drawn(doc, look, formats)
+    drawn = time.perf_counter() - start
+    done, seconds = render_formats(doc, look, images, formats)
+    yield done, {"gráficos": drawn, **seconds}
+
+
+def _drawn(doc: Document, look: Look, formats: tuple[str, ...]) -> dict[str, Picture]:
+    """The charts of ``doc`` drawn as ``formats`` need them, here."""
+    needs = frozenset().union(*(renderer_module(f).needs_pictures(doc, look)
+                                for f in formats))
+    if not needs:
+        return {}
+    from sectorial.interrupts import deferred
+
+    with deferred():  # matplotlib half imported would abort the process
+        from sectorial.render.charts import ChartQueue
+    return ChartQueue(doc, look, kinds=needs).draw()
+
+
+def _checked(prepared: Prepared, formats: tuple[str, ...],
+             more: list[SectorialError] | None = None) -> None:
+    """Raise every problem the formats find before anything is drawn (``more``: those a
+    second process found); a character the fonts lack is named by its data cell."""
     doc, look = prepared.document, prepared.house.look
-    problems = format_problems(doc, look, formats)
+    problems = format_problems(doc, look, formats) + (more or [])
     for problem in problems:
         if isinstance(problem, GlyphError) and problem.where is None:
             problem.where = _cell_with(problem.character, prepared.tables)
     raise_all(missing_roles(doc, look, formats) + problems)
+
+
+def rendered(
+    prepared: Prepared, formats: tuple[str, ...], timings: Timings, spare_core: bool = False,
+    ahead: background.Background | None = None,
+) -> dict[str, bytes]:
+    """Draw the charts once (for the formats that show them), render every format and the
+    figures ledger in memory; return each file's name and bytes.
+
+    ``ahead`` (``start_ahead``) renders the PDF while this process renders the rest. Else,
+    with ``spare_core``, a second process takes part of the work. When a format needs no
+    picture (a DOCX of native Word charts), that process first helps draw the pictures the
+    other formats need, then renders it while they render here; otherwise, once the
+    pictures are drawn, one format renders there while the other renders here."""
+    doc, look = prepared.document, prepared.house.look
+    if ahead is not None:
+        return _ledgered(doc, _rendered_ahead(prepared, formats, timings, ahead))
+    _checked(prepared, formats)
     needs = {fmt: renderer_module(fmt).needs_pictures(doc, look) for fmt in formats}
     pictured = tuple(fmt for fmt in formats if needs[fmt])
     aside = _aside(formats, pictured) if spare_core and background.available() else ()
@@ -231,7 +286,31 @@ def rendered(
             helper.stop()
     for name, spent_here in seconds.items():
         timings.stages[name] = timings.stages.get(name, 0.0) + spent_here
-    outputs = {f"{doc.name}.{fmt}": rendered[fmt] for fmt in formats}
+    return _ledgered(doc, {fmt: rendered[fmt] for fmt in formats})
+
+
+def _rendered_ahead(prepared: Prepared, formats: tuple[str, ...], timings: Timings,
+                    ahead: background.Background) -> dict[str, bytes]:
+    doc, look = prepared.document, prepared.house.look
+    here = tuple(fmt for fmt in formats if fmt != "pdf")
+    ahead.send((doc, look, ("pdf",)))
+    _checked(prepared, here)
+    images: dict[str, Picture] = {}
+    if any(renderer_module(fmt).needs_pictures(doc, look) for fmt in here):
+        with timings.stage("gráficos"):
+            images = _drawn(doc, look, here)
+    done, seconds = render_formats(doc, look, images, here)
+    _checked(prepared, (), ahead.result())  # what the PDF could not print right
+    more, more_seconds = ahead.result()
+    for name, spent in {**seconds, **{f"{n} en paralelo": s for n, s in
+                                      more_seconds.items()}}.items():
+        timings.stages[name] = timings.stages.get(name, 0.0) + spent
+    return {fmt: (done | more)[fmt] for fmt in formats}
+
+
+def _ledgered(doc: Document, rendered: dict[str, bytes]) -> dict[str, bytes]:
+    """The files of ``doc``: each format rendered, and the figures ledger."""
+    outputs = {f"{doc.name}.{fmt}": data for fmt, data in rendered.items()}
     from sectorial.render.ledger import LEDGER_SUFFIX, ledger_csv
 
     starts = None

@@ -12,7 +12,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sectorial import interrupts
@@ -43,8 +43,8 @@ def write_all(
     try:
         for path, data in outputs.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                            dir=path.parent)
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.",
+                                            suffix=TEMPORARY, dir=path.parent)
             temporaries.append((Path(name), path))
             os.chmod(name, (modes or {}).get(path, mode))
             with os.fdopen(handle, "wb") as stream:
@@ -64,6 +64,19 @@ def write_all(
         for temporary, _ in temporaries:
             temporary.unlink(missing_ok=True)
     return tuple(outputs)
+
+
+TEMPORARY = ".tmp"
+"""The end of a file being written: ``.NAME.PID.RANDOM.tmp`` beside its target."""
+
+
+def remove_leftovers(folder: Path, pids: Iterable[int]) -> None:
+    """Remove what processes ``pids``, now ended, left half-written in ``folder``: a
+    process killed (``kill -9``, or stopped at once by a second Ctrl-C) inside
+    ``write_all`` cannot clean up after itself."""
+    for pid in pids:
+        for leftover in folder.glob(f".*.{pid}.*{TEMPORARY}"):
+            leftover.unlink(missing_ok=True)
 
 
 def _umask() -> int:

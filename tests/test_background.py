@@ -105,17 +105,23 @@ def test_a_docx_of_native_charts_alone_draws_no_picture(tmp_path, monkeypatch):
 
 
 @needs_fork
+@pytest.mark.parametrize(("module", "ahead"), [("sectorial.render.word.document", False),
+                                               ("sectorial.render.pdf.pages", True)])
 def test_an_error_in_the_second_process_is_reported_whole_and_nothing_is_written(
-        tmp_path, monkeypatch):
-    import sectorial.render.word.document as docx
+        tmp_path, monkeypatch, module, ahead):
+    """The DOCX aside once the pictures are drawn, or the PDF started ahead."""
+    import importlib
 
     def broken(*args):
         raise RenderError("falla simulada", Location("estilo.yaml", line=3), "corrija x")
 
-    monkeypatch.setattr(docx, "render", broken)
+    monkeypatch.setattr(importlib.import_module(module), "render", broken)
     with pytest.raises(RenderError) as caught:
-        render(prepared(tmp_path, "nativo"), tmp_path / "out", FORMATS, Timings(),
-               spare_core=True)
+        if ahead:
+            built_ahead(tmp_path, "nativo", "out")
+        else:
+            render(prepared(tmp_path, "nativo"), tmp_path / "out", FORMATS, Timings(),
+                   spare_core=True)
     assert str(caught.value) == "estilo.yaml, línea 3: falla simulada\n  Qué hacer: corrija x"
     assert not (tmp_path / "out").exists()
 
@@ -161,3 +167,44 @@ def test_background_returns_values_and_raises_what_the_child_raised():
 def test_no_second_process_where_it_cannot_be_trusted(monkeypatch):
     monkeypatch.setenv("SECTORIAL_DEPURAR", "1")  # the whole traceback, in one process
     assert not background.available()
+
+
+# The PDF's process started ahead: before the data is read, it imports its libraries.
+
+def built_ahead(tmp_path, form: str, out: str):
+    from sectorial.build import start_ahead
+
+    ahead = start_ahead(FORMATS)
+    assert ahead is not None
+    try:
+        ready = prepared(tmp_path, form)
+        timings = Timings()
+        paths = render(ready, tmp_path / out, FORMATS, timings, ahead=ahead)
+    finally:
+        ahead.stop()
+    return paths, timings
+
+
+@needs_fork
+@pytest.mark.parametrize("form", ["nativo", "imagen"])
+def test_the_pdf_rendered_ahead_is_the_same_file(tmp_path, form):
+    render(prepared(tmp_path / "a", form), tmp_path / "uno", FORMATS, Timings())
+    _, timings = built_ahead(tmp_path / "b", form, "dos")
+    assert files(tmp_path / "b" / "dos") == files(tmp_path / "uno")
+    assert "PDF en paralelo" in timings.stages and "gráficos en paralelo" in timings.stages
+    assert ("gráficos" in timings.stages) == (form == "imagen")  # the DOCX's pictures, here
+
+
+@needs_fork
+def test_a_character_the_pdf_cannot_print_found_ahead_names_its_data_cell(tmp_path,
+                                                                          monkeypatch):
+    import sectorial.render.pdf.pages as pdf
+    from sectorial.render.glyphs import GlyphError
+
+    monkeypatch.setattr(pdf, "problems", lambda doc, look: [GlyphError(
+        "la fuente no tiene «C»", "C", "quite el carácter")])
+    with pytest.raises(RenderError) as caught:
+        built_ahead(tmp_path, "nativo", "out")
+    said = str(caught.value)
+    assert "la fuente no tiene «C»" in said and ".csv" in said and "fila" in said
+    assert not (tmp_path / "out").exists()

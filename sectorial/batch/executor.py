@@ -19,11 +19,13 @@ import time
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any, Protocol
 
 from sectorial import interrupts
 from sectorial.background import start_method
 from sectorial.batch.jobs import FAILED, Job, Outcome
+from sectorial.files import remove_leftovers
 
 Work = Callable[[Job], Outcome]
 
@@ -102,8 +104,10 @@ class LocalPool:
         except BaseException:
             with interrupts.deferred():  # a second Ctrl-C must not stop the stopping
                 _stop_now(pool, workers)
+                _clean_after(work, workers)
             raise
         pool.shutdown(wait=True)
+        _clean_after(work, workers)
         return (*_culprits(broken, started, workers), ended)
 
 
@@ -156,6 +160,13 @@ def _culprits(broken: set[int], started: Any,
     if not dead:  # every worker ended alike: whichever was building may be the one
         lost = running
     return lost, broken - lost
+
+
+def _clean_after(work: Work, workers: dict[int, multiprocessing.process.BaseProcess]) -> None:
+    """Remove the files the ended workers of a round left half-written (one killed)."""
+    folder = getattr(work, "out_dir", None)
+    if folder is not None and Path(folder).is_dir():
+        remove_leftovers(Path(folder), workers)
 
 
 def _stop_now(pool: ProcessPoolExecutor,

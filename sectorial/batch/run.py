@@ -61,6 +61,18 @@ class Build:
                            timings.stages)
 
     def _build(self, job: Job, timings: object, start: float) -> Outcome:
+        from sectorial.build import start_ahead
+
+        # One document and two cores: the PDF's process starts now, and imports its
+        # libraries while this one reads the data.
+        ahead = start_ahead(self.formats) if self.spare_core else None
+        try:
+            return self._built(job, timings, start, ahead)
+        finally:
+            if ahead is not None:
+                ahead.stop()
+
+    def _built(self, job: Job, timings: object, start: float, ahead: object) -> Outcome:
         from sectorial.build import prepare, render
         from sectorial.files import file_digest
 
@@ -77,7 +89,8 @@ class Build:
                            "el documento no cambió", time.perf_counter() - start, stages,
                            composed)
         record.check_writable()
-        paths = render(prepared, self.out_dir, self.formats, timings, self.spare_core)
+        paths = render(prepared, self.out_dir, self.formats, timings,  # type: ignore[arg-type]
+                       self.spare_core, ahead)  # type: ignore[arg-type]
         record.save({**entries, "archivos": {p.name: file_digest(p) for p in paths}}, paths)
         return Outcome(job, BUILT, paths, "", time.perf_counter() - start, stages, composed)
 

@@ -14,7 +14,7 @@ from sectorial.errors import RenderError
 class GlyphError(RenderError):
     """A character the fonts lack; ``character`` lets the build find the data cell."""
 
-    def __init__(self, message: str, character: str, hint: str):
+    def __init__(self, message: str, character: str = "", hint: str | None = None):
         super().__init__(message, hint=hint)
         self.character = character
 

@@ -147,3 +147,27 @@ def test_workers_that_cannot_start_end_the_build_instead_of_looping(tmp_path, mo
     assert sorted(o.job.value for o in outcomes) == ["Cusco", "Lima", "Tacna"]
     assert all(o.status == FAILED and o.message == LOST for o in outcomes)
 
+
+
+class HalfWriting:
+    """A build whose worker is killed in the middle of writing a file, once."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+
+    def __call__(self, job: Job) -> Outcome:
+        mark = self.out_dir / "ya-murió"
+        if job.value == "Cusco" and not mark.exists():
+            mark.touch()
+            (self.out_dir / f".cusco.pdf.{os.getpid()}.x1y2.tmp").write_bytes(b"%PDF-a me")
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(0.05)
+        return Outcome(job, BUILT)
+
+
+def test_a_worker_killed_while_writing_leaves_no_half_written_file(tmp_path):
+    jobs = [Job(tmp_path / "b.yaml", None, value) for value in ("Amazonas", "Cusco", "Lima")]
+    outcomes = list(LocalPool(2).run(HalfWriting(tmp_path), jobs))
+    assert sorted(o.job.value for o in outcomes) == ["Amazonas", "Cusco", "Lima"]
+    assert all(o.status == BUILT for o in outcomes)  # Cusco built again
+    assert not list(tmp_path.glob(".*.tmp"))
