@@ -28,7 +28,9 @@ class LineList(list):
     item_lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
+class _Lines:
+    """The constructors of both loaders: mappings and sequences that keep their lines."""
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
@@ -55,10 +57,20 @@ class _Loader(yaml.SafeLoader):
         return items
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
-_Loader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence
-)
+class _Loader(_Lines, yaml.SafeLoader):
+    """PyYAML's own parser, in Python: its messages name what is wrong."""
+
+
+class _FastLoader(_Lines, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser, in C (a brief reads in a tenth of the time); a file it refuses is
+    read again by ``_Loader``, whose messages the errors repeat."""
+
+
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                            _loader.construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+                            _loader.construct_sequence)
 
 
 MAX_NODES = 200_000
@@ -72,7 +84,14 @@ def _load(text: str, path: Path, error: type[SectorialError]) -> object:
         raise error(f"el archivo anida más de {MAX_DEPTH} listas o diccionarios ([ [ [ …)",
                     Location(str(path), line=line),
                     "escriba los valores sin tantos corchetes o llaves")
-    loader = _Loader(text)  # derives from SafeLoader
+    try:
+        return _parsed(_FastLoader, text, path, error)
+    except yaml.YAMLError:
+        return _parsed(_Loader, text, path, error)  # the same refusal, in PyYAML's words
+
+
+def _parsed(kind: type, text: str, path: Path, error: type[SectorialError]) -> object:
+    loader = kind(text)  # derives from SafeLoader
     try:
         node = loader.get_single_node()
         if node is None:
