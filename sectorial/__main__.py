@@ -1,4 +1,4 @@
-from sectorial.cli import main
+from sectorial.cli import entry
 
 if __name__ == "__main__":  # not again in a spawned worker
-    raise SystemExit(main())
+    raise SystemExit(entry())
