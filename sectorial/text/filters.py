@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from sectorial.errors import TemplateError
@@ -337,11 +337,17 @@ def bound_filters(
         if isinstance(function, type):  # a filter that is made with the style (Parts)
             bound[name] = _or_not_available(function(style))
             continue
-        parameters = inspect.signature(function).parameters
+        parameters = _parameters(function)
         extra = {"words": words} if "words" in parameters else {}
         target = partial(function, style=style, **extra) if "style" in parameters else function
         bound[name] = _or_not_available(target)
     return bound
+
+
+@cache
+def _parameters(function: Callable[..., str]) -> frozenset[str]:
+    """The names of a filter's parameters (read once: ``inspect`` is slow)."""
+    return frozenset(inspect.signature(function).parameters)
 
 
 def _or_not_available(function: Callable[..., str]) -> Callable[..., str]:
