@@ -34,6 +34,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CREDIT = "Elaboración: PRODUCE – OGEIEE."
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests' marks of valid briefs (``schema.known``) go to a folder of their own, not
+    to the user's cache (the commands the tests start inherit it)."""
+    import os
+    import tempfile
+
+    os.environ["SECTORIAL_CACHE"] = tempfile.mkdtemp(prefix="sectorial-pruebas-cache-")
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

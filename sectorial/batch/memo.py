@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sectorial.brief.loader import load_brief
@@ -25,6 +25,13 @@ def file_digest(path: Path) -> str:
 
         _MEMO[key] = digest(path)
     return _MEMO[key]  # type: ignore[return-value]
+
+
+def once(key: tuple, make: Callable[[], object]) -> object:
+    """``make()``, computed once per command for ``key``."""
+    if key not in _MEMO:
+        _MEMO[key] = make()
+    return _MEMO[key]
 
 
 def brief_of(path: Path, period: Period | None) -> Brief:

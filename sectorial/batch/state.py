@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sectorial import __version__
 from sectorial.batch.jobs import Job
-from sectorial.batch.memo import digest, file_digest
+from sectorial.batch.memo import digest, file_digest, once
 from sectorial.brief.model import Brief
 from sectorial.errors import Location, SectorialError
 from sectorial.style import STYLE_FILE
@@ -146,6 +146,12 @@ def code_fingerprint() -> str:
 
 
 def style_fingerprint(brief: Brief) -> str:
+    """The house style's files, hashed (once per command for each style and folder)."""
+    key = ("estilo", brief.style, str(brief.path.parent.resolve()), str(Path.cwd()))
+    return once(key, lambda: _style_fingerprint(brief))  # type: ignore[return-value]
+
+
+def _style_fingerprint(brief: Brief) -> str:
     folder = find_style(brief.style, brief.path.parent)
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     if not (folder / STYLE_FILE).is_file():

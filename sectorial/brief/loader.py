@@ -95,15 +95,23 @@ def load_brief(path: Path, period: Period | None = None) -> Brief:
     except OSError:
         return _load_brief(path, period)  # the reading says what is wrong with the path
     if key not in _READ:
-        _READ[key] = _load_brief(path, period)
+        _READ[key] = _load_brief(path, period, key[1])
     return replace(_READ[key], path=path)
 
 
-def _load_brief(path: Path, period: Period | None) -> Brief:
-    from sectorial.schema.validate import validate
+def _load_brief(path: Path, period: Period | None, digest: str | None = None) -> Brief:
+    from sectorial.schema.known import known_valid, remember_valid
+    from sectorial.schema.validate import Report, validate
 
     raw = load_yaml(path, BriefError)
-    r = _Reading(path, raw, validate(raw, brief_schema(), str(path), BriefError))
+    schema = brief_schema()
+    if digest is not None and known_valid(digest, schema):  # this content passed before
+        report = Report()
+    else:
+        report = validate(raw, schema, str(path), BriefError)
+        if digest is not None and not report.errors:
+            remember_valid(digest, schema)
+    r = _Reading(path, raw, report)
     file_period = _period(r)
     period = _asked_period(r, file_period, period)
     sources = _sources(r)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-from jsonschema import Draft7Validator, ValidationError
-from jsonschema.validators import extend
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from sectorial.errors import Location, SectorialError, unknown_key_hint
 from sectorial.schema.fields import SCALARS, line_at
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 Path = tuple[str | int, ...]
 
@@ -28,14 +29,23 @@ def _is_number(_: object, value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
 
 
-_TYPES = Draft7Validator.TYPE_CHECKER.redefine_many({
-    # YAML reads 2025-09-01 as a date: where a text goes, it is the text.
-    "string": lambda _, value: isinstance(value, (str, dt.date)),
-    "number": _is_number,
-    # 3.0 is not a whole number written as such: "debe ser un número entero, no '3.0'".
-    "integer": lambda _, value: isinstance(value, int) and not isinstance(value, bool),
-})
-_Validator = extend(Draft7Validator, type_checker=_TYPES)
+@cache
+def _validator_class() -> Any:
+    """Draft 7 with our types (imported only when a file is validated: a file known valid,
+    ``schema.known``, needs no validator)."""
+    from jsonschema import Draft7Validator
+    from jsonschema.validators import extend
+
+    types = Draft7Validator.TYPE_CHECKER.redefine_many({
+        # YAML reads 2025-09-01 as a date: where a text goes, it is the text.
+        "string": lambda _, value: isinstance(value, (str, dt.date)),
+        "number": _is_number,
+        # 3.0 is not a whole number written as such: "debe ser un número entero, no '3.0'".
+        "integer": lambda _, value: isinstance(value, int) and not isinstance(value, bool),
+    })
+    return extend(Draft7Validator, type_checker=types)
+
+
 _COMPILED: dict[int, Any] = {}
 
 
@@ -65,7 +75,7 @@ def validate(data: Any, schema: dict, file: str, error: type[SectorialError],
     """Check ``data`` against ``schema``; return every problem, first lines first."""
     key = id(schema)
     if key not in _COMPILED:
-        _COMPILED[key] = (schema, _Validator(schema))  # the schema is kept alive with it
+        _COMPILED[key] = (schema, _validator_class()(schema))  # the schema is kept alive
     found: list[tuple[int, SectorialError]] = []
     report = Report()
     suppressed: list[Path] = []
