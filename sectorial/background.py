@@ -71,12 +71,14 @@ class Background:
     def __init__(self, function: Callable[..., Any], *args: Any, inbox: bool = False) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._outbox = None
+        self._outbox = receive = None
         if inbox:
             receive, self._outbox = context.Pipe(duplex=False)
             args = (receive.recv, *args)
-        self._process = context.Process(target=_child, args=(send, function, args),
-                                        daemon=True)
+        # The child closes its copy of the inbox's writing end: when this process dies, its
+        # recv() ends instead of waiting for ever.
+        self._process = context.Process(target=_child, args=(send, function, args,
+                                                             self._outbox), daemon=True)
         # A signal during the fork would land in the fork hooks of the standard library,
         # which print and drop it: held back here, it arrives once the child exists.
         held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
@@ -85,10 +87,18 @@ class Background:
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
         send.close()  # the child holds the only writing end: its death ends recv()
+        if receive is not None:
+            receive.close()  # and the only reading end of its inbox
 
     def send(self, value: Any) -> None:
         """Give ``value`` to the process (see ``inbox``)."""
-        self._outbox.send(value)  # type: ignore[union-attr]
+        try:
+            self._outbox.send(value)  # type: ignore[union-attr]
+        except OSError:  # the process ended already: say how, as result() does
+            self.result()
+            raise RenderError("el proceso auxiliar de la construcción terminó antes de "
+                              "recibir su trabajo", hint="ejecute de nuevo; si se repite, "
+                              "construya con --jobs 1") from None
 
     def result(self) -> Any:
         try:
@@ -113,7 +123,9 @@ class Background:
             self._outbox.close()
 
 
-def _child(send: Any, function: Callable[..., Any], args: tuple) -> None:
+def _child(send: Any, function: Callable[..., Any], args: tuple, outbox: Any = None) -> None:
+    if outbox is not None:
+        outbox.close()
     # The parent answers Ctrl-C and stops this process with SIGTERM, which then simply ends
     # it: it writes no file, so there is nothing to clean up.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

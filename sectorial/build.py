@@ -87,17 +87,20 @@ class BuildResult:
 
 
 def prepare(
-    brief_path: Path, period: Period | None, timings: Timings, value: str | None = None
+    brief_path: Path, period: Period | None, timings: Timings, value: str | None = None,
+    style: Path | None = None,
 ) -> Prepared:
     """Load the brief, house style and data; compute indicators; compose the document.
 
-    ``value`` picks one document of a brief that declares ``por_cada`` (one region).
+    ``value`` picks one document of a brief that declares ``por_cada`` (one region);
+    ``style``: the house style's folder, when it is known (else the brief's ``estilo``
+    is looked for beside the brief, in its project, then among those shipped).
     """
     with timings.stage("carga"):
         brief = load_brief(brief_path, period)
         if value is not None:
             brief = brief.for_value(value)
-        house = brief.house(load_house(find_style(brief.style, brief.path.parent)))
+        house = brief.house(load_house(style or find_style(brief.style, brief.path.parent)))
         if brief.offices and not house.cover:
             raise BriefError(
                 f"el estilo '{house.name}' no lleva portada: las 'oficinas' no se imprimirían",

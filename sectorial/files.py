@@ -10,6 +10,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -75,8 +76,10 @@ def remove_leftovers(folder: Path, pids: Iterable[int]) -> None:
     process killed (``kill -9``, or stopped at once by a second Ctrl-C) inside
     ``write_all`` cannot clean up after itself."""
     for pid in pids:
+        ours = re.compile(rf"\..+\.{pid}\.[a-z0-9_]{{8}}{re.escape(TEMPORARY)}")
         for leftover in folder.glob(f".*.{pid}.*{TEMPORARY}"):
-            leftover.unlink(missing_ok=True)
+            if ours.fullmatch(leftover.name):  # the name mkstemp gave it, not one alike
+                leftover.unlink(missing_ok=True)
 
 
 def _umask() -> int:

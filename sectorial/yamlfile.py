@@ -133,13 +133,15 @@ def _expanded(node: yaml.Node, sizes: dict[int, int], depth: int) -> int:
     return total
 
 
-def load_yaml(path: Path, error: type[SectorialError]) -> LineDict:
-    """Load a YAML file whose top level is a mapping; raise ``error`` with file and line."""
+def load_yaml(path: Path, error: type[SectorialError],
+              content: bytes | None = None) -> LineDict:
+    """Load a YAML file whose top level is a mapping; raise ``error`` with file and line.
+    ``content``: the file's bytes, already read (whose hash the caller keeps)."""
     if path.exists() and not path.is_file():  # a folder, a pipe: read forever or fail
         raise error("no es un archivo YAML: es una carpeta, una tubería o un dispositivo",
                     Location(str(path)), "indique la ruta de un archivo .yaml")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = (path.read_bytes() if content is None else content).decode("utf-8")
     except FileNotFoundError as exc:
         raise error(
             "no existe el archivo",

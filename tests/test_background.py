@@ -208,3 +208,38 @@ def test_a_character_the_pdf_cannot_print_found_ahead_names_its_data_cell(tmp_pa
     said = str(caught.value)
     assert "la fuente no tiene «C»" in said and ".csv" in said and "fila" in said
     assert not (tmp_path / "out").exists()
+
+
+ORPHAN = """
+import os, signal, sys
+from sectorial import background
+def waits(receive):
+    receive()
+    yield 1
+helper = background.Background(waits, inbox=True)
+print(helper._process.pid, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # the parent dies before giving it its work
+"""
+
+
+@needs_fork
+def test_a_process_waiting_for_its_work_ends_when_its_parent_dies():
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.run([sys.executable, "-c", ORPHAN], capture_output=True, text=True,
+                            timeout=60)
+    child = int(parent.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        with open(f"/proc/{child}/stat") as stat:
+            if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                return
+        time.sleep(0.05)
+    os.kill(child, 9)
+    pytest.fail("the process outlived its parent, waiting for work that never comes")

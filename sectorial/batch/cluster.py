@@ -60,6 +60,7 @@ class Order:
     formats: tuple[str, ...]
     known: str | None  # the document key of the outputs already here, intact
     root: str  # where the files are here: worker paths in messages read as ours
+    style: str  # the house style's folder, relative to ``root``: as found here
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,10 @@ class ClusterPool:
                 except SectorialError as exc:
                     yield Outcome(job, FAILED, message=str(exc))
                     continue
+                except OSError as exc:  # a file that went away, or cannot be read
+                    yield Outcome(job, FAILED, message=f"no se puede leer '{exc.filename}' "
+                                  f"({exc.strerror}): revise que exista y se pueda leer")
+                    continue
                 if bundle.name not in sent:  # every worker gets a copy: one may die
                     sent[bundle.name] = client.scatter(bundle, broadcast=True, hash=False)
                 orders[job] = (order, bundle)
@@ -100,7 +105,7 @@ class ClusterPool:
             pending = as_completed(futures, loop=client.loop)
             for future in pending:
                 job = futures.pop(future)
-                if future.status == "error" and job in orders:  # its bundle was lost
+                if future.status in ("error", "cancelled") and job in orders:  # bundle lost
                     order, bundle = orders.pop(job)  # once more, with the files in the task
                     futures[again := client.submit(remote_build, order, bundle,
                                                    pure=False)] = job
@@ -138,15 +143,17 @@ def order_of(job: Job, out_dir: Path, formats: tuple[str, ...],
              force: bool) -> tuple[Order, Bundle]:
     """The order of ``job`` (with what is already built here) and the files it reads."""
     brief = brief_of(job.brief, job.period)
-    paths = inputs(brief)
-    root = Path(os.path.commonpath([p.parent for p in paths]))
+    style = find_style(brief.style, brief.path.parent)
+    paths = inputs(brief, style)
+    root = Path(os.path.commonpath([p.parent for p in paths] + [style]))
     record = StateRecord.of(out_dir, job)
     known = (None if force or not record.outputs_intact(out_dir)
              else record.get("documento"))
     bundle = Bundle({str(p.relative_to(root)): _read(p) for p in paths})
     return Order(str(job.brief.resolve().relative_to(root)),
                  str(job.period) if job.period else None, job.value, formats,
-                 known if isinstance(known, str) else None, str(root)), bundle
+                 known if isinstance(known, str) else None, str(root),
+                 str(style.relative_to(root))), bundle
 
 
 _READ: dict[tuple[str, str], bytes] = {}
@@ -160,10 +167,11 @@ def _read(path: Path) -> bytes:
     return _READ[key]
 
 
-def inputs(brief: Brief) -> list[Path]:
-    """Every file a build of ``brief`` reads: the brief, its data, its house style."""
-    style = find_style(brief.style, brief.path.parent)
-    files = [brief.path.resolve(), *(spec.path.resolve() for spec in brief.sources.values()),
+def inputs(brief: Brief, style: Path) -> list[Path]:
+    """Every file a build of ``brief`` reads: the brief, its data, its house style (a data
+    file that is not there is left out: the worker says so as a local build would)."""
+    data = [spec.path.resolve() for spec in brief.sources.values() if spec.path.is_file()]
+    files = [brief.path.resolve(), *data,
              *(p.resolve() for p in sorted(style.rglob("*")) if p.is_file())]
     return list(dict.fromkeys(files))
 
@@ -208,8 +216,9 @@ def _built(order: Order, folder: Path, start: float) -> Reply:
 
     timings = Timings()
     period = Period.parse(order.period) if order.period else None
-    prepared = prepare(folder / order.brief, period, timings, order.value)
-    key = document_key(prepared.document, prepared.brief, order.formats)
+    style = folder / order.style  # the style found here, not one the worker would find
+    prepared = prepare(folder / order.brief, period, timings, order.value, style)
+    key = document_key(prepared.document, prepared.brief, order.formats, style)
     if key == order.known:
         return Reply(UNCHANGED, document=key, seconds=time.perf_counter() - start,
                      stages=timings.stages, code=code_fingerprint())

@@ -145,14 +145,16 @@ def code_fingerprint() -> str:
     return _CODE[0]
 
 
-def style_fingerprint(brief: Brief) -> str:
-    """The house style's files, hashed (once per command for each style and folder)."""
-    key = ("estilo", brief.style, str(brief.path.parent.resolve()), str(Path.cwd()))
-    return once(key, lambda: _style_fingerprint(brief))  # type: ignore[return-value]
+def style_fingerprint(brief: Brief, folder: Path | None = None) -> str:
+    """The house style's files, hashed (once per command for each style and folder);
+    ``folder``: the style's folder, when it is known."""
+    key = ("estilo", brief.style, str(brief.path.parent.resolve()), str(Path.cwd()),
+           str(folder))
+    return once(key, lambda: _style_fingerprint(brief, folder))  # type: ignore[return-value]
 
 
-def _style_fingerprint(brief: Brief) -> str:
-    folder = find_style(brief.style, brief.path.parent)
+def _style_fingerprint(brief: Brief, folder: Path | None) -> str:
+    folder = folder or find_style(brief.style, brief.path.parent)
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     if not (folder / STYLE_FILE).is_file():
         return ""
@@ -171,9 +173,10 @@ def inputs_key(brief: Brief, value: str | None, formats: tuple[str, ...]) -> str
                    *data, str(brief.period), value or "", ",".join(formats)])
 
 
-def document_key(document: object, brief: Brief, formats: tuple[str, ...]) -> str:
+def document_key(document: object, brief: Brief, formats: tuple[str, ...],
+                 style: Path | None = None) -> str:
     """The composed document with its style and code: same key, same bytes to render."""
-    return digest([code_fingerprint(), style_fingerprint(brief), repr(document),
+    return digest([code_fingerprint(), style_fingerprint(brief, style), repr(document),
                    ",".join(formats)])
 
 

@@ -8,6 +8,7 @@ indicator, a data source, a column), periods, the edition and the style's name.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 from functools import cache
@@ -18,7 +19,6 @@ from sectorial.brief.model import Brief, FanOut, Mailing
 from sectorial.brief.sections import BRIEF, CHECK, FAN_OUT, INDICATOR, MAILING
 from sectorial.data.spec import NUMBER_MARKS, SEPARATOR_WORDS, SOURCE, SourceSpec
 from sectorial.errors import BriefError, Location, SectorialError, raise_all, unknown_key_hint
-from sectorial.files import file_digest
 from sectorial.formats import FORMATS
 from sectorial.indicators.spec import CheckSpec, IndicatorSpec
 from sectorial.lang.numbers import NumberStyle
@@ -91,19 +91,26 @@ def load_brief(path: Path, period: Period | None = None) -> Brief:
     brief is read once per content and period in a process: the 25 regions of a brief
     share one reading (its YAML and its validation were a sixth of each document)."""
     try:
-        key = (str(path.resolve()), file_digest(path), str(period))
+        content = path.read_bytes() if path.is_file() else None
     except OSError:
+        content = None
+    if content is None:
         return _load_brief(path, period)  # the reading says what is wrong with the path
+    # The path as written, from the folder we are in: the brief's data paths are made
+    # from it (two links to one brief in two folders are two briefs).
+    key = (str(path.absolute()), hashlib.sha256(content).hexdigest(), str(period))
     if key not in _READ:
-        _READ[key] = _load_brief(path, period, key[1])
+        _READ[key] = _load_brief(path, period, content)
     return replace(_READ[key], path=path)
 
 
-def _load_brief(path: Path, period: Period | None, digest: str | None = None) -> Brief:
+def _load_brief(path: Path, period: Period | None, content: bytes | None = None) -> Brief:
     from sectorial.schema.known import known_valid, remember_valid
     from sectorial.schema.validate import Report, validate
 
-    raw = load_yaml(path, BriefError)
+    # The content hashed is the content read: a save in between cannot mark another valid.
+    digest = hashlib.sha256(content).hexdigest() if content is not None else None
+    raw = load_yaml(path, BriefError, content)
     schema = brief_schema()
     if digest is not None and known_valid(digest, schema):  # this content passed before
         report = Report()

@@ -126,3 +126,34 @@ def test_cluster_options_are_checked(root, args, said):
     done = sectorial(root, *BRIEF, *args)
     _, err = done.communicate(timeout=60)
     assert done.returncode == 2 and said in err
+
+
+def test_the_workers_build_with_the_style_found_here(root, tmp_path, cluster):
+    """A style found from the folder the build runs in (not beside the brief) is the one
+    the workers use, wherever they run: not one of the same name they would find."""
+    import shutil
+
+    address, _ = cluster
+    project = tmp_path / "proyecto"
+    (project / "informes" / "regionales").mkdir(parents=True)
+    shutil.copytree(root / "data", project / "data")
+    shutil.copytree(root / "templates", project / "templates")
+    style = project / "templates" / "produce" / "estilo.yaml"
+    text = style.read_text("utf-8")
+    assert "tamano: A4" in text
+    style.write_text(text.replace("tamano: A4", "tamano: carta"), "utf-8")  # letter paper
+    brief = project / "informes" / "regionales" / "exportaciones-regionales.yaml"
+    brief.write_text((root / BRIEF[0]).read_text("utf-8").replace("../data/", "../../data/"),
+                     "utf-8")
+    args = (str(brief), *BRIEF[1:], "--region", "Junín")
+    built = {}
+    for where, extra in (("local", ("--jobs", "1")), ("cluster", ("--cluster", address))):
+        out = tmp_path / where
+        done = sectorial(project, *args, "--out", str(out), *extra)
+        _, err = done.communicate(timeout=300)
+        assert done.returncode == 0, err
+        built[where] = digests(out)
+    assert built["cluster"] == built["local"]
+    info = subprocess.run(["pdfinfo", str(next((tmp_path / "cluster").glob("*.pdf")))],
+                          capture_output=True, text=True).stdout
+    assert "792 x 612 pts (letter)" in info  # carta, the style found here, not the worker's A4

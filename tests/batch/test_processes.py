@@ -159,7 +159,9 @@ class HalfWriting:
         mark = self.out_dir / "ya-murió"
         if job.value == "Cusco" and not mark.exists():
             mark.touch()
-            (self.out_dir / f".cusco.pdf.{os.getpid()}.x1y2.tmp").write_bytes(b"%PDF-a me")
+            (self.out_dir / f".cusco.pdf.{os.getpid()}.x1y2z3w4.tmp").write_bytes(b"%PDF-a")
+            # a file of another writer whose name happens to hold this pid: kept
+            (self.out_dir / f".v1.{os.getpid()}.docx.77.ab12cd34.tmp").write_bytes(b"otro")
             os.kill(os.getpid(), signal.SIGKILL)
         time.sleep(0.05)
         return Outcome(job, BUILT)
@@ -170,4 +172,4 @@ def test_a_worker_killed_while_writing_leaves_no_half_written_file(tmp_path):
     outcomes = list(LocalPool(2).run(HalfWriting(tmp_path), jobs))
     assert sorted(o.job.value for o in outcomes) == ["Amazonas", "Cusco", "Lima"]
     assert all(o.status == BUILT for o in outcomes)  # Cusco built again
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert [p.name.split(".")[1] for p in tmp_path.glob(".*.tmp")] == ["v1"]

@@ -145,10 +145,39 @@ def test_a_small_slice_is_labelled_outside_the_ring_at_the_end_of_a_leader_line(
     label = next(t for t in ax.texts if t.get_text() == "4.0%")
     x, y = label.get_position()
     assert math.hypot(x, y) > 1.0  # outside the ring (radius 1)
-    assert math.remainder(math.atan2(y, x) - angle, math.tau) == pytest.approx(0, abs=1e-6)
+    assert (x > 0) == (math.cos(angle) > 0)  # on the slice's side, aligned away from it
+    assert label.get_ha() == ("left" if x > 0 else "right")
+    assert y == pytest.approx(1.11 * math.sin(angle))  # at the slice's height
     (line,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 2]
     (x0, x1), (y0, y1) = line.get_xdata(), line.get_ydata()
-    assert math.hypot(x0, y0) == pytest.approx(1.0) and 1.0 < math.hypot(x1, y1) < math.hypot(x, y)
-    assert math.remainder(math.atan2(y1, x1) - angle, math.tau) == pytest.approx(0, abs=1e-6)
+    assert (x0, y0) == pytest.approx((math.cos(angle), math.sin(angle)))  # from the slice
+    assert math.hypot(x1 - x, y1 - y) < 0.05  # to the label
     big = next(t for t in ax.texts if t.get_text() == "96.0%")
     assert math.hypot(*big.get_position()) < 1.0 and big.get_color() == "white"  # on the ring
+
+
+def test_labels_of_many_small_slices_never_overlap(look):
+    """Nine slices too small for the ring, side by side: their labels, as the PDF prints
+    them (the vector record), keep apart, each at the end of its own leader line."""
+    from sectorial.render.charts.vector import text_width
+    from sectorial.render.picture import VECTOR
+
+    values = (75.0, 3.0, 2.5, 2.0, 2.6, 3.1, 2.9, 2.8, 3.5, 2.6)
+    labels = tuple(f"{v:.1f}%" for v in values)
+    model = Chart("k", "donut", "Título", "(Part. %)", tuple(f"C{i}" for i in range(10)),
+                  (ChartSeries("Part. %", values, labels),), "", highlight=())
+    painter = ChartPainter(look, "Lato", (84.0, 84.0))
+    vector = painter.paint(model, frozenset({VECTOR})).vector
+    boxes = []
+    for label in vector.labels():
+        if label.text in labels[1:]:
+            font = look.pdf_bold if label.bold else look.pdf_regular
+            width = text_width(label.text, font, label.size)
+            boxes.append((label.x, label.y - 0.25 * label.size, label.x + width,
+                          label.y + 0.75 * label.size, label.text))
+    assert len(boxes) == 9
+    for i, (x0, y0, x1, y1, a) in enumerate(boxes):
+        assert 0 <= x0 and x1 <= vector.width and 0 <= y0 and y1 <= vector.height, a
+        for u0, v0, u1, v1, b in boxes[i + 1:]:
+            assert not (min(x1, u1) - max(x0, u0) > 0.5 and min(y1, v1) - max(y0, v0) > 0.5), (
+                a, b)

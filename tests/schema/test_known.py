@@ -49,3 +49,21 @@ def test_an_invalid_brief_leaves_no_mark_and_is_refused_every_time(counted, tmp_
             loader.load_brief(brief)
     assert len(counted) == 2
     assert not (tmp_path / "cache" / "validos").exists()
+
+
+def test_two_links_to_one_brief_read_their_data_from_their_own_folder(tmp_path,
+                                                                      monkeypatch):
+    """The brief read once is kept by the path as written: a link to it elsewhere is
+    another brief, whose data paths start from where the link is."""
+    monkeypatch.setattr(loader, "_READ", {})
+    brief = make_project(tmp_path / "p")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    near, far = tmp_path / "a" / "mini.yaml", tmp_path / "b" / "c" / "mini.yaml"
+    near.symlink_to(brief)
+    far.symlink_to(brief)
+    first, second = loader.load_brief(near), loader.load_brief(far)
+    paths = [next(iter(b.sources.values())).path for b in (first, second)]
+    assert paths[0].parent.parent != paths[1].parent.parent
+    assert str(paths[0]).startswith(str(near.parent)) and str(paths[1]).startswith(
+        str(far.parent))

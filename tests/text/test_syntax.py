@@ -18,6 +18,9 @@ CASES = [
     ("{% %}", "falta el nombre de la etiqueta después de {%"),
     ("{{ a )}}", "«)» no puede ir ahí"),
     ("{{ a +", "el texto termina antes de tiempo"),
+    ("{{ x | default(1 }}", "se esperaba «)» y aparece «}»"),
+    ("{{ 'abc }}", "el carácter «'» no puede ir ahí"),
+    ("{# x", "falta cerrar el comentario {# … #}"),
 ]
 
 
