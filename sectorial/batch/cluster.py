@@ -116,6 +116,14 @@ class ClusterPool:
             client.close()
 
 
+def dask_setup(worker: object) -> None:
+    """``dask worker … --preload sectorial.batch.cluster``: the worker imports what the
+    formats need as it starts, not while it builds its first document."""
+    from sectorial.formats import FORMATS, warm_up
+
+    warm_up(tuple(FORMATS.names()))
+
+
 def _connect(address: str):  # noqa: ANN202 - a distributed.Client
     try:
         from distributed import Client

@@ -49,7 +49,8 @@ def cluster():
     address = f"tcp://127.0.0.1:{free_port()}"
     scheduler = start("scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1])
     wait_for(scheduler, "Scheduler at")
-    workers = [start("worker", address, "--nthreads", "1", "--no-nanny", "--name", f"w{i}")
+    workers = [start("worker", address, "--nthreads", "1", "--no-nanny", "--name", f"w{i}",
+                     "--preload", "sectorial.batch.cluster")  # as the README says
                for i in (1, 2)]
     for worker in workers:
         wait_for(worker, "Registered to")
