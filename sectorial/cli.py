@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 a problem the user can fix (a Spanish message, no trace
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import os
@@ -14,7 +15,7 @@ import re
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sectorial import __version__, interrupts
 from sectorial.app import COMMANDS
@@ -261,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
 def entry() -> int:
     """The ``sectorial`` command: ``main``, and once a build was interrupted, a second
     Ctrl-C while the process ends is ignored (it would print a traceback)."""
+    sys.stdout = _Quiet(sys.stdout)  # type: ignore[assignment]
     code = main()
     if interrupts.received():
         for number in (signal.SIGINT, signal.SIGTERM):
@@ -274,6 +276,35 @@ def entry() -> int:
     except (BrokenPipeError, ValueError):  # `| head` closed it: nothing more to say
         pass
     os._exit(code)
+
+
+class _Quiet:
+    """Standard output that falls silent once its reader is gone (``sectorial build … |
+    head``): the build goes on and writes its files, and nothing is said of it."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._gone()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._gone()
+
+    def _gone(self) -> None:
+        with contextlib.suppress(OSError, ValueError):  # what is buffered goes nowhere
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+        self._stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _run(args: argparse.Namespace) -> int:

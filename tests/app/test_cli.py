@@ -228,3 +228,22 @@ def test_an_interruption_a_library_hides_still_stops_the_build(tmp_path, monkeyp
     monkeypatch.undo()
     # The stop is forgotten once the command ends: the next build is not taken for stopped.
     assert main(["build", str(brief), "--out", str(out), "--force", "--jobs", "1"]) == 0
+
+
+def test_a_reader_that_goes_away_stops_nothing(root, tmp_path):
+    """``sectorial build … | head -1``: once the reader is gone the build says nothing
+    more, writes every file and ends well (no «error interno (BrokenPipeError)»)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    build = subprocess.Popen([sys.executable, "-m", "sectorial", "build",
+                              "briefs/exportaciones-regionales.yaml", "--period", "2025-09",
+                              "--formats", "pdf", "--jobs", "2", "--out", str(out)], cwd=root,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert "escrito: " in build.stdout.readline()  # the first of 25 documents
+    build.stdout.close()  # as head does after its line, while the others are built
+    err = build.stderr.read()
+    assert build.wait(timeout=120) == 0, err
+    assert err == ""
+    assert len(list(out.glob("*.pdf"))) == 25 and len(list(out.glob("*.cifras.csv"))) == 25
