@@ -308,7 +308,8 @@ def _rendered_ahead(prepared: Prepared, formats: tuple[str, ...], timings: Timin
     for name, spent in {**seconds, **{f"{n} en paralelo": s for n, s in
                                       more_seconds.items()}}.items():
         timings.stages[name] = timings.stages.get(name, 0.0) + spent
-    return {fmt: (done | more)[fmt] for fmt in formats}
+    done |= more
+    return {fmt: done[fmt] for fmt in formats}
 
 
 def _ledgered(doc: Document, rendered: dict[str, bytes]) -> dict[str, bytes]:

@@ -16,7 +16,6 @@ arrives. A worker must have installed the same sectorial (``pip install
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -26,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sectorial.batch.jobs import BUILT, FAILED, UNCHANGED, Job, Outcome, internal_error
-from sectorial.batch.memo import brief_of, digest
+from sectorial.batch.memo import brief_of, digest, file_digest
 from sectorial.batch.state import StateRecord, code_fingerprint
 from sectorial.brief.model import Brief
 from sectorial.errors import SectorialError
-from sectorial.files import file_digest, write_all
+from sectorial.files import file_digest as fresh_digest
+from sectorial.files import write_all
 from sectorial.periods import Period
 from sectorial.style.loader import find_style
 
@@ -42,12 +42,8 @@ class Bundle:
     """Every file a brief's documents read: path relative to the folder that holds them
     all -> content. Sent to the workers once per brief, not once per region."""
 
+    name: str  # the hash of the files' paths and contents
     files: dict[str, bytes]
-
-    @property
-    def name(self) -> str:
-        return digest(f"{path}:{hashlib.sha256(data).hexdigest()}"
-                      for path, data in sorted(self.files.items()))
 
 
 @dataclass(frozen=True)
@@ -157,22 +153,24 @@ def order_of(job: Job, out_dir: Path, formats: tuple[str, ...],
     record = StateRecord.of(out_dir, job)
     known = (None if force or not record.outputs_intact(out_dir)
              else record.get("documento"))
-    bundle = Bundle({str(p.relative_to(root)): _read(p) for p in paths})
+    bundle = _bundle(paths, root)
     return Order(str(job.brief.resolve().relative_to(root)),
                  str(job.period) if job.period else None, job.value, formats,
                  known if isinstance(known, str) else None, str(root),
                  str(style.relative_to(root))), bundle
 
 
-_READ: dict[tuple[str, str], bytes] = {}
+_BUNDLES: dict[str, Bundle] = {}
 
 
-def _read(path: Path) -> bytes:
-    """A file's bytes, read once per content (25 regions share one data file)."""
-    key = (str(path), file_digest(path))
-    if key not in _READ:
-        _READ[key] = path.read_bytes()
-    return _READ[key]
+def _bundle(paths: list[Path], root: Path) -> Bundle:
+    """The files at ``paths``, read once per content in a command (the 25 regions of a
+    brief share one data file): named by the digests the command already knows."""
+    digests = {str(p.relative_to(root)): file_digest(p) for p in paths}
+    name = digest(f"{path}:{sha}" for path, sha in sorted(digests.items()))
+    if name not in _BUNDLES:
+        _BUNDLES[name] = Bundle(name, {path: (root / path).read_bytes() for path in digests})
+    return _BUNDLES[name]
 
 
 def inputs(brief: Brief, style: Path) -> list[Path]:
@@ -200,7 +198,8 @@ def finish(work, job: Job, reply: Reply) -> Outcome:  # noqa: ANN001 - a Build
                        reply.seconds, reply.stages)
     record.check_writable()
     paths = write_all({work.out_dir / name: data for name, data in reply.files.items()})
-    record.save({**entries, "archivos": {p.name: file_digest(p) for p in paths}}, paths)
+    # the files just written: hashed anew (the command's digests may be of their old content)
+    record.save({**entries, "archivos": {p.name: fresh_digest(p) for p in paths}}, paths)
     return Outcome(job, BUILT, paths, "", reply.seconds, reply.stages)
 
 

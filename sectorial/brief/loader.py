@@ -98,18 +98,21 @@ def load_brief(path: Path, period: Period | None = None) -> Brief:
         return _load_brief(path, period)  # the reading says what is wrong with the path
     # The path as written, from the folder we are in: the brief's data paths are made
     # from it (two links to one brief in two folders are two briefs).
-    key = (str(path.absolute()), hashlib.sha256(content).hexdigest(), str(period))
+    # The content hashed is the content read: a save in between cannot mark another valid.
+    digest = hashlib.sha256(content).hexdigest()
+    key = (str(path.absolute()), digest, str(period))
     if key not in _READ:
-        _READ[key] = _load_brief(path, period, content)
+        _READ[key] = _load_brief(path, period, content, digest)
     return replace(_READ[key], path=path)
 
 
-def _load_brief(path: Path, period: Period | None, content: bytes | None = None) -> Brief:
+def _load_brief(path: Path, period: Period | None, content: bytes | None = None,
+                digest: str | None = None) -> Brief:
+    """The brief read from ``content`` (the file's bytes, whose hash is ``digest``), or
+    from the file when they are not given."""
     from sectorial.schema.known import known_valid, remember_valid
     from sectorial.schema.validate import Report, validate
 
-    # The content hashed is the content read: a save in between cannot mark another valid.
-    digest = hashlib.sha256(content).hexdigest() if content is not None else None
     raw = load_yaml(path, BriefError, content)
     schema = brief_schema()
     if digest is not None and known_valid(digest, schema):  # this content passed before

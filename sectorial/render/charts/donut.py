@@ -75,14 +75,15 @@ class DonutPainter:
         """The labels of small slices on one ``side`` of the ring (1 right, -1 left): each
         beyond the ring at its slice's height, a line apart from the one above it, at the
         end of a leader line from its slice."""
+        labels = sorted(labels, key=lambda o: -math.sin(o[0]))  # from the top down
         placed: list[float] = []
-        for angle, _ in sorted(labels, key=lambda o: -math.sin(o[0])):
+        for angle, _ in labels:
             wanted = 1.11 * math.sin(angle)
             placed.append(min(wanted, placed[-1] - gap) if placed else wanted)
         floor = ax.get_ylim()[0] + gap * 0.6
         if placed and placed[-1] < floor:  # none pushed below the chart: all up, as spaced
             placed = [y + (floor - placed[-1]) for y in placed]
-        for (angle, text), y in zip(sorted(labels, key=lambda o: -math.sin(o[0])), placed):
+        for (angle, text), y in zip(labels, placed):
             x0, y0 = math.cos(angle), math.sin(angle)
             x = side * max(abs(1.11 * x0), 0.12)
             ax.plot([x0, x - side * 0.03], [y0, y], color=self.look.color("linea"),

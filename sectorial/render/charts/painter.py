@@ -16,7 +16,6 @@ from dataclasses import replace
 import matplotlib
 
 matplotlib.use("Agg")
-from cycler import cycler  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
@@ -37,8 +36,6 @@ from sectorial.render.charts.donut import MM, SPINE_WIDTH, DonutPainter  # noqa:
 from sectorial.render.charts.vector import record  # noqa: E402
 from sectorial.render.picture import PIXELS, VECTOR, Picture  # noqa: E402
 from sectorial.style import Look  # noqa: E402
-
-ONE_COLOUR = cycler(color=["#000000"])
 
 TICK_PAD = 3.5  # points between the axis line and the category names (matplotlib's)
 
@@ -153,10 +150,8 @@ class ChartPainter(DonutPainter):
         painter: Callable[[Chart, Axes], None] | None = getattr(self, f"_{chart.kind}", None)
         if painter is None:
             raise RenderError(f"tipo de gráfico desconocido '{chart.kind}'")
-        # Every colour is the house's, given by name: matplotlib's own cycle of ten colours,
-        # which every new axes walks through, would only cost time.
         with matplotlib.rc_context({"font.family": self.family, "font.size": self.label_size,
-                                    "text.parse_math": False, "axes.prop_cycle": ONE_COLOUR}):
+                                    "text.parse_math": False}):
             figure = Figure(figsize=(self.size_mm[0] * MM, self.size_mm[1] * MM))
             axes = figure.add_subplot()
             painter(chart, axes)
