@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from sectorial.data import table
-from sectorial.data.headers import beyond_end, carry_right, header_names, title_row_error
+from sectorial.data.headers import (
+    alias_names,
+    beyond_end,
+    carry_right,
+    header_names,
+    title_row_error,
+)
 from sectorial.data.spec import SEPARATOR_NAMES, SourceSpec
 from sectorial.data.table import Grid
 from sectorial.errors import DataError, Location
@@ -54,7 +60,7 @@ def read_csv(spec: SourceSpec) -> tuple[Grid, list[int]]:
     starts = _check_field_counts(spec.path, data, spec.header_row, separator)
     options = {**_CSV_OPTIONS, "sep": separator}
     head = table.read_csv(data, nrows=spec.header_rows, **options)
-    names = header_names(head, spec.header_rows, carry_right)
+    names = alias_names(header_names(head, spec.header_rows, carry_right), spec)
     required = [name for name in spec.columns if name not in spec.optional]
     if not all(name in names for name in required):  # load_table names what is missing
         return table.empty_grid(names), []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sectorial.data import table
-from sectorial.data.headers import Carry, beyond_end, header_names, no_carry
+from sectorial.data.headers import Carry, alias_names, beyond_end, header_names, no_carry
 from sectorial.data.spec import EXCEL_ERRORS, SourceSpec
 from sectorial.data.table import Grid
 from sectorial.errors import DataError, Location
@@ -40,7 +40,7 @@ def read_excel(spec: SourceSpec) -> Grid:
         if spec.sheet and "not found" in str(exc):
             raise missing_sheet(spec) from exc
         raise
-    names = header_names(grid, spec.header_rows, carry)
+    names = alias_names(header_names(grid, spec.header_rows, carry), spec)
     frame = grid.iloc[spec.header_rows:].reset_index(drop=True)
     frame.columns = names
     return frame

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sectorial.data.spec import SEPARATOR_NAMES, SEPARATOR_WORDS, SourceSpec
 from sectorial.data.table import Grid
 from sectorial.errors import DataError, Location
+from sectorial.lang.folding import slug
 
 Carry = Callable[[list[list[str]]], None]
 """Fills the group cells of a multi-row header across the columns they span, in place."""
@@ -89,3 +91,27 @@ def title_row_error(where: Location, named: list[str], separator: str = ",") -> 
         "si hay filas de título encima de la tabla, indique en el informe "
         "'fila_encabezado:' con el número de la fila que tiene los nombres de columna",
     )
+
+
+def alias_names(names: list[str], spec: SourceSpec) -> list[str]:
+    """The header with each column found under another name of a declared column renamed
+    to it ("E-mail" -> "correo"); two columns that could both be it are an error."""
+    def key(text: str) -> str:
+        return slug(text).replace("-", "")
+
+    where = Location(str(spec.path), sheet=spec.sheet, row=spec.header_row)
+    renamed = list(names)
+    for column, others in spec.aliases.items():
+        if column in names:
+            continue
+        wanted = {key(column), *(key(other) for other in others)}
+        found = [i for i, name in enumerate(names) if name and key(name) in wanted]
+        if len(found) > 1:
+            raise DataError(
+                f"hay {len(found)} columnas que pueden ser '{column}': "
+                + ", ".join(f"'{names[i]}'" for i in found),
+                replace(where, column=column), "deje una sola, o llame a la buena "
+                f"'{column}'")
+        if found:
+            renamed[found[0]] = column
+    return renamed

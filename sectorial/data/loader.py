@@ -26,7 +26,7 @@ from sectorial.data.plausible import check_plausible
 from sectorial.data.spec import MAX_ERRORS, MAX_HEADER_ROWS, SourceSpec
 from sectorial.data.table import Grid, Table
 from sectorial.data.whole import check_whole
-from sectorial.errors import DataError, Location, SectorialError, raise_all, unknown_key_hint
+from sectorial.errors import DataError, Location, SectorialError, closest, raise_all
 from sectorial.periods import Period, PeriodError
 
 MAX_FILE_BYTES = 50_000_000
@@ -44,6 +44,7 @@ def load_table(spec: SourceSpec) -> Table:
     raw, rows = _read_raw(spec)
     where = str(spec.path)
     raw.columns = _clean_names(raw.columns)
+    written = [c for c in raw.columns if c and not c.startswith("Unnamed")]
     for name in spec.optional:
         if name not in raw.columns:
             raw[name] = ""
@@ -66,8 +67,7 @@ def load_table(spec: SourceSpec) -> Table:
                 DataError(
                     f"falta la columna '{name}'",
                     Location(where, sheet=spec.sheet, column=name),
-                    unknown_key_hint(name, list(dict.fromkeys(raw.columns)))
-                    + " (corrija el encabezado del archivo o 'columnas' en el informe)",
+                    _missing_hint(name, written, spec),
                 )
                 for name in missing
             ]
@@ -94,6 +94,18 @@ def load_table(spec: SourceSpec) -> Table:
     raise_all(implausible)
     _check_unique(spec, loaded)
     return loaded
+
+
+def _missing_hint(name: str, written: list[str], spec: SourceSpec) -> str:
+    """What to do about a missing column: the column it most looks like, and the file's
+    own columns."""
+    guess = closest(name, written)
+    others = spec.aliases.get(name, ())
+    return ((f"¿quiso decir '{guess}'? " if guess else "")
+            + "las columnas del archivo son: " + ", ".join(f"'{c}'" for c in written)
+            + (f"; '{name}' también puede llamarse " + ", ".join(f"'{o}'" for o in others)
+               if others else "")
+            + " (corrija el encabezado del archivo o 'columnas' en el informe)")
 
 
 def _clean_names(names: Any) -> list[str]:

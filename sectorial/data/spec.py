@@ -55,6 +55,9 @@ class SourceSpec:
     figures: bool = True  # figures are computed from it: the checks of the data as a whole
     gaps: bool = False  # faltantes: permitir: a period may lack a value the others have
     outliers: bool = False  # atipicos: permitir: no comparison of a figure with its series
+    # Other names a declared column goes by in the files people make ("email" for "correo"):
+    # matched without case, accents, spaces or hyphens, when the column itself is absent.
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 SEPARATOR_WORDS = {",": ",", ";": ";", "tab": "\t"}

@@ -1,6 +1,7 @@
 """Distribution lists: who receives a brief, read and checked before anything is sent.
 
-A list is a CSV or Excel file with the columns ``nombre``, ``correo`` and ``cargo``, and
+A list is a CSV or Excel file with the columns ``nombre``, ``correo`` and ``cargo`` (or
+their usual other names: ``email``, ``E-mail``, ``correo electrónico``…), and
 optionally ``cc`` (copies, separated by ``;``), ``tratamiento`` (Sr., Sra., Dr.…) and,
 for a brief with ``por_cada``, the same column (``region``) that says which document
 each person receives. It is read by the same loader as the data (encodings, Excel, row
@@ -19,6 +20,12 @@ from sectorial.mail.address import AddressError, check_address, clean_header
 
 REQUIRED = ("nombre", "correo", "cargo")
 OPTIONAL = ("cc", "tratamiento")
+ALIASES = {  # the other names these columns have in the lists people keep
+    "correo": ("email", "e-mail", "mail", "correo electrónico", "correo_electronico"),
+    "nombre": ("nombres", "nombre completo", "nombres y apellidos"),
+    "cargo": ("puesto",),
+    "cc": ("copia", "copias", "con copia"),
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,8 @@ def load_recipients(path: Path, column: str | None = None,
     if column:
         columns[column] = "texto"
     spec = SourceSpec(key="destinatarios", path=path, origin="", columns=columns,
-                      optional=OPTIONAL, figures=False)  # a list of people: its own checks
+                      optional=OPTIONAL, figures=False,  # a list of people: its own checks
+                      aliases=ALIASES)
     reading = _ListReading(str(path), column, values)
     found = [reading.person(record) for record in cached_table(spec).records()]
     if not found and not reading.errors:

@@ -162,11 +162,33 @@ def test_list_problems_are_reported_together_with_rows(tmp_path):
     assert "fila 5, columna 'cc': copia no válida" in text
 
 
-def test_a_list_without_its_columns_says_which(tmp_path):
+@pytest.mark.parametrize("header", ["nombre,email,cargo", "Nombre,E-mail,Cargo",
+                                    "Nombres,Correo electrónico,Puesto",
+                                    "NOMBRE,CORREO ELECTRONICO,CARGO"])
+def test_a_list_may_name_its_columns_the_usual_ways(tmp_path, header):
     path = tmp_path / "lista.csv"
-    path.write_text("nombre,email,cargo\nAna,ana@example.org,Jefa\n", encoding="utf-8")
-    with pytest.raises(SectorialError, match="falta la columna 'correo'"):
+    path.write_text(f"{header}\nAna Quispe,ana@example.org,Jefa\n", encoding="utf-8")
+    [person] = load_recipients(path)
+    assert (person.name, person.email, person.position) == (
+        "Ana Quispe", "ana@example.org", "Jefa")
+
+
+def test_a_list_without_its_columns_lists_its_own(tmp_path):
+    path = tmp_path / "lista.csv"
+    path.write_text("nombre,direccion,cargo\nAna,ana@example.org,Jefa\n", encoding="utf-8")
+    with pytest.raises(SectorialError) as caught:
         load_recipients(path)
+    text = str(caught.value)
+    assert "columna 'correo': falta la columna 'correo'" in text
+    assert "las columnas del archivo son: 'nombre', 'direccion', 'cargo'" in text
+    assert "'correo' también puede llamarse 'email', 'e-mail'" in text
+    assert "campos válidos" not in text
+    two = tmp_path / "dos.csv"
+    two.write_text("nombre,email,e-mail,cargo\nAna,a@example.org,b@example.org,Jefa\n",
+                   encoding="utf-8")
+    with pytest.raises(SectorialError, match="hay 2 columnas que pueden ser 'correo': "
+                                             "'email', 'e-mail'"):
+        load_recipients(two)
     with pytest.raises(SectorialError, match="no existe el archivo de datos"):
         load_recipients(tmp_path / "no.csv")
 
