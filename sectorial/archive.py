@@ -23,9 +23,9 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
+from sectorial import clock
 from sectorial.errors import Location, SectorialError
 from sectorial.files import exclusive, file_digest, write_all
 
@@ -175,11 +175,12 @@ def _archive(pdf: Path, data: bytes, archive_dir: Path) -> Archived:
     entry = {
         "archivo": relative.as_posix(), "documento": name, "version": version,
         "sha256": digest, "bytes": len(data),
-        "archivado": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "archivado": clock.now(),
         "informe": state.get("informe"), "periodo": state.get("periodo"),
         "valor": state.get("valor"), "edicion": state.get("edicion"),
         "estilo": state.get("estilo"), "estilo_sha256": state.get("estilo_sha256"),
-        "sectorial": state.get("sectorial"), "datos": state.get("datos", {}),
+        "sectorial": state.get("sectorial"), "bibliotecas": state.get("bibliotecas"),
+        "datos": state.get("datos", {}),
         "anterior": head(entries),
     }
     manifest = archive_dir / MANIFEST

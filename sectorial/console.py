@@ -16,11 +16,15 @@ def text_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str
 
 
 class Console:
-    """Where a command speaks: lines of progress to stdout, problems to stderr, each
-    flushed at once (a log shows them as they happen)."""
+    """Where a command speaks: lines of what it did to stdout (none when ``quiet``),
+    problems to stderr, each flushed at once (a log shows them as they happen)."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
 
     def echo(self, line: str) -> None:
-        print(line, flush=True)
+        if not self.quiet:
+            print(line, flush=True)
 
     def warn(self, line: str) -> None:
         import sys

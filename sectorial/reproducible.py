@@ -66,3 +66,40 @@ def fixed_zip(data: bytes, when: datetime) -> bytes:
                     content.decode("utf-8")).encode("utf-8")
             target.writestr(info, content)
     return out.getvalue()
+
+
+LIBRARIES = ("reportlab", "rl_accel", "matplotlib", "python-docx", "pikepdf", "babel",
+             "pandas", "numpy", "Jinja2", "PyYAML", "openpyxl", "python-pptx", "XlsxWriter",
+             "fonttools", "Pillow", "lxml")
+"""The libraries whose version can change the bytes of a document."""
+
+
+def library_versions() -> dict[str, str]:
+    """Python's version and each library's, as installed: the same inputs give the same
+    bytes only with the same versions, so the build state and the archive keep them."""
+    if not _VERSIONS:
+        import platform
+        from importlib.metadata import PackageNotFoundError, version
+
+        _VERSIONS["python"] = platform.python_version()
+        for name in LIBRARIES:
+            try:
+                _VERSIONS[name] = version(name)
+            except PackageNotFoundError:
+                _VERSIONS[name] = "no instalada"
+    return dict(_VERSIONS)
+
+
+_VERSIONS: dict[str, str] = {}
+
+
+def version_changes(recorded: dict[str, str], now: dict[str, str]) -> list[str]:
+    """What differs between two sets of versions, as a person reads it.
+
+    >>> version_changes({"reportlab": "4.2.0", "pandas": "2.2.3"},
+    ...                 {"reportlab": "4.4.1", "pandas": "2.2.3"})
+    ['reportlab 4.2.0 → 4.4.1']
+    """
+    return [f"{name} {recorded.get(name, 'no registrada')} → {now.get(name, 'no instalada')}"
+            for name in dict.fromkeys([*recorded, *now])
+            if recorded.get(name) != now.get(name)]

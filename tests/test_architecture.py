@@ -19,6 +19,7 @@ MAX_PARAMETERS = 6
 LAYERS = (  # bottom to top: a module imports only its own layer's and lower ones
     ("sectorial", "errors", "interrupts", "files", "nesting", "reproducible", "console", "kinds",
      "yamlfile", "schema"),
+    ("settings", "clock"),
     ("lang", "periods"),
     ("doc",),
     ("data",),
@@ -30,8 +31,8 @@ LAYERS = (  # bottom to top: a module imports only its own layer's and lower one
     ("render", "background"),
     ("build",),
     ("batch",),
-    ("mail", "archive"),
-    ("app",),
+    ("mail", "archive", "rebuild"),
+    ("app", "arguments"),
     ("cli", "__main__"),
 )
 
@@ -152,7 +153,7 @@ def test_imports_only_point_down_the_pipeline():
 @pytest.mark.parametrize("library", ["pandas", "openpyxl", "jinja2", "yaml", "babel",
                                      "matplotlib", "PIL", "reportlab", "pikepdf", "docx",
                                      "pptx", "xlsxwriter", "lxml", "rich", "jsonschema",
-                                     "distributed", "filelock"])
+                                     "distributed", "filelock", "shtab"])
 def test_each_library_is_imported_in_one_module_or_its_own_package(library):
     users = sorted(name for name in modules()
                    if any(t == library or t.startswith(library + ".") for t in _imports(name)))

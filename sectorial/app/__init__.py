@@ -10,4 +10,5 @@ COMMANDS = {
     "send": "sectorial.app.send",
     "archive": "sectorial.app.archive",
     "schema": "sectorial.app.schema",
+    "completion": "sectorial.app.completion",
 }

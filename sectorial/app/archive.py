@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sectorial import clock
 from sectorial.app.common import count
 from sectorial.console import Console, text_table
 from sectorial.errors import SectorialError
@@ -15,15 +16,16 @@ def run(args: argparse.Namespace) -> int:
     from sectorial import archive
 
     console, folder = Console(), args.archive_dir
-    action = args.target[0]
-    if action == "verify" and len(args.target) == 1:
-        return _verify(folder, console, args.head)
-    if action == "list" and len(args.target) == 1:
+    clock.configure(folder)
+    if args.action == "verify":
+        code = _verify(folder, console, args.head)
+        return max(code, _rebuild(folder, console)) if args.rebuild else code
+    if args.action == "list":
         return _list(archive.read_manifest(folder), args.period, folder)
     failed = 0
-    for name in args.target:
+    for path in args.pdfs:
         try:
-            result = archive.archive_pdf(Path(name), folder)
+            result = archive.archive_pdf(path, folder)
             console.echo(f"{result.status}: {result.path}")
             console.echo(f"cabeza de la cadena: {result.head}")
         except SectorialError as exc:
@@ -58,6 +60,22 @@ def _verify(folder: Path, console: Console, recorded: str | None) -> int:
     return 0
 
 
+def _rebuild(folder: Path, console: Console) -> int:
+    """Build every archived PDF again and compare; 1 if one comes out different."""
+    from sectorial import archive
+    from sectorial.rebuild import DIFFERENT, NOT_REBUILT, REPRODUCED, rebuild
+
+    done = [rebuild(entry, folder) for entry in archive.read_manifest(folder)]
+    for result in done:
+        (console.warn if result.status == DIFFERENT else console.echo)(str(result))
+    counts = {status: sum(r.status == status for r in done)
+              for status in (REPRODUCED, DIFFERENT, NOT_REBUILT)}
+    console.echo(f"reconstrucción: {count(counts[REPRODUCED], 'reproducido', 'reproducidos')}"
+                 f", {count(counts[DIFFERENT], 'distinto', 'distintos')}, "
+                 f"{count(counts[NOT_REBUILT], 'no reconstruible', 'no reconstruibles')}")
+    return 1 if counts[DIFFERENT] else 0
+
+
 def _list(entries: list[dict], period: Period | None, folder: Path) -> int:
     if period is not None:
         entries = [e for e in entries if e.get("periodo") == str(period)]
@@ -65,7 +83,7 @@ def _list(entries: list[dict], period: Period | None, folder: Path) -> int:
         print(f"no hay archivos en {folder}" + (f" para {period}" if period else ""))
         return 0
     header = ("archivado", "periodo", "valor", "versión", "archivo", "KB", "SHA-256")
-    rows = [(str(e.get("archivado", ""))[:16].replace("T", " "), str(e.get("periodo", "")),
+    rows = [(clock.shown(str(e.get("archivado", ""))), str(e.get("periodo", "")),
              e.get("valor") or "-", str(e.get("version", 1)), e["archivo"],
              f"{int(e.get('bytes', 0)) / 1024:,.0f}", e["sha256"][:16]) for e in entries]
     for line in text_table(header, rows):

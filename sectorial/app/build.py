@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import sys
 import time
 
-from sectorial import batch
+from sectorial import batch, clock
 from sectorial.app.common import selection
 from sectorial.console import Console
 from sectorial.errors import SectorialError
@@ -13,25 +15,45 @@ from sectorial.errors import SectorialError
 
 def run(args: argparse.Namespace) -> int:
     start = time.perf_counter()
+    if args.archive and "pdf" not in _formats(args):
+        raise SectorialError("--archive necesita el PDF", hint="quite --formats o incluya pdf")
+    if args.archive:
+        clock.configure(args.brief[0])
     chosen = selection(args)
     plan = batch.plan(list(chosen.targets), chosen.period, chosen.only, args.out)
     total = len(plan.jobs) + len(plan.outcomes)
     outcomes = list(plan.outcomes)
-    with batch.progress_reporter(total) as report:
+    # Each document's JSON line as it ends; after archiving when its PDF is archived too.
+    emit = _json_line if args.json and not args.archive else None
+    with batch.progress_reporter(total, quiet=args.quiet) as progress:
+        def report(outcome: batch.Outcome) -> None:
+            progress(outcome)
+            if emit:
+                emit(outcome)
+
         for outcome in plan.outcomes:
             report(outcome)
         workers = args.jobs or batch.default_workers()
         work = batch.Build(args.out, _formats(args), args.force)
         outcomes += batch.run(plan.jobs, work, workers, report, args.cluster)
     if args.archive:
-        outcomes = _archive_built(outcomes, args, Console())
+        outcomes = _archive_built(outcomes, args, Console(quiet=args.quiet or args.json))
+        if args.json:
+            for outcome in outcomes:
+                _json_line(outcome)
     seconds = time.perf_counter() - start
-    if total == 1 and outcomes[0].stages:
+    if args.quiet:
+        pass
+    elif total == 1 and outcomes[0].stages:
         stages = ", ".join(f"{n} {s:.2f}" for n, s in outcomes[0].stages.items())
-        print(f"tiempo: {seconds:.2f} s ({stages})")
+        print(f"tiempo: {seconds:.2f} s ({stages})", file=sys.stderr)
     elif total > 1:
-        print(batch.summary(outcomes, seconds))
+        print(batch.summary(outcomes, seconds), file=sys.stderr)
     return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
+
+
+def _json_line(outcome: batch.Outcome) -> None:
+    print(batch.outcome_json(outcome), flush=True)
 
 
 def _formats(args: argparse.Namespace) -> tuple[str, ...]:
@@ -46,8 +68,6 @@ def _archive_built(outcomes: list[batch.Outcome], args: argparse.Namespace,
     """Archive the PDF of every document built (or unchanged); a refusal fails it."""
     from sectorial import archive
 
-    if "pdf" not in _formats(args):
-        raise SectorialError("--archive necesita el PDF", hint="quite --formats o incluya pdf")
     folder = args.archive_dir or args.out / "archive"
     done = []
     for outcome in outcomes:
@@ -59,6 +79,7 @@ def _archive_built(outcomes: list[batch.Outcome], args: argparse.Namespace,
             result = archive.archive_pdf(pdfs[0], folder)
             console.echo(f"{result.status}: {result.path}")
             console.echo(f"cabeza de la cadena: {result.head}")
+            outcome = dataclasses.replace(outcome, archived=(result.path, result.head))
         except SectorialError as exc:
             console.warn(f"error: {exc}")
             outcome = batch.Outcome(outcome.job, batch.FAILED, outcome.paths, str(exc))

@@ -18,7 +18,7 @@ from sectorial.errors import SectorialError
 def schemas() -> dict[str, dict]:
     """Each schema file's name and content."""
     from sectorial.brief.loader import brief_schema
-    from sectorial.mail.settings import settings_schema
+    from sectorial.settings import settings_schema
     from sectorial.style.schema import style_schema
 
     return {"informe.schema.json": brief_schema(), "estilo.schema.json": style_schema(),
@@ -31,8 +31,8 @@ def readme_tables() -> dict[str, str]:
     from sectorial.data.spec import SOURCE
     from sectorial.indicators.registry import INDICATORS
     from sectorial.indicators.spec import COMMON
-    from sectorial.mail.settings import SEND, SMTP
     from sectorial.schema.docs import keys_table, kinds_table
+    from sectorial.settings import OFFICE, SEND, SMTP
     from sectorial.style.schema import STYLE
     from sectorial.text.charts import CHART_KEYS, CHARTS
     from sectorial.text.pages import BLOCKS, PAGES
@@ -53,6 +53,7 @@ def readme_tables() -> dict[str, str]:
         "estilo": keys_table(STYLE.keys),
         "correo-smtp": keys_table(SMTP.keys),
         "correo-send": keys_table(SEND.keys),
+        "oficina": keys_table(OFFICE.keys),
     }
 
 

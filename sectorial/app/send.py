@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sectorial import batch
+from sectorial import batch, clock
 from sectorial.app.common import selection
 from sectorial.console import Console
 
@@ -12,9 +12,10 @@ from sectorial.console import Console
 def run(args: argparse.Namespace) -> int:
     from sectorial.mail import send
 
-    console = Console()
+    clock.configure(args.brief[0], args.config)
+    console = Console(quiet=args.quiet)
     if args.status:
-        return send.status(args.brief, args.period, args.out, console)
+        return send.status(selection(args), args.out, console)
     options = send.Options(
         out_dir=args.out, recipients_file=args.to, dry_run=args.dry_run, config=args.config,
         resend=tuple(a.strip().lower() for a in args.resend),

@@ -21,11 +21,11 @@ from sectorial.batch.jobs import (
 )
 from sectorial.batch.memo import brief_of
 from sectorial.batch.plan import brief_files, fan_out_values, plan
-from sectorial.batch.progress import progress_reporter
+from sectorial.batch.progress import outcome_json, progress_reporter
 from sectorial.batch.run import Build, run
 from sectorial.batch.state import STATE_DIR, StateRecord
 
 __all__ = ["BUILT", "FAILED", "NOT_APPLICABLE", "STATE_DIR", "UNCHANGED", "Build", "Job",
            "Outcome", "Plan", "Selection", "StateRecord", "brief_files", "brief_of",
-           "default_workers", "fan_out_values", "outcome_line", "plan", "progress_reporter",
-           "run", "summary"]
+           "default_workers", "fan_out_values", "outcome_json", "outcome_line", "plan",
+           "progress_reporter", "run", "summary"]

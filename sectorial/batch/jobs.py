@@ -44,6 +44,7 @@ class Outcome:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
     composed: object = None  # build.Composed, for ``send`` (the letter needs the document)
+    archived: tuple[Path, str] | None = None  # where its PDF was archived, the chain's head
 
 
 @dataclass

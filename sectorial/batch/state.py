@@ -19,6 +19,7 @@ from sectorial.batch.jobs import Job
 from sectorial.batch.memo import digest, file_digest, once
 from sectorial.brief.model import Brief
 from sectorial.errors import Location, SectorialError
+from sectorial.reproducible import library_versions
 from sectorial.style import STYLE_FILE
 from sectorial.style.loader import find_style
 
@@ -182,7 +183,7 @@ def document_key(document: object, brief: Brief, formats: tuple[str, ...],
 
 def provenance(brief: Brief) -> dict:
     """What a document came from, for the archive's manifest: data files by SHA-256, the
-    house style, the edition and the package version."""
+    house style, the edition, the package's version and its libraries'."""
     year, month = brief.edition
     data = {}
     for spec in brief.sources.values():
@@ -191,7 +192,8 @@ def provenance(brief: Brief) -> dict:
         except OSError:
             pass
     return {"datos": data, "estilo": brief.style, "estilo_sha256": style_fingerprint(brief),
-            "edicion": f"{year:04d}-{month:02d}", "sectorial": __version__}
+            "edicion": f"{year:04d}-{month:02d}", "sectorial": __version__,
+            "bibliotecas": library_versions()}
 
 
 def _shown(path: Path) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sectorial import clock
 from sectorial.console import Console
 from sectorial.errors import SectorialError
 from sectorial.files import write_all
@@ -171,7 +172,7 @@ class Delivery:
                 self.console.warn(f"aviso: {shown} (recibió una versión anterior del "
                                   f"documento; para enviarle esta use --resend "
                                   f"{parcel.person.email})")
-            self.console.echo(f"ya enviado el {entry.time[:16].replace('T', ' ')}: {shown}")
+            self.console.echo(f"ya enviado el {clock.shown(entry.time)}: {shown}")
             self.tally.add(ALREADY)
             return True
         if entry.status in (sendlog.UNKNOWN, sendlog.SENDING):

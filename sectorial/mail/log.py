@@ -13,9 +13,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 
+from sectorial import clock
 from sectorial.errors import Location, SectorialError
 
 LOG_FILE = "envios.sqlite"
@@ -70,7 +70,7 @@ class Entry:
 
 
 def now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    return clock.now()
 
 
 class SendLog:

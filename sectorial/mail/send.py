@@ -40,7 +40,9 @@ def send(selection: batch.Selection, options: Options, console: Console) -> int:
     """Send what is due; return the exit code (0 only if every message is delivered)."""
     start = time.perf_counter()
     tally = Tally()
-    settings = load_settings(options.config, need_server=not options.dry_run)
+    settings = load_settings(options.config, need_server=not options.dry_run,
+                             near=selection.targets[0])
+    console.echo(settings.source)
     plan = batch.plan(selection.targets, selection.period, selection.only, options.out_dir)
     for outcome in plan.outcomes:
         if outcome.status == batch.FAILED:
@@ -64,9 +66,7 @@ def _built(jobs: list[batch.Job], options: Options, console: Console,
            tally: Tally) -> dict[batch.Job, Composed | None]:
     """Build the documents; those that fail are not sent. Each built one keeps its
     composition (an unchanged one, skipped without composing, has none yet)."""
-    import sys
-
-    with batch.progress_reporter(len(jobs), sys.stdout) as report:
+    with batch.progress_reporter(len(jobs), quiet=console.quiet) as report:
         work = batch.Build(options.out_dir, FORMATS.names(), keep=True)  # the attachments
         built = batch.run(jobs, work, options.workers, report)
     ready: dict[batch.Job, Composed | None] = {}

@@ -1,41 +1,33 @@
-"""Mail server settings: ``sectorial.toml`` with environment variables on top.
+"""Mail server settings: the ``[smtp]`` and ``[send]`` sections of ``sectorial.toml``
+(``sectorial.settings`` finds the file and puts the environment on top), checked together.
 
-The password comes only from ``SECTORIAL_SMTP_PASSWORD``: a password written in the
-settings file is refused (the file lives beside the briefs, often in a repository), and
-the settings never print it (``repr`` hides it).
+The password comes only from ``SECTORIAL_SMTP_PASSWORD``, and the settings never print it
+(``repr`` hides it).
 """
 
 from __future__ import annotations
 
 import ipaddress
-import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 from sectorial.errors import Location, SectorialError, raise_all
 from sectorial.mail.address import AddressError, parse_mailbox
-from sectorial.schema import Anything, Key, Number, Place, Section, Text
+from sectorial.settings import (
+    PASSWORD_VARIABLE,
+    SETTINGS_FILE,
+    Settings,
+    SettingsError,
+    locate,
+    read_settings,
+    variable,
+)
 
-SETTINGS_FILE = "sectorial.toml"
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-ENV = {
-    "host": "SECTORIAL_SMTP_HOST",
-    "port": "SECTORIAL_SMTP_PORT",
-    "security": "SECTORIAL_SMTP_SECURITY",
-    "user": "SECTORIAL_SMTP_USER",
-    "password": "SECTORIAL_SMTP_PASSWORD",
-    "from": "SECTORIAL_SMTP_FROM",
-}
-SECRET_KEYS = ("password", "pass", "contrasena", "contraseña", "clave", "secret")
-
-
-class SettingsError(SectorialError):
-    """The mail settings are missing, malformed or unsafe."""
+ENV = {key: variable("smtp", key) for key in ("host", "port", "security", "user", "from")} | {
+    "password": PASSWORD_VARIABLE}
 
 
 @dataclass(frozen=True)
@@ -54,127 +46,38 @@ class MailSettings:
     per_minute: float = 30.0
     retries: int = 3
     backoff_seconds: float = 5.0
-
-
-SMTP = Section((
-    Key("host", Text(), "El servidor de correo (o la variable SECTORIAL_SMTP_HOST).",
-        default=None),
-    Key("port", Anything(types=("integer", "string"), message="puerto no válido '{value}'",
-                         hint="use un número como 587 (starttls) o 465 (ssl)"),
-        "El puerto: 587 (starttls), 465 (ssl).", default=None),
-    Key("security", Text(), "`starttls`, `ssl` o `none` (solo con un servidor local).",
-        default=None),
-    Key("user", Text(), "El usuario; la contraseña va en SECTORIAL_SMTP_PASSWORD.",
-        default=None),
-    Key("from", Text(), "El remitente: \"Oficina <correo@dominio>\".", default=None),
-    Key("timeout", Number(1, 600), "Segundos de espera por respuesta del servidor.",
-        default=30.0),
-    Key("cafile", Text(), "El certificado (PEM) de la autoridad que firmó el del servidor, si "
-        "es una propia.", default=None),
-), message="'smtp' debe ser una sección [smtp]", doc="El servidor de correo.")
-SEND = Section((
-    Key("max_mb", Number(0.01, 1000), "Tamaño máximo del mensaje codificado, en MB.",
-        default=10.0),
-    Key("per_minute", Number(0.1, 100_000), "Mensajes por minuto como máximo.", default=30.0),
-    Key("retries", Number(0, 20), "Reintentos ante fallas temporales.", default=3.0),
-    Key("backoff_seconds", Number(0, 3600), "Espera antes del primer reintento (se duplica).",
-        default=5.0),
-), message="'send' debe ser una sección [send]", doc="El ritmo de los envíos.")
-SETTINGS = Section((
-    Key("smtp", SMTP, "El servidor de correo.", default=None),
-    Key("send", SEND, "El ritmo de los envíos.", default=None),
-), doc="sectorial.toml: la configuración del correo de `sectorial send`.")
-
-
-@cache
-def settings_schema() -> dict:
-    """The JSON Schema of ``sectorial.toml`` (compiled once per process by the validator)."""
-    return {"$schema": "http://json-schema.org/draft-07/schema#", "title": "sectorial.toml",
-            **SETTINGS.to_json()}
+    source: str = ""  # which settings file was used, or that none was found
 
 
 def load_settings(
-    path: Path | None, environ: Mapping[str, str] | None = None, *, need_server: bool = True
+    path: Path | None, environ: Mapping[str, str] | None = None, *, need_server: bool = True,
+    near: Path | None = None,
 ) -> MailSettings:
-    """Read the settings file (``sectorial.toml`` in the current folder unless ``path``),
-    apply the environment variables, and check everything; report every problem at once.
+    """Read the settings file (``path``, or the one found near the brief at ``near``: see
+    ``sectorial.settings``), apply the environment variables, and check everything; report
+    every problem at once.
 
     ``need_server=False`` (a dry run) only needs the sender.
     """
-    from sectorial.schema.validate import Words, validate
-
-    environ = os.environ if environ is None else environ
-    file = path or Path(SETTINGS_FILE)
-    raw = _read(file, path is not None)
-    errors: list[SectorialError] = _secrets(raw, str(file))
-    report = validate(raw, settings_schema(), str(file), SettingsError,
-                      Words(unknown="clave desconocida '{name}'"))
-    errors += report.errors
-    smtp = _valid(SMTP, raw, "smtp", report)
-    send = _valid(SEND, raw, "send", report)
-    for key, variable in ENV.items():
-        if environ.get(variable, "") != "":
-            smtp[key] = environ[variable]
-    server = _Server(str(file), environ, smtp, errors)
-    settings = server.settings(need_server, file.parent, send)
+    source = locate(near, path)
+    found, errors = read_settings(source, environ)
+    server = _Server(found, errors)
+    settings = server.settings(need_server, (source.path or Path(SETTINGS_FILE)).parent,
+                               found.values["send"])
     raise_all(errors)
     return settings
-
-
-def _valid(section: Section, raw: dict, name: str, report: object) -> dict[str, Any]:
-    """The keys of a section that are valid, the others at their default."""
-    found = section.read({}, Place("", 0, name))
-    node = raw.get(name)
-    if isinstance(node, dict):
-        valid = {k: v for k, v in node.items() if report.ok(name, k)}  # type: ignore[attr-defined]
-        found |= section.read({k: v for k, v in valid.items() if k in section.names()},
-                              Place("", 0, name))
-    return found
-
-
-def _read(file: Path, named: bool) -> dict:
-    """The settings file as TOML (nothing if there is none and none was named)."""
-    where = Location(str(file))
-    if not file.is_file():
-        if named:
-            raise SettingsError("no existe el archivo de configuración", where,
-                                "indique otro con --config o cree sectorial.toml (vea el README)")
-        return {}
-    try:
-        return tomllib.loads(file.read_text("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"el archivo de configuración no se puede leer ({exc})", where,
-                            "revise la sintaxis TOML: clave = \"valor\" bajo [smtp]") from exc
-    except OSError as exc:
-        raise SettingsError(f"no se puede leer el archivo de configuración ({exc.strerror})",
-                            where) from exc
-
-
-def _secrets(raw: dict, where: str) -> list[SectorialError]:
-    """Refuse a password written in the file (and take it out before validating)."""
-    found: list[SectorialError] = []
-    for key in [k for k in raw if k.lower() in SECRET_KEYS]:
-        found.append(_secret_in_file(where, key))
-        del raw[key]
-    for name, section in raw.items():
-        if isinstance(section, dict):
-            for key in [k for k in section if k.lower() in SECRET_KEYS]:
-                found.append(_secret_in_file(where, f"{name}.{key}"))
-                del section[key]
-    return found
 
 
 class _Server:
     """The server's settings, from the file and the environment, checked together."""
 
-    def __init__(self, where: str, environ: Mapping[str, str], smtp: dict,
-                 errors: list[SectorialError]):
-        self.where, self.environ, self.smtp, self.errors = where, environ, smtp, errors
+    def __init__(self, found: Settings, errors: list[SectorialError]):
+        self.found, self.errors = found, errors
+        self.smtp = found.values["smtp"]
+        self.where = str(found.source.path or SETTINGS_FILE)
 
     def place(self, key: str) -> Location:
-        if key in ENV and self.environ.get(ENV[key], "") != "":
-            return Location(f"variable {ENV[key]}")
-        return Location(self.where, field=f"smtp.{key}")
+        return self.found.where("smtp", key)
 
     def problem(self, message: str, key: str, hint: str) -> None:
         self.errors.append(SettingsError(message, self.place(key), hint))
@@ -184,7 +87,7 @@ class _Server:
         security = self.security()
         port = self.port(security)
         user = str(smtp["user"]).strip() if smtp.get("user") else None
-        password = str(smtp["password"]) if smtp.get("password") else None
+        password = self.found.password
         host = str(smtp.get("host") or "").strip()
         if need_server:
             self.check_server(host, security, user, password)
@@ -192,7 +95,8 @@ class _Server:
             host=host, port=port, security=security, sender=self.sender(), user=user,
             password=password, timeout=float(smtp["timeout"]), cafile=self.cafile(folder),
             max_bytes=int(send["max_mb"] * 1024 * 1024), per_minute=send["per_minute"],
-            retries=int(send["retries"]), backoff_seconds=send["backoff_seconds"])
+            retries=int(send["retries"]), backoff_seconds=send["backoff_seconds"],
+            source=str(self.found.source))
 
     def sender(self) -> tuple[str, str]:
         if not self.smtp.get("from"):
@@ -256,12 +160,6 @@ class _Server:
                          "indique el certificado (PEM) de la autoridad que firmó el del "
                          "servidor, o quite cafile para usar los del sistema")
         return cafile
-
-
-def _secret_in_file(where: str, field: str) -> SettingsError:
-    return SettingsError("la contraseña no puede estar en el archivo de configuración",
-                         Location(where, field=field),
-                         f"bórrela del archivo y defina la variable {ENV['password']} al enviar")
 
 
 def _loopback(host: str) -> bool:

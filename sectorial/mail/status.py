@@ -6,13 +6,14 @@ import contextlib
 from collections import Counter
 from pathlib import Path
 
-from sectorial import batch
+from sectorial import batch, clock
+from sectorial.batch.jobs import Selection
 from sectorial.console import Console, text_table
 from sectorial.errors import Location, SectorialError
 from sectorial.files import exclusive
+from sectorial.lang.phrases import slug
 from sectorial.mail import log as sendlog
 from sectorial.mail.log import SendLog
-from sectorial.periods import Period
 
 LOCK_FILE = "envio.lock"
 
@@ -30,24 +31,29 @@ def send_lock(out_dir: Path, dry_run: bool) -> contextlib.AbstractContextManager
     return exclusive(path, 0, lambda: taken)
 
 
-def status(targets: list[Path], period: Period | None, out_dir: Path,
-           console: Console) -> int:
-    """Print the send log of the briefs named: who got what, when, what failed."""
-    names = [path.stem for path in batch.brief_files(targets)]
+def status(chosen: Selection, out_dir: Path, console: Console) -> int:
+    """Print the send log of the briefs named (of the regions or values asked for, if
+    any): who got what, when, what failed."""
+    names = [path.stem for path in batch.brief_files(list(chosen.targets))]
+    period = chosen.period
     if not (out_dir / sendlog.LOG_FILE).exists():
         console.echo(f"no hay envíos registrados en {out_dir / sendlog.LOG_FILE}")
         return 0
     with SendLog.open(out_dir) as log:
         entries = [e for name in names
                    for e in log.entries(name, str(period) if period else None)]
+    wanted = {slug(value) for value in chosen.only.values()}
+    if wanted:
+        entries = [e for e in entries if e.value and slug(e.value) in wanted]
     if not entries:
         console.echo("no hay envíos registrados de " + ", ".join(names)
-             + (f" para {period}" if period else ""))
+                     + (f" para {period}" if period else "")
+                     + (" de " + ", ".join(chosen.only.values()) if wanted else ""))
         return 0
     header = ("informe", "periodo", "valor", "destinatario", "estado", "hora", "intentos",
               "detalle")
     rows = [(e.brief, e.period, e.value or "-", f"{e.name} <{e.email}>", e.status,
-             e.time[:16].replace("T", " "), str(e.attempts), e.error or "-") for e in entries]
+             clock.shown(e.time), str(e.attempts), e.error or "-") for e in entries]
     for line in text_table(header, rows):
         console.echo(line)
     counts = Counter(entry.status for entry in entries)

@@ -30,9 +30,10 @@ def test_build_writes_the_files_and_reports_time(tmp_path):
     brief = make_project(tmp_path)
     code, out, err = run("build", str(brief), "--out", str(tmp_path / "out"))
     assert code == 0, err
-    assert f"escrito: {tmp_path / 'out' / 'mini-2024.docx'}" in out
-    assert f"escrito: {tmp_path / 'out' / 'mini-2024.pdf'}" in out
-    assert "tiempo:" in out
+    assert out == ""  # the progress goes to the standard error: stdout is for results
+    assert f"escrito: {tmp_path / 'out' / 'mini-2024.docx'}" in err
+    assert f"escrito: {tmp_path / 'out' / 'mini-2024.pdf'}" in err
+    assert "tiempo:" in err
     mode = (tmp_path / "out" / "mini-2024.pdf").stat().st_mode & 0o777
     assert mode & 0o044 == 0o044  # readable by others, as any file the user saves
 
@@ -230,20 +231,52 @@ def test_an_interruption_a_library_hides_still_stops_the_build(tmp_path, monkeyp
     assert main(["build", str(brief), "--out", str(out), "--force", "--jobs", "1"]) == 0
 
 
-def test_a_reader_that_goes_away_stops_nothing(root, tmp_path):
-    """``sectorial build … | head -1``: once the reader is gone the build says nothing
-    more, writes every file and ends well (no «error interno (BrokenPipeError)»)."""
+@pytest.mark.parametrize("how", ["json", "both"])
+def test_a_reader_that_goes_away_stops_nothing(root, tmp_path, how):
+    """``sectorial build --json … | head -1`` and ``sectorial build … 2>&1 | head -1``:
+    once the reader is gone the build says nothing more, writes every file and ends well
+    (no «error interno (BrokenPipeError)»)."""
+    import json
     import subprocess
     import sys
 
     out = tmp_path / "out"
+    extra, stderr = ((["--json", "--quiet"], subprocess.PIPE) if how == "json"
+                     else ([], subprocess.STDOUT))
     build = subprocess.Popen([sys.executable, "-m", "sectorial", "build",
                               "briefs/exportaciones-regionales.yaml", "--period", "2025-09",
-                              "--formats", "pdf", "--jobs", "2", "--out", str(out)], cwd=root,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert "escrito: " in build.stdout.readline()  # the first of 25 documents
+                              "--formats", "pdf", "--jobs", "2", "--out", str(out), *extra],
+                             cwd=root, stdout=subprocess.PIPE, stderr=stderr, text=True)
+    first = build.stdout.readline()  # the first of 25 documents
+    if how == "json":
+        assert json.loads(first)["estado"] == "construido"
+    else:
+        assert "escrito: " in first
     build.stdout.close()  # as head does after its line, while the others are built
-    err = build.stderr.read()
+    err = build.stderr.read() if build.stderr else ""
     assert build.wait(timeout=120) == 0, err
     assert err == ""
     assert len(list(out.glob("*.pdf"))) == 25 and len(list(out.glob("*.cifras.csv"))) == 25
+
+def test_json_gives_one_object_per_document_and_quiet_says_only_errors(tmp_path):
+    import json
+
+    brief = make_project(tmp_path)
+    out = tmp_path / "out"
+    code, stdout, err = run("build", str(brief), "--out", str(out), "--json", "--quiet")
+    assert code == 0 and err == ""
+    [document] = [json.loads(line) for line in stdout.splitlines()]
+    assert document["nombre"] == "mini" and document["estado"] == "construido"
+    assert document["periodo"] == "2024" and document["error"] is None
+    assert sorted(document["archivos"]) == sorted(
+        str(out / name) for name in ("mini-2024.docx", "mini-2024.pdf", "mini-2024.cifras.csv"))
+    assert document["segundos"] > 0 and "carga" in document["etapas"]
+    assert any("PDF" in stage for stage in document["etapas"])
+    again = json.loads(run("build", str(brief), "--out", str(out), "--json")[1])
+    assert again["estado"] == "sin cambios"
+    (tmp_path / "data" / "empresas.csv").write_text(DATA.replace("2024,Cusco,120",
+                                                                 "2024,Cusco,n.d."), "utf-8")
+    code, stdout, err = run("build", str(brief), "--out", str(out), "--json", "--quiet")
+    failed = json.loads(stdout)
+    assert code == 1 and failed["estado"] == "con error" and "empresas.csv" in failed["error"]
+    assert "error" in err and "empresas.csv" in err  # the error is said on stderr too

@@ -38,7 +38,7 @@ def test_one_document_per_region_with_safe_names(regional, capsys):
     brief, out = regional
     assert main(["build", str(brief), "--out", str(out), "--jobs", "2"]) == 0
     assert outputs(out) == [f"regional-{r}-2025-09.pdf" for r in REGIONS]
-    assert "resumen: 3 construidos, 0 sin cambios, 0 con error" in capsys.readouterr().out
+    assert "resumen: 3 construidos, 0 sin cambios, 0 con error" in capsys.readouterr().err
     text = pdf_text(out / "regional-la-libertad-2025-09.pdf")
     # September 2025: 300 + 90 + 100 = 490 against 390 a year before.
     assert "En setiembre de 2025, La Libertad exportó 490, un aumento de 25.6% frente a " \
@@ -73,10 +73,10 @@ def test_a_rerun_with_nothing_changed_skips_everything(regional, capsys):
     before = stamps(out)
     capsys.readouterr()
     assert main(["build", str(brief), "--out", str(out)]) == 0
-    assert "resumen: 0 construidos, 3 sin cambios, 0 con error" in capsys.readouterr().out
+    assert "resumen: 0 construidos, 3 sin cambios, 0 con error" in capsys.readouterr().err
     assert stamps(out) == before
     assert main(["build", str(brief), "--out", str(out), "--force"]) == 0
-    assert "resumen: 3 construidos" in capsys.readouterr().out
+    assert "resumen: 3 construidos" in capsys.readouterr().err
 
 
 def test_fixing_one_region_rebuilds_that_region_only(regional, capsys):
@@ -89,7 +89,7 @@ def test_fixing_one_region_rebuilds_that_region_only(regional, capsys):
                     "utf-8")
     capsys.readouterr()
     assert main(["build", str(brief), "--out", str(out), "--jobs", "1"]) == 0
-    assert "resumen: 1 construidos, 2 sin cambios, 0 con error" in capsys.readouterr().out
+    assert "resumen: 1 construidos, 2 sin cambios, 0 con error" in capsys.readouterr().err
     after = stamps(out)
     changed = sorted(name for name in after if after[name] != before.get(name))
     assert changed == ["regional-apurimac-2025-09.cifras.csv", "regional-apurimac-2025-09.docx",
@@ -105,7 +105,7 @@ def test_a_deleted_or_edited_output_is_built_again(regional, capsys):
     (out / "regional-la-libertad-2025-09.docx").write_bytes(b"editado")
     capsys.readouterr()
     assert main(["build", str(brief), "--out", str(out), "--jobs", "1"]) == 0
-    assert "resumen: 2 construidos, 1 sin cambios" in capsys.readouterr().out
+    assert "resumen: 2 construidos, 1 sin cambios" in capsys.readouterr().err
     assert (out / "regional-la-libertad-2025-09.docx").read_bytes()[:2] == b"PK"
 
 
@@ -123,7 +123,7 @@ def test_a_failing_region_does_not_stop_the_others(regional, capsys):
          "archivo: ../data/mensual.csv\n    faltantes: permitir")
     assert main(["build", str(brief), "--out", str(out), "--jobs", "2"]) == 1
     captured = capsys.readouterr()
-    assert "resumen: 2 construidos, 0 sin cambios, 1 con error" in captured.out
+    assert "resumen: 2 construidos, 0 sin cambios, 1 con error" in captured.err
     assert "error en mini (Madre de Dios)" in captured.err
     assert "indicadores.mes_anterior" in captured.err and "region=Madre de Dios" in captured.err
     assert outputs(out) == ["regional-apurimac-2025-09.pdf", "regional-la-libertad-2025-09.pdf"]
@@ -165,7 +165,7 @@ def test_a_folder_builds_every_brief_that_applies(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["build", str(brief.parent), "--out", str(out), "--period", "2025-09",
                  "--jobs", "2"]) == 0
-    captured = capsys.readouterr().out
+    captured = "".join(capsys.readouterr())
     assert "no aplica: anual (informe anual; se pidió 2025-09)" in captured
     assert "resumen: 3 construidos, 0 sin cambios, 0 con error, 1 no aplica" in captured
     assert main(["build", str(brief.parent), "--out", str(out)]) == 0
@@ -220,6 +220,6 @@ def test_a_name_without_the_region_is_refused_for_every_region(regional, capsys)
     edit(brief, '"regional-{{ region }}-{{ periodo }}"', '"regional-{{ periodo }}"')
     assert main(["build", str(brief), "--out", str(out), "--jobs", "2"]) == 1
     captured = capsys.readouterr()
-    assert "resumen: 0 construidos, 0 sin cambios, 3 con error" in captured.out
+    assert "resumen: 0 construidos, 0 sin cambios, 3 con error" in captured.err
     assert "escribe el archivo 'regional-2025-09', el mismo que mini (" in captured.err
     assert not out.exists() or not outputs(out)

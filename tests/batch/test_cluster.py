@@ -6,6 +6,7 @@ loses none and none is written twice."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import socket
@@ -85,19 +86,19 @@ def test_a_cluster_build_is_the_bytes_of_a_local_one_and_reruns_as_unchanged(
     address, _ = cluster
     out = tmp_path / "out"
     done = sectorial(root, *BRIEF, "--out", str(out), "--cluster", address)
-    said, err = done.communicate(timeout=300)
-    assert done.returncode == 0, err
+    _, said = done.communicate(timeout=300)
+    assert done.returncode == 0, said
     assert "25 construidos" in said and len(local) == 50
     assert digests(out) == local
     again = sectorial(root, *BRIEF, "--out", str(out), "--cluster", address)
-    said, err = again.communicate(timeout=120)
-    assert again.returncode == 0 and "25 sin cambios" in said, err
+    _, said = again.communicate(timeout=120)
+    assert again.returncode == 0 and "25 sin cambios" in said, said
 
 
 def test_a_worker_killed_in_the_middle_loses_no_document(root, tmp_path, cluster, local):
     address, workers = cluster
     out = tmp_path / "out"
-    build = sectorial(root, *BRIEF, "--out", str(out), "--cluster", address)
+    build = sectorial(root, *BRIEF, "--out", str(out), "--cluster", address, "--json")
     deadline = time.monotonic() + 120
     while not list(out.glob("*.pdf")) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -105,8 +106,10 @@ def test_a_worker_killed_in_the_middle_loses_no_document(root, tmp_path, cluster
     os.killpg(workers[0].pid, signal.SIGKILL)  # as a lost machine: no goodbye
     said, err = build.communicate(timeout=300)
     assert build.returncode == 0, err
-    written = [line.split("escrito: ", 1)[1] for line in said.splitlines() if "escrito: " in line]
-    assert len(written) == len(set(written)) == 50  # each file once
+    documents = [json.loads(line) for line in said.splitlines()]  # one per document
+    assert [d["estado"] for d in documents] == ["construido"] * 25
+    written = [file for document in documents for file in document["archivos"]]
+    assert len(written) == len(set(written)) == 50  # each file once: the PDF and its ledger
     assert digests(out) == local
 
 

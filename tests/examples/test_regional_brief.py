@@ -113,10 +113,10 @@ def test_pages_and_charts(built):
 def test_a_rerun_skips_all_and_one_region_can_be_forced(built, root, capsys):
     capsys.readouterr()
     assert main(["build", str(root / BRIEF), "--period", "2025-09", "--out", str(built)]) == 0
-    assert "resumen: 0 construidos, 25 sin cambios, 0 con error" in capsys.readouterr().out
+    assert "resumen: 0 construidos, 25 sin cambios, 0 con error" in capsys.readouterr().err
     assert main(["build", str(root / BRIEF), "--period", "2025-09", "--out", str(built),
                  "--region", "Junín", "--force"]) == 0
-    assert "escrito: " in capsys.readouterr().out
+    assert "escrito: " in capsys.readouterr().err
 
 
 def test_six_to_ten_charts_drawn_once_each(root):

@@ -60,8 +60,9 @@ def project(tmp_path: Path) -> dict[str, Path]:
 
 
 def send(project: dict[str, Path], config: Path, *extra: str) -> int:
+    jobs = () if "--status" in extra else ("--jobs", "1")  # --status builds nothing
     return main(["send", str(project["brief"]), "--out", str(project["out"]),
-                 "--config", str(config), "--jobs", "1", *extra])
+                 "--config", str(config), *jobs, *extra])
 
 
 def only_ana(project: dict[str, Path]) -> None:
@@ -114,7 +115,11 @@ def test_one_message_per_recipient_with_headers_and_the_built_docx(project, caps
     assert [row[:3] for row in log_rows(project["out"])] == [
         ("ana@example.org", "enviado", 1), ("beto@example.org", "enviado", 1),
         ("carla@example.org", "enviado", 1)]
-    assert "resumen: 3 enviados" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "resumen: 3 enviados" in said
+    assert f"configuración: {project['root'] / 'sectorial.toml'}" in said
+    with sqlite3.connect(project["out"] / "envios.sqlite") as db:  # in Lima's time, any server
+        assert {t[-6:] for (t,) in db.execute("SELECT hora FROM envios")} == {"-05:00"}
 
 
 def test_a_second_run_sends_nothing(project, capsys):
@@ -341,7 +346,7 @@ def test_another_list_with_to(project, tmp_path):
         assert [r.recipients for r in smtp.handler.received] == [["zoe@example.org"]]
 
 
-def test_each_region_receives_its_own_document(tmp_path):
+def test_each_region_receives_its_own_document(tmp_path, capsys):
     from mini import REGIONAL_BRIEF
 
     brief = make_regional_project(tmp_path)
@@ -364,6 +369,14 @@ def test_each_region_receives_its_own_document(tmp_path):
                         "Análisis Regional: Exportaciones de La Libertad, setiembre 2025"}
     # Madre de Dios has nobody on the list: not built, said out loud
     assert not (tmp_path / "output" / "regional-madre-de-dios-2025-09.docx").exists()
+    # The log of one region only, named as the data writes it or not
+    capsys.readouterr()
+    config = tmp_path / "sectorial.toml"
+    assert send(project, config, "--period", "2025-09", "--status", "--region",
+                "LA LIBERTAD") == 0
+    listed = capsys.readouterr().out
+    assert "luis@example.org" in listed and "lia@example.org" in listed
+    assert "ana@example.org" not in listed and "total: 2 enviado" in listed
 
 
 def test_a_region_the_data_does_not_have_is_refused_with_a_suggestion(tmp_path, capsys):

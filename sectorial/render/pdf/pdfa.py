@@ -11,6 +11,8 @@ structurally: see ``_VALIDATED``).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 from datetime import datetime
 from pathlib import Path
@@ -49,7 +51,8 @@ def finish_pdf(data: bytes, meta: Metadata, flavour: str | None) -> bytes:
             _check_declared(out.getvalue(), flavour)
             return out.getvalue()
         try:
-            pdfa.save(pdf, out, flavour, repair=False, **options)
+            with _uncollected():
+                pdfa.save(pdf, out, flavour, repair=False, **options)
         except pdfa.PdfaError as exc:
             found = "; ".join(str(f) for f in exc.report.findings[:5])
             raise RenderError(f"el PDF no cumple PDF/A-{flavour}: {found}",
@@ -141,11 +144,27 @@ def pdfa_problems(path: Path) -> list[str]:
     if flavour not in ACCEPTED:
         declared = f"declara PDF/A-{part}{level or ''}" if part else "no declara ser PDF/A"
         return [f"el PDF {declared}; el archivo acepta PDF/A-2b o PDF/A-3b"]
-    report = pdfa.validate_written(path, flavour)
+    with _uncollected():
+        report = pdfa.validate_written(path, flavour)
     found = disagreements
     if report.verdict != "pass":
         found += [f"PDF/A-{flavour}: {finding}" for finding in report.findings]
     return found
+@contextlib.contextmanager
+def _uncollected():  # type: ignore[no-untyped-def]
+    """No garbage collection while pikepdf's validator runs: it takes any warning raised
+    while it reads a content stream for a fault of the file, and a file that some other
+    code left open warns when the collector frees it (``ResourceWarning``), at any moment."""
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 # Document information -> XMP property: PDF/A-1 requires them equal; PDF/A-2 leaves it to
 # the writer, and the archive requires it too (a title must read the same in any viewer).
 _INFO_IN_XMP = {"/Title": "dc:title", "/Author": "dc:creator", "/Subject": "dc:description",

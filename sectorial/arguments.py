@@ -1,0 +1,359 @@
+"""The arguments of the ``sectorial`` command: every command, option and check of usage.
+
+A wrong usage exits with 2 and the usage of the command at fault: an unknown option of
+``build`` shows ``build``'s usage, with the option it most looks like. Abbreviated options
+are refused (``--perio`` could mean another option tomorrow), and so are options that would
+do nothing in that combination (``send --status --dry-run``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from sectorial import __version__
+
+if TYPE_CHECKING:
+    from sectorial.periods import Period
+
+_SPANISH = (  # argparse's messages, as it formats them, and ours
+    (r"the following arguments are required: (.*)", r"faltan los argumentos: \1"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
+     r"argumento \1: opción no válida: \2 (elija entre \3)"),
+    (r"unrecognized arguments: (.*)", r"argumentos no reconocidos: \1"),
+    (r"argument (.*?): expected one argument", r"argumento \1: se esperaba un valor"),
+    (r"argument (.*?): expected at least one argument",
+     r"argumento \1: se esperaba al menos un valor"),
+    (r"argument (.*?): not allowed with argument (.*)",
+     r"argumento \1: no se permite con el argumento \2"),
+    (r"argument (.*?): ignored explicit argument (.*)",
+     r"argumento \1: no lleva valor (se escribió \2)"),
+    (r"argument (.*?): (.*)", r"argumento \1: \2"),
+)
+ARCHIVE_ACTIONS = ("add", "verify", "list")
+FILE, FOLDER = "archivo", "carpeta"  # what the shell completes for an argument
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, with its one fixed English word in Spanish."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "uso: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that speaks Spanish: its own help option and groups, no
+    abbreviations, and its error messages translated."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, formatter_class=_Formatter, add_help=False,
+                         allow_abbrev=False, **kwargs)
+        self.arguments = self.add_argument_group("argumentos")
+        self.options = self.add_argument_group("opciones")
+        self.options.add_argument("-h", "--help", action="help",
+                                  help="muestra esta ayuda y termina")
+
+    def error(self, message: str) -> NoReturn:
+        for english, spanish in _SPANISH:
+            if re.fullmatch(english, message, re.DOTALL):
+                message = re.sub(english, spanish, message, flags=re.DOTALL)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+    def unknown(self, extra: list[str]) -> NoReturn:
+        """Refuse what this command does not take, naming the option meant if it is clear."""
+        options = [o for action in self._actions for o in action.option_strings
+                   if o.startswith("--")]
+        hints = []
+        for word in extra:
+            name = word.split("=", 1)[0]
+            if name.startswith("--"):
+                near = [o for o in options if o.startswith(name)] or \
+                    difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+                if len(near) == 1:
+                    hints.append(f"¿quiso decir {near[0]}?")
+        self.error(f"argumentos no reconocidos: {' '.join(extra)}"
+                   + (f" ({' '.join(hints)})" if hints else ""))
+
+
+def _period(text: str) -> Period:
+    from sectorial.periods import PERIOD_HELP, Period, PeriodError
+
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}: {PERIOD_HELP}") from exc
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    from sectorial.formats import FORMATS
+
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"formato no válido '{text}': use " + ", ".join(FORMATS.names())
+            + " separados por comas")
+    return chosen
+
+
+def _cluster(text: str) -> str:
+    if re.fullmatch(r"(tcp|tls|ws|wss|inproc)://[^\s/:]+(:\d+)?", text.strip()):
+        return text.strip()
+    raise argparse.ArgumentTypeError(
+        f"dirección de clúster no válida '{text}': escriba tcp://HOST:PUERTO, p. ej. "
+        "tcp://10.0.0.5:8786")
+
+
+def _jobs(text: str) -> int:
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"número de procesos no válido '{text}': use 1, 2, 3…")
+
+
+def _only(text: str) -> tuple[str, str]:
+    column, equals, value = text.partition("=")
+    if not equals or not column.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(
+            f"selección no válida '{text}': escriba COLUMNA=VALOR, p. ej. --only region=Junín")
+    return column.strip(), value.strip()
+
+
+def _completes(action: argparse.Action, what: str) -> None:
+    action.complete = what  # type: ignore[attr-defined]  # read by `sectorial completion`
+
+
+def _briefs(command: _Parser, what: str) -> None:
+    _completes(command.arguments.add_argument("brief", type=Path, nargs="+",
+                                              metavar="INFORME", help=what), FILE)
+
+
+def _folder(command: _Parser, name: str, default: Path | None, what: str) -> None:
+    _completes(command.options.add_argument(name, type=Path, default=default,
+                                            metavar="CARPETA", help=what), FOLDER)
+
+
+def _selection(command: _Parser) -> None:
+    options = command.options
+    options.add_argument("--period", type=_period, metavar="PERIODO",
+                         help="periodo del informe: un año (2024) o un mes (2025-09); "
+                         "por defecto, el del informe")
+    options.add_argument("--region", metavar="REGIÓN",
+                         help="solo el documento de esa región (informes con 'por_cada')")
+    options.add_argument("--only", type=_only, action="append", default=[],
+                         metavar="COLUMNA=VALOR",
+                         help="solo el documento de ese valor de la columna de 'por_cada'")
+
+
+def _quiet(command: _Parser, what: str) -> None:
+    command.options.add_argument("-q", "--quiet", action="store_true", help=what)
+
+
+def _build_command(commands: argparse._SubParsersAction) -> None:
+    build = commands.add_parser(
+        "build", help="genera informes en DOCX y PDF",
+        description="Genera los informes en los formatos pedidos. Un informe con 'por_cada' "
+        "da un documento por región; una carpeta construye todos sus informes. Lo que no "
+        "cambió desde la última vez no se vuelve a construir. El avance se escribe en la "
+        "salida de errores; con --json, la salida estándar lleva un objeto JSON por documento.")
+    _briefs(build, "archivo YAML del informe o carpeta de informes, p. ej. "
+            "briefs/vraem-2024.yaml o briefs/")
+    options = build.options
+    _folder(build, "--out", Path("output"), "carpeta de salida (por defecto: output)")
+    options.add_argument("--formats", type=_formats, default=None, metavar="FORMATOS",
+                         help="formatos separados por comas, p. ej. docx,pdf (por defecto: "
+                         "todos)")
+    _selection(build)
+    where = options.add_mutually_exclusive_group()
+    where.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                       help="procesos en paralelo (por defecto: los núcleos de la máquina)")
+    where.add_argument("--cluster", type=_cluster, default=None, metavar="DIRECCIÓN",
+                       help="construye en los trabajadores del clúster Dask cuyo planificador "
+                       "está en DIRECCIÓN, p. ej. tcp://10.0.0.5:8786 (necesita el extra "
+                       "sectorial[cluster])")
+    options.add_argument("--force", action="store_true",
+                         help="construye de nuevo aunque nada haya cambiado")
+    options.add_argument("--archive", action="store_true",
+                         help="después de construir, archiva cada PDF (PDF/A, manifiesto)")
+    _folder(build, "--archive-dir", None, "con --archive: carpeta del archivo (por defecto: "
+            "<salida>/archive)")
+    _quiet(build, "no escribe el avance ni el resumen: solo los errores")
+    options.add_argument("--json", action="store_true",
+                         help="escribe en la salida estándar un objeto JSON por documento "
+                         "(nombre, archivos, estado, tiempos), una línea cada uno")
+
+
+def _check_command(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser("check", help="valida informe, estilo y datos sin generar nada",
+                                description="Valida el informe, su estilo y sus datos.")
+    _briefs(check, "archivo YAML del informe o carpeta de informes")
+    _selection(check)
+
+
+def _archive_command(commands: argparse._SubParsersAction) -> None:
+    archive = commands.add_parser(
+        "archive", help="archiva PDF publicados y verifica el archivo",
+        description="Guarda PDF en el archivo (PDF/A válido, por año y mes de edición, solo "
+        "lectura, con su procedencia en el manifiesto), lo verifica y lo lista. "
+        "'sectorial archive ARCHIVO.pdf' es lo mismo que 'sectorial archive add ARCHIVO.pdf'.")
+    actions = archive.add_subparsers(dest="action", metavar="ACCIÓN", required=True,
+                                     title="acciones", parser_class=_Parser)
+    add = actions.add_parser("add", help="archiva uno o más PDF ya construidos",
+                             description="Archiva cada PDF: lo valida (PDF/A), lo copia por "
+                             "año y mes de edición, solo lectura, y anota su procedencia.")
+    _completes(add.arguments.add_argument("pdfs", type=Path, nargs="+", metavar="ARCHIVO.pdf",
+                                          help="PDF(s) a archivar"), FILE)
+    verify = actions.add_parser("verify", help="comprueba todo el archivo",
+                                description="Recalcula las sumas SHA-256, valida PDF/A y "
+                                "comprueba la cadena del manifiesto.")
+    verify.options.add_argument("--head", metavar="HASH", default=None,
+                                help="la cabeza de la cadena que se anotó aparte después de "
+                                "archivar; se comprueba que el manifiesto la contiene")
+    verify.options.add_argument("--rebuild", action="store_true",
+                                help="además, construye de nuevo cada PDF con los datos, el "
+                                "informe y el estilo registrados y compara los bytes; si "
+                                "difieren, dice qué versión de biblioteca cambió")
+    listing = actions.add_parser("list", help="muestra qué está archivado",
+                                 description="Muestra el manifiesto del archivo.")
+    listing.options.add_argument("--period", type=_period, metavar="PERIODO",
+                                 help="solo ese periodo")
+    for action in (add, verify, listing):
+        _folder(action, "--archive-dir", Path("output/archive"),
+                "carpeta del archivo (por defecto: output/archive)")
+
+
+def _send_command(commands: argparse._SubParsersAction) -> None:
+    send = commands.add_parser(
+        "send", help="envía los informes por correo a su lista de distribución",
+        description="Construye los documentos y envía el DOCX a cada destinatario de la lista "
+        "del informe (envio.destinatarios o --to), una sola vez: lo ya enviado no se repite. "
+        "El servidor se configura en sectorial.toml y la contraseña en la variable "
+        "SECTORIAL_SMTP_PASSWORD (vea el README).")
+    _briefs(send, "archivo YAML del informe o carpeta de informes")
+    _selection(send)
+    options = send.options
+    _completes(options.add_argument("--to", type=Path, metavar="LISTA",
+                                    help="otra lista de destinatarios (CSV o Excel) en lugar "
+                                    "de la del informe"), FILE)
+    options.add_argument("--dry-run", action="store_true",
+                         help="no envía: escribe los mensajes como .eml en output/outbox/ para "
+                         "revisarlos")
+    options.add_argument("--status", action="store_true",
+                         help="muestra quién recibió qué y cuándo, y qué falló; no envía")
+    options.add_argument("--resend", action="append", default=[], metavar="CORREO",
+                         help="envía de nuevo a ese destinatario aunque ya se le haya enviado "
+                         "(o 'todos')")
+    options.add_argument("--mark-sent", action="append", default=[], metavar="CORREO",
+                         help="registra como recibido un envío de estado desconocido, tras "
+                         "comprobar que llegó")
+    _folder(send, "--out", Path("output"), "carpeta de los documentos y del registro de "
+            "envíos (por defecto: output)")
+    _completes(options.add_argument("--config", type=Path, metavar="ARCHIVO",
+                                    help="archivo de configuración (por defecto: el "
+                                    "sectorial.toml más cercano al informe)"), FILE)
+    options.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                         help="procesos en paralelo para construir los documentos")
+    _quiet(send, "no escribe el avance ni el resumen: solo los errores")
+
+
+def _schema_command(commands: argparse._SubParsersAction) -> None:
+    schema = commands.add_parser(
+        "schema", help="escribe los esquemas JSON de informes, estilos y sectorial.toml",
+        description="Escribe schemas/informe.schema.json, estilo.schema.json y "
+        "sectorial.schema.json, que los editores usan para completar y marcar errores "
+        "(en un informe: '# yaml-language-server: $schema=../schemas/informe.schema.json').")
+    options = schema.options
+    _folder(schema, "--out", Path("schemas"), "carpeta de los esquemas (por defecto: schemas)")
+    _completes(options.add_argument("--readme", type=Path, metavar="ARCHIVO",
+                                    help="también reescribe las tablas de campos marcadas de "
+                                    "ese README"), FILE)
+    options.add_argument("--check", action="store_true",
+                         help="no escribe: dice si están al día (código 1 si no)")
+
+
+def _completion_command(commands: argparse._SubParsersAction) -> None:
+    completion = commands.add_parser(
+        "completion", help="escribe el guion de autocompletado para bash, zsh o tcsh",
+        description="Escribe en la salida estándar el guion que completa comandos, opciones "
+        "y archivos al pulsar Tab. En bash: sectorial completion bash > "
+        "~/.local/share/bash-completion/completions/sectorial (y abra otra terminal).")
+    completion.arguments.add_argument("shell", choices=("bash", "zsh", "tcsh"),
+                                      metavar="SHELL", help="bash, zsh o tcsh")
+
+
+# Options that do nothing unless another one is given, and options that do nothing with
+# another one: (command, option's attribute, its name, the other's attribute, its name).
+_NEEDS = (("build", "archive_dir", "--archive-dir", "archive", "--archive"),)
+_NOT_WITH = tuple(("send", attribute, name, "status", "--status") for attribute, name in (
+    ("dry_run", "--dry-run"), ("to", "--to"), ("resend", "--resend"),
+    ("mark_sent", "--mark-sent"), ("jobs", "--jobs"), ("quiet", "--quiet"))) + (
+    ("send", "mark_sent", "--mark-sent", "dry_run", "--dry-run"),
+)
+
+
+def parser() -> _Parser:
+    """Return the argument parser of the ``sectorial`` command."""
+    main_parser = _Parser(
+        prog="sectorial",
+        description="Genera informes sectoriales (DOCX y PDF) a partir de datos económicos.")
+    main_parser.options.add_argument("--version", action="version",
+                                     version=f"sectorial {__version__}",
+                                     help="muestra la versión de sectorial y termina")
+    commands = main_parser.add_subparsers(dest="command", metavar="COMANDO", required=True,
+                                          title="comandos", parser_class=_Parser)
+    for add in (_build_command, _check_command, _archive_command, _send_command,
+                _schema_command, _completion_command):
+        add(commands)
+    return main_parser
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    """The arguments of one run, checked; a wrong usage exits with 2 and the usage of the
+    command at fault."""
+    argv = _archive_add(list(sys.argv[1:] if argv is None else argv))
+    main_parser = parser()
+    args, extra = main_parser.parse_known_args(argv)
+    command = _command_parser(main_parser, args)
+    if extra:
+        command.unknown(extra)
+    for name, attribute, option, other, other_option in _NEEDS:
+        if args.command == name and _given(args, attribute) and not _given(args, other):
+            command.error(f"argumento {option}: solo tiene efecto con {other_option}")
+    for name, attribute, option, other, other_option in _NOT_WITH:
+        if args.command == name and _given(args, attribute) and _given(args, other):
+            command.error(f"argumento {option}: no tiene efecto con {other_option}")
+    return args
+
+
+def _archive_add(argv: list[str]) -> list[str]:
+    """``sectorial archive FILE.pdf`` is ``sectorial archive add FILE.pdf``."""
+    for i, word in enumerate(argv):
+        if not word.startswith("-"):
+            rest = argv[i + 1:]
+            if word == "archive" and rest and rest[0] not in ARCHIVE_ACTIONS \
+                    and not rest[0].startswith("-"):
+                return [*argv[:i + 1], "add", *rest]
+            return argv
+    return argv
+
+
+def _command_parser(main_parser: _Parser, args: argparse.Namespace) -> _Parser:
+    """The parser of the (sub)command that was run."""
+    found = main_parser
+    for attribute in ("command", "action"):
+        chosen = getattr(args, attribute, None)
+        sub = next((a for a in found._actions if isinstance(a, argparse._SubParsersAction)),
+                   None)
+        if chosen is None or sub is None:
+            break
+        found = sub.choices[chosen]
+    return found
+
+
+def _given(args: argparse.Namespace, attribute: str) -> bool:
+    return getattr(args, attribute, None) not in (None, False, [], ())
