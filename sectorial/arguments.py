@@ -68,7 +68,7 @@ class _Parser(argparse.ArgumentParser):
     def unknown(self, extra: list[str]) -> NoReturn:
         """Refuse what this command does not take, naming the option meant if it is clear."""
         options = [o for action in self._actions for o in action.option_strings
-                   if o.startswith("--")]
+                   if o.startswith("--") and o != "--help"]
         hints = []
         for word in extra:
             name = word.split("=", 1)[0]
@@ -331,14 +331,22 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def _archive_add(argv: list[str]) -> list[str]:
-    """``sectorial archive FILE.pdf`` is ``sectorial archive add FILE.pdf``."""
+    """``sectorial archive FILE.pdf`` is ``sectorial archive add FILE.pdf``; an option
+    written before the action (``archive --archive-dir D verify``) goes after it."""
     for i, word in enumerate(argv):
-        if not word.startswith("-"):
-            rest = argv[i + 1:]
-            if word == "archive" and rest and rest[0] not in ARCHIVE_ACTIONS \
-                    and not rest[0].startswith("-"):
-                return [*argv[:i + 1], "add", *rest]
+        if word.startswith("-"):
+            continue
+        if word != "archive":
             return argv
+        rest, before = argv[i + 1:], []
+        while rest and rest[0] == "--archive-dir" and len(rest) > 1 or \
+                rest and rest[0].startswith("--archive-dir="):
+            taken = 1 if "=" in rest[0] else 2
+            before, rest = before + rest[:taken], rest[taken:]
+        if not rest or rest[0].startswith("-"):
+            return argv
+        action = [rest.pop(0)] if rest[0] in ARCHIVE_ACTIONS else ["add"]
+        return [*argv[:i + 1], *action, *before, *rest]
     return argv
 
 

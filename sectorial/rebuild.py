@@ -16,6 +16,7 @@ from pathlib import Path
 from sectorial import __version__
 from sectorial.errors import SectorialError
 from sectorial.files import file_digest
+from sectorial.periods import PeriodError
 from sectorial.reproducible import library_versions, version_changes
 
 REPRODUCED, DIFFERENT, NOT_REBUILT = "reproducido", "distinto", "no reconstruible"
@@ -43,6 +44,8 @@ def rebuild(entry: dict, archive_dir: Path) -> Rebuilt:
         data = _built_pdf(entry)
     except SectorialError as exc:
         return Rebuilt(path, NOT_REBUILT, f"la construcción falla: {exc.message}")
+    except (PeriodError, OSError, KeyError, ValueError) as exc:  # an entry written otherwise
+        return Rebuilt(path, NOT_REBUILT, f"la entrada del manifiesto no se puede usar ({exc})")
     if data is None:
         return Rebuilt(path, NOT_REBUILT, "el estilo de la casa cambió desde que se archivó")
     if hashlib.sha256(data).hexdigest() == entry["sha256"]:

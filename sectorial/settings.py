@@ -1,7 +1,8 @@
 """The settings file, ``sectorial.toml``: where it is, what it says, the environment on top.
 
 The file is looked for beside the brief, then in each folder above it up to the project's
-root (the first folder with ``.git`` or ``pyproject.toml``), then in the current folder;
+root (the first folder with ``.git`` or ``pyproject.toml``; a brief in no project: its own
+folder only), then in the current folder;
 ``--config`` names one. Every key can be set from the environment: ``[smtp] host`` is
 ``SECTORIAL_SMTP_HOST``, ``[oficina] zona_horaria`` is ``SECTORIAL_OFICINA_ZONA_HORARIA``;
 a variable set to nothing (``SECTORIAL_SMTP_USER=``) clears the key, which takes its
@@ -108,6 +109,8 @@ def locate(near: Path | None = None, named: Path | None = None) -> Source:
             folders.append(candidate)
             if any((candidate / mark).exists() for mark in ROOT_MARKS):
                 break
+        else:  # in no project: the brief's own folder only, not every folder up to /
+            folders = [folder]
     here = Path.cwd()
     if here not in folders:
         folders.append(here)

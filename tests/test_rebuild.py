@@ -67,3 +67,9 @@ def test_changed_inputs_cannot_rebuild_and_say_which(archived, capsys):
     assert "0 reproducidos, 0 distintos, 1 no reconstruible" in capsys.readouterr().out
     archived["brief"].unlink()
     assert "no se encuentra el informe" in rebuild(entry, archived["archive"]).detail
+
+
+def test_an_entry_that_cannot_be_read_is_not_rebuilt_and_the_others_go_on(archived):
+    [entry] = archive.read_manifest(archived["archive"])
+    result = rebuild({**entry, "periodo": "2024-13x"}, archived["archive"])
+    assert result.status == NOT_REBUILT and "no se puede usar" in result.detail

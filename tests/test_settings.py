@@ -125,3 +125,17 @@ def test_the_office_zone_is_lima_unless_configured(project, monkeypatch):
         clock.configure(brief(project), environ={})
     assert "zona horaria desconocida 'America/Lim'" in str(caught.value)
     assert f"{project / 'sectorial.toml'}, campo 'oficina.zona_horaria'" in str(caught.value)
+
+
+def test_a_brief_in_no_project_looks_only_beside_itself(tmp_path, monkeypatch):
+    (tmp_path / "sectorial.toml").write_text(SERVER, "utf-8")  # a stray file above
+    (tmp_path / "suelto").mkdir()
+    (tmp_path / "aqui").mkdir()
+    monkeypatch.chdir(tmp_path / "aqui")
+    loose = tmp_path / "suelto" / "informe.yaml"
+    loose.write_text("titulo: x\n", "utf-8")
+    if any((folder / mark).exists() for folder in tmp_path.parents
+           for mark in (".git", "pyproject.toml")):
+        pytest.skip("the temporary folder is inside a project")
+    assert locate(loose).path is None
+    assert locate(loose).searched == (tmp_path / "suelto", tmp_path / "aqui")

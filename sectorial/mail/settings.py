@@ -154,7 +154,9 @@ class _Server:
     def cafile(self, folder: Path) -> Path | None:
         if not self.smtp.get("cafile"):
             return None
-        cafile = (folder / str(self.smtp["cafile"])).resolve()
+        given_here = self.place("cafile").file.startswith("variable ")
+        base = Path.cwd() if given_here else folder  # a variable: from where it runs
+        cafile = (base / str(self.smtp["cafile"])).resolve()
         if not cafile.is_file():
             self.problem(f"no existe el archivo de certificados '{cafile}'", "cafile",
                          "indique el certificado (PEM) de la autoridad que firmó el del "

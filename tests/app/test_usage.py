@@ -93,3 +93,12 @@ def test_the_completion_scripts_of_zsh_and_tcsh_name_every_command():
                                 capture_output=True, text=True, check=True).stdout
         for command in ("build", "check", "send", "archive", "schema", "completion"):
             assert command in script, (shell, command)
+
+
+def test_the_archive_folder_may_come_before_the_action(capsys):
+    args = parse(["archive", "--archive-dir", "A", "out/a.pdf"])
+    assert args.action == "add" and str(args.archive_dir) == "A"
+    args = parse(["archive", "--archive-dir", "A", "verify", "--rebuild"])
+    assert args.action == "verify" and args.rebuild and str(args.archive_dir) == "A"
+    err = usage_error(capsys, "archive", "x.pdf", "--head", "abc")
+    assert "--help" not in err.split("error:")[1]  # never offered as the option meant
