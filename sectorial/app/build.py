@@ -15,21 +15,22 @@ from sectorial.errors import SectorialError
 
 def run(args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    if args.archive and "pdf" not in _formats(args):
-        raise SectorialError("--archive necesita el PDF", hint="quite --formats o incluya pdf")
     if args.archive:
+        if "pdf" not in _formats(args):
+            raise SectorialError("--archive necesita el PDF",
+                                 hint="quite --formats o incluya pdf")
         clock.configure(args.brief[0])
     chosen = selection(args)
     plan = batch.plan(list(chosen.targets), chosen.period, chosen.only, args.out)
     total = len(plan.jobs) + len(plan.outcomes)
     outcomes = list(plan.outcomes)
     # Each document's JSON line as it ends; after archiving when its PDF is archived too.
-    emit = _json_line if args.json and not args.archive else None
+    streamed = args.json and not args.archive
     with batch.progress_reporter(total, quiet=args.quiet) as progress:
         def report(outcome: batch.Outcome) -> None:
             progress(outcome)
-            if emit:
-                emit(outcome)
+            if streamed:
+                _json_line(outcome)
 
         for outcome in plan.outcomes:
             report(outcome)
@@ -41,15 +42,18 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             for outcome in outcomes:
                 _json_line(outcome)
-    seconds = time.perf_counter() - start
-    if args.quiet:
-        pass
-    elif total == 1 and outcomes[0].stages:
+    if not args.quiet:
+        _said_time(outcomes, total, time.perf_counter() - start)
+    return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
+
+
+def _said_time(outcomes: list[batch.Outcome], total: int, seconds: float) -> None:
+    """One document's stages, or the summary of many, on the standard error."""
+    if total == 1 and outcomes[0].stages:
         stages = ", ".join(f"{n} {s:.2f}" for n, s in outcomes[0].stages.items())
         print(f"tiempo: {seconds:.2f} s ({stages})", file=sys.stderr)
     elif total > 1:
         print(batch.summary(outcomes, seconds), file=sys.stderr)
-    return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
 
 
 def _json_line(outcome: batch.Outcome) -> None:
