@@ -276,6 +276,18 @@ def _schema_command(commands: argparse._SubParsersAction) -> None:
                          help="no escribe: dice si están al día (código 1 si no)")
 
 
+def _init_command(commands: argparse._SubParsersAction) -> None:
+    init = commands.add_parser(
+        "init", help="crea un proyecto listo para construir: un informe, sus datos y "
+        "sectorial.toml",
+        description="Escribe en CARPETA (nueva o vacía) un proyecto: briefs/exportaciones.yaml, "
+        "sus datos en data/, un sectorial.toml comentado y los esquemas para el editor. "
+        "Luego: cd CARPETA && sectorial build briefs/exportaciones.yaml")
+    _completes(init.arguments.add_argument("folder", type=Path, metavar="CARPETA",
+                                           help="la carpeta del proyecto (nueva o vacía)"),
+               FOLDER)
+
+
 def _completion_command(commands: argparse._SubParsersAction) -> None:
     completion = commands.add_parser(
         "completion", help="escribe el guion de autocompletado para bash, zsh o tcsh",
@@ -307,7 +319,7 @@ def parser() -> _Parser:
     commands = main_parser.add_subparsers(dest="command", metavar="COMANDO", required=True,
                                           title="comandos", parser_class=_Parser)
     for add in (_build_command, _check_command, _archive_command, _send_command,
-                _schema_command, _completion_command):
+                _init_command, _schema_command, _completion_command):
         add(commands)
     return main_parser
 

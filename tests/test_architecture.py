@@ -18,7 +18,7 @@ MAX_MEDIAN_FUNCTION_LINES = 8
 MAX_PARAMETERS = 6
 LAYERS = (  # bottom to top: a module imports only its own layer's and lower ones
     ("sectorial", "errors", "interrupts", "files", "nesting", "reproducible", "console", "kinds",
-     "yamlfile", "schema"),
+     "yamlfile", "schema", "shipped"),
     ("settings", "clock"),
     ("lang", "periods"),
     ("doc",),

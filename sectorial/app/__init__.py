@@ -10,5 +10,6 @@ COMMANDS = {
     "send": "sectorial.app.send",
     "archive": "sectorial.app.archive",
     "schema": "sectorial.app.schema",
+    "init": "sectorial.app.init",
     "completion": "sectorial.app.completion",
 }

@@ -63,7 +63,7 @@ def _chart_data(kind: object) -> str:
 
 def run(args: argparse.Namespace) -> int:
     console = Console()
-    wanted = {args.out / name: _json(content) for name, content in schemas().items()}
+    wanted = {args.out / name: schema_text(content) for name, content in schemas().items()}
     if args.readme is not None:
         wanted[args.readme] = _refreshed(args.readme)
     stale = [path for path, text in wanted.items() if _read(path) != text]
@@ -84,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _json(content: dict) -> str:
+def schema_text(content: dict) -> str:
+    """A schema file's text, as written to schemas/."""
     return json.dumps(content, ensure_ascii=False, indent=2) + "\n"
 
 

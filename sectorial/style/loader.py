@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sectorial import shipped
 from sectorial.errors import Location, SectorialError, StyleError, raise_all
 from sectorial.lang.numbers import NumberStyle
 from sectorial.schema import Place, Snippet
@@ -31,9 +32,6 @@ from sectorial.style.schema import (
 )
 from sectorial.yamlfile import load_yaml
 
-SHIPPED = Path(__file__).resolve().parent.parent.parent / "templates"
-"""The house styles that come with sectorial (``produce``, ``promperu``)."""
-
 
 def find_style(name: str, brief_dir: Path) -> Path:
     """Return the folder of house style ``name``: beside the brief (``templates/`` in its
@@ -48,17 +46,17 @@ def find_style(name: str, brief_dir: Path) -> Path:
         folders = list(dict.fromkeys(
             folder / name for folder in (brief_dir / "templates",
                                          brief_dir.parent / "templates",
-                                         Path.cwd() / "templates", SHIPPED)))
+                                         Path.cwd() / "templates", shipped.templates())))
     for folder in folders:
         if (folder / STYLE_FILE).is_file():
             return folder.resolve()
-    shipped = sorted(p.parent.name for p in SHIPPED.glob(f"*/{STYLE_FILE}"))
+    included = sorted(p.parent.name for p in shipped.templates().glob(f"*/{STYLE_FILE}"))
     raise StyleError(
         f"no se encuentra el estilo '{name}' (se buscó en "
         + ", ".join(str(f) for f in folders) + ")",
         Location(str(folders[0] / STYLE_FILE)),
         "cree la carpeta templates/<nombre>/ con un archivo estilo.yaml, o corrija 'estilo'"
-        + (f"; estilos incluidos: {', '.join(shipped)}" if shipped else ""),
+        + (f"; estilos incluidos: {', '.join(included)}" if included else ""),
     )
 
 

@@ -63,7 +63,7 @@ def test_intensity_without_a_bound_and_empty_sections_are_read(tmp_path):
 def test_a_missing_font_file_names_its_line(tmp_path, capsys):
     brief = make_project(tmp_path)
     style = tmp_path / "templates" / "produce" / "estilo.yaml"
-    style.write_text(style.read_text("utf-8").replace("files/Lato-Bold.ttf", "files/No.ttf"),
+    style.write_text(style.read_text("utf-8").replace("fuentes/Lato-Bold.ttf", "fuentes/No.ttf"),
                      "utf-8")
     assert main(["check", str(brief)]) == 1
     assert "estilo.yaml, línea 20, campo 'fuentes.pdf.negrita': no existe el archivo de fuente" \
