@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import preview  # benchmarks/preview.py: the preview's rebuilds, measured in this process
+
 ROOT = Path(__file__).resolve().parent.parent
 ANCHORS = ROOT.parent / "shared" / "anchors"
 REGIONAL = "briefs/exportaciones-regionales.yaml"
@@ -142,7 +144,8 @@ def main() -> None:
     name = "un informe en frío (VRAEM, 13 gráficos)"
     folder = fresh()
     one = median(runs, lambda: [*cli, "build", VRAEM, "--out", folder, "--force"])
-    print(side_by_side(name, one, anchor(python, 1, runs, scratch)))
+    theirs_one = anchor(python, 1, runs, scratch)
+    print(side_by_side(name, one, theirs_one))
     stages = re.search(r"tiempo: [\d.]+ s \((.*)\)", one.out)
     if stages:
         print("  etapas (s): " + stages.group(1))
@@ -151,6 +154,9 @@ def main() -> None:
     print(f"PDF del VRAEM: {size_kb:.0f} KB (objetivo ≤ {PDF_TARGET_KB} KB: "
           f"{'cumple' if size_kb <= PDF_TARGET_KB else 'NO cumple'}); pdftotext encuentra "
           f"{found} de {labels} cifras de sus gráficos")
+
+    print(preview.report(runs) + f" [el ancla no tiene vista previa: construye de nuevo en "
+          f"{theirs_one.seconds:.2f} s]")
 
     folder = fresh()
     run([*cli, "build", REGIONAL, "--period", PERIOD, "--out", folder])

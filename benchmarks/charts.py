@@ -36,8 +36,8 @@ def main() -> None:
     from matplotlib.figure import Figure
     from reportlab.pdfgen.canvas import Canvas
 
-    from sectorial.build import Timings, prepare
     from sectorial.layout import chart_sizes
+    from sectorial.pipeline import Timings, prepare
     from sectorial.render.charts import painter as charts
     from sectorial.render.charts.vector import record
     from sectorial.render.pdf import pages

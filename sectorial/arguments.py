@@ -102,6 +102,13 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
+def _port(text: str) -> int:
+    if text.strip().isdigit() and int(text) <= 65535:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"puerto no válido '{text}': escriba un número del 0 al "
+                                     "65535, p. ej. --port 8765")
+
+
 def _cluster(text: str) -> str:
     if re.fullmatch(r"(tcp|tls|ws|wss|inproc)://[^\s/:]+(:\d+)?", text.strip()):
         return text.strip()
@@ -276,6 +283,20 @@ def _schema_command(commands: argparse._SubParsersAction) -> None:
                          help="no escribe: dice si están al día (código 1 si no)")
 
 
+def _preview_command(commands: argparse._SubParsersAction) -> None:
+    preview = commands.add_parser(
+        "preview", help="muestra las páginas en el navegador y las rehace al guardar",
+        description="Construye el documento y sirve sus páginas en http://127.0.0.1:PUERTO/. "
+        "Al guardar el informe, sus datos o su estilo, lo construye otra vez y la página del "
+        "navegador se recarga; un error se muestra en la página, sobre las últimas páginas "
+        "correctas. Ctrl-C termina.")
+    _completes(preview.arguments.add_argument("brief", type=Path, metavar="INFORME",
+                                              help="el archivo .yaml del informe"), FILE)
+    _selection(preview)
+    preview.options.add_argument("--port", type=_port, default=8765, metavar="PUERTO",
+                                 help="puerto en 127.0.0.1 (por defecto: 8765; 0: uno libre)")
+
+
 def _init_command(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser(
         "init", help="crea un proyecto listo para construir: un informe, sus datos y "
@@ -319,7 +340,7 @@ def parser() -> _Parser:
     commands = main_parser.add_subparsers(dest="command", metavar="COMANDO", required=True,
                                           title="comandos", parser_class=_Parser)
     for add in (_build_command, _check_command, _archive_command, _send_command,
-                _init_command, _schema_command, _completion_command):
+                _preview_command, _init_command, _schema_command, _completion_command):
         add(commands)
     return main_parser
 

@@ -82,8 +82,8 @@ def _built_pdf(entry: dict) -> bytes | None:
     """The PDF built from the entry's brief, period and value (``None`` when the house
     style is no longer the one recorded)."""
     from sectorial.batch.state import style_fingerprint
-    from sectorial.build import Timings, prepare, rendered
     from sectorial.periods import Period
+    from sectorial.pipeline import Timings, prepare, rendered
 
     period = Period.parse(str(entry["periodo"])) if entry.get("periodo") else None
     timings = Timings()

@@ -29,10 +29,10 @@ LAYERS = (  # bottom to top: a module imports only its own layer's and lower one
     ("text",),
     ("brief",),
     ("render", "background"),
-    ("build",),
+    ("pipeline",),
     ("batch",),
     ("mail", "archive", "rebuild"),
-    ("app", "arguments"),
+    ("app", "arguments", "api", "preview"),
     ("cli", "__main__"),
 )
 
@@ -153,7 +153,7 @@ def test_imports_only_point_down_the_pipeline():
 @pytest.mark.parametrize("library", ["pandas", "openpyxl", "jinja2", "yaml", "babel",
                                      "matplotlib", "PIL", "reportlab", "pikepdf", "docx",
                                      "pptx", "xlsxwriter", "lxml", "rich", "jsonschema",
-                                     "distributed", "filelock", "shtab"])
+                                     "distributed", "filelock", "shtab", "pypdfium2"])
 def test_each_library_is_imported_in_one_module_or_its_own_package(library):
     users = sorted(name for name in modules()
                    if any(t == library or t.startswith(library + ".") for t in _imports(name)))

@@ -11,8 +11,8 @@ import pytest
 
 from mini import make_project
 from sectorial import background
-from sectorial.build import Timings, prepare, render
 from sectorial.errors import Location, RenderError
+from sectorial.pipeline import Timings, prepare, render
 
 FORMATS = ("docx", "pdf")
 
@@ -172,7 +172,7 @@ def test_no_second_process_where_it_cannot_be_trusted(monkeypatch):
 # The PDF's process started ahead: before the data is read, it imports its libraries.
 
 def built_ahead(tmp_path, form: str, out: str):
-    from sectorial.build import start_ahead
+    from sectorial.pipeline import start_ahead
 
     ahead = start_ahead(FORMATS)
     assert ahead is not None

@@ -11,5 +11,6 @@ COMMANDS = {
     "archive": "sectorial.app.archive",
     "schema": "sectorial.app.schema",
     "init": "sectorial.app.init",
+    "preview": "sectorial.app.preview",
     "completion": "sectorial.app.completion",
 }

@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _document(job: batch.Job) -> object:
     """The job's document composed, with the roles every format needs checked."""
-    from sectorial.build import Timings, prepare
     from sectorial.formats import FORMATS, missing_roles
+    from sectorial.pipeline import Timings, prepare
 
     prepared = prepare(job.brief, job.period, Timings(), job.value)
     raise_all(missing_roles(prepared.document, prepared.house.look, FORMATS.names()))

@@ -219,7 +219,7 @@ def remote_build(order: Order, bundle: Bundle) -> Reply:
 
 def _built(order: Order, folder: Path, start: float) -> Reply:
     from sectorial.batch.state import document_key
-    from sectorial.build import Timings, prepare, rendered
+    from sectorial.pipeline import Timings, prepare, rendered
 
     timings = Timings()
     period = Period.parse(order.period) if order.period else None

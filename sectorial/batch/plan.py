@@ -10,7 +10,7 @@ from sectorial.batch.jobs import FAILED, NOT_APPLICABLE, Job, Outcome, Plan
 from sectorial.batch.memo import brief_of, digest, file_digest, forget
 from sectorial.batch.state import remember_values, remembered_values
 from sectorial.brief.model import Brief
-from sectorial.errors import BriefError, Location, SectorialError, unknown_key_hint
+from sectorial.errors import BriefError, Location, SectorialError, closest
 from sectorial.lang.phrases import slug
 from sectorial.periods import Period
 
@@ -101,7 +101,7 @@ def _plan_brief(found: Plan, path: Path, asked: tuple[Period | None, dict[str, s
         return
     every = fan_out_values(brief, out_dir)
     _one_file_each(brief, every)
-    values = _select(brief, every, only)
+    values = select(brief, every, only)
     found.jobs.extend(Job(path, brief.period, value) for value in values)
 
 
@@ -122,7 +122,9 @@ def _one_file_each(brief: Brief, values: list[str]) -> None:
                          "escriba cada valor de una sola forma en los datos")
 
 
-def _select(brief: Brief, values: list[str], only: dict[str, str]) -> list[str]:
+def select(brief: Brief, values: list[str], only: dict[str, str]) -> list[str]:
+    """The values of ``por_cada`` that ``only`` ({column: value}) picks, accents and case
+    aside; a value the data lack is an error that lists those they have."""
     assert brief.fan_out is not None
     if not only:
         return values
@@ -138,26 +140,32 @@ def _select(brief: Brief, values: list[str], only: dict[str, str]) -> list[str]:
         raise BriefError(f"no hay '{wanted}' en la columna '{column}' de los datos",
                          Location(str(brief.sources[brief.fan_out.source].path),
                                   column=column),
-                         unknown_key_hint(wanted, values) + " (valores: "
-                         + ", ".join(values) + ")")
+                         _values_hint(wanted, values))
     return chosen
 
 
-def fan_out_values(brief: Brief, out_dir: Path) -> list[str]:
-    """The distinct values of the brief's ``por_cada`` column, remembered by file content."""
+def _values_hint(wanted: str, values: list[str]) -> str:
+    guess = closest(wanted, values)
+    return (f"¿quiso decir '{guess}'? " if guess else "") + "valores: " + ", ".join(values)
+
+
+def fan_out_values(brief: Brief, out_dir: Path | None) -> list[str]:
+    """The distinct values of the brief's ``por_cada`` column, remembered by file content
+    in ``out_dir`` (``None``: read from the data, nothing written)."""
     assert brief.fan_out is not None
     spec = brief.sources[brief.fan_out.source]
     try:
         key = digest([repr(spec), brief.fan_out.column, file_digest(spec.path)])
     except OSError:
         key = ""
-    remembered = remembered_values(out_dir, key)
+    remembered = remembered_values(out_dir, key) if out_dir else None
     if remembered is not None:
         return remembered
-    from sectorial.build import cached_table
+    from sectorial.pipeline import cached_table
 
     table = cached_table(spec)
     values = sorted({str(v) for v in table.values(brief.fan_out.column) if str(v)},
                     key=lambda v: (slug(v), v))
-    remember_values(out_dir, key, values)
+    if out_dir:
+        remember_values(out_dir, key, values)
     return values

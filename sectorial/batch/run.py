@@ -40,7 +40,7 @@ class Build:
 
     def __call__(self, job: Job) -> Outcome:
         """Build one document; a user's error becomes a failed outcome, never an exception."""
-        from sectorial.build import Timings
+        from sectorial.pipeline import Timings
 
         start = time.perf_counter()
         timings = Timings()
@@ -61,7 +61,7 @@ class Build:
                            timings.stages)
 
     def _build(self, job: Job, timings: object, start: float) -> Outcome:
-        from sectorial.build import start_ahead
+        from sectorial.pipeline import start_ahead
 
         # One document and two cores: the PDF's process starts now, and imports its
         # libraries while this one reads the data.
@@ -73,8 +73,8 @@ class Build:
                 ahead.stop()
 
     def _built(self, job: Job, timings: object, start: float, ahead: object) -> Outcome:
-        from sectorial.build import prepare, render
         from sectorial.files import file_digest
+        from sectorial.pipeline import prepare, render
 
         prepared = prepare(job.brief, job.period, timings, job.value)  # type: ignore[arg-type]
         composed = prepared.composed() if self.keep else None
@@ -164,8 +164,8 @@ def _warm_up(jobs: list[Job], formats: tuple[str, ...]) -> None:
     """Import the libraries the formats need and read each brief's data once before
     forking, so that every worker starts with them (copy-on-write) instead of repeating
     the work."""
-    from sectorial.build import load_tables
     from sectorial.formats import warm_up
+    from sectorial.pipeline import load_tables
 
     warm_up(formats)
     for path, period in dict.fromkeys((job.brief, job.period) for job in jobs):

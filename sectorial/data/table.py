@@ -37,6 +37,18 @@ def read_excel(source: Any, sheet: str | int, skip: int) -> Grid:
                          keep_default_na=False, na_filter=False, engine="openpyxl")
 
 
+def typed_frame(data: bytes, numbers: Sequence[str], integers: Sequence[str]) -> Grid:
+    """A CSV of sectorial's own (UTF-8 with BOM) as a DataFrame: the cells as text, but
+    ``numbers`` as floats and ``integers`` as nullable integers (an empty cell: missing)."""
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str,
+                        keep_default_na=False)
+    for column in numbers:
+        frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce")
+    for column in integers:
+        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
+    return frame
+
+
 def empty_grid(columns: Sequence[str]) -> Grid:
     return pd.DataFrame(columns=list(columns))
 

@@ -22,8 +22,8 @@ from sectorial.mail.recipients import Recipient
 from sectorial.mail.settings import MailSettings
 
 if TYPE_CHECKING:
-    from sectorial.build import Composed
     from sectorial.mail.smtp import Transport
+    from sectorial.pipeline import Composed
 
 OUTBOX = "outbox"
 ALL = "todos"

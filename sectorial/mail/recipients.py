@@ -50,7 +50,7 @@ def load_recipients(path: Path, column: str | None = None,
                     values: list[str] | None = None) -> list[Recipient]:
     """Read and check a list; ``column`` is the brief's ``por_cada`` column and ``values``
     the values the data has. Every problem is reported at once, naming its row."""
-    from sectorial.build import cached_table
+    from sectorial.pipeline import cached_table
 
     columns = {name: "texto" for name in (*REQUIRED, *OPTIONAL)}
     if column:

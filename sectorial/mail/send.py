@@ -30,7 +30,7 @@ from sectorial.mail.settings import load_settings
 from sectorial.mail.status import send_lock, status
 
 if TYPE_CHECKING:
-    from sectorial.build import Composed
+    from sectorial.pipeline import Composed
 
 __all__ = ["Options", "Pacer", "check_mailing", "send", "status"]
 Lists = dict[batch.Job, list[Recipient]]
@@ -136,7 +136,7 @@ def _letters(ready: dict[batch.Job, Composed | None], lists: Lists
              ) -> tuple[dict[batch.Job, Composed], dict[batch.Job, LetterWriter]]:
     """Every letter template tried on each document before anything is sent: an error in
     the mail's template stops the send whole, not after the first documents went out."""
-    from sectorial.build import Timings, prepare
+    from sectorial.pipeline import Timings, prepare
 
     composed: dict[batch.Job, Composed] = {}
     writers: dict[batch.Job, LetterWriter] = {}

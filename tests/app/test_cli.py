@@ -136,7 +136,7 @@ def test_a_changed_data_value_changes_the_figure(tmp_path):
 
 def test_an_internal_error_is_reported_without_traceback(tmp_path, monkeypatch, capsys):
     brief = make_project(tmp_path)
-    import sectorial.build as build
+    import sectorial.pipeline as build
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("fallo simulado")

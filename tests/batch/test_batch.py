@@ -191,7 +191,7 @@ def test_check_validates_every_region(regional, capsys):
 
 
 def test_a_chart_highlights_the_region_of_each_document(regional):
-    from sectorial.build import Timings, prepare
+    from sectorial.pipeline import Timings, prepare
 
     brief, _ = regional
     for region, position in (("La Libertad", 0), ("Apurímac", 1), ("Madre de Dios", 2)):

@@ -23,10 +23,10 @@ from hypothesis import strategies as st
 
 from mini import BRIEF, make_project
 from sectorial.brief.sections import BRIEF as BRIEF_KEYS
-from sectorial.build import Timings, prepare
 from sectorial.data.spec import SOURCE
 from sectorial.errors import BriefError, DataError, ErrorList, SectorialError
 from sectorial.indicators.registry import INDICATORS, kind_section
+from sectorial.pipeline import Timings, prepare
 from sectorial.text.charts import CHART_KEYS
 from sectorial.text.pages import PAGES
 from sectorial.text.tables import TABLE

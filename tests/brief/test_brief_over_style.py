@@ -9,9 +9,9 @@ import subprocess
 
 from mini import BRIEF, make_project
 from readback import needs_tools
-from sectorial.build import Timings, prepare
 from sectorial.cli import main
 from sectorial.doc.model import TopicPage
+from sectorial.pipeline import Timings, prepare
 
 OVER = """institucion: {entidad: Gobierno Regional de Junín, autor: DIRCETUR Junín,
               elaboracion: "Elaboración: DIRCETUR Junín."}

@@ -9,10 +9,10 @@ from openpyxl import Workbook
 
 from mini import BRIEF, make_project
 from sectorial.brief.loader import load_brief
-from sectorial.build import Timings, prepare
 from sectorial.data.loader import SourceSpec, load_table
 from sectorial.errors import BriefError, DataError, ErrorList
 from sectorial.periods import Period
+from sectorial.pipeline import Timings, prepare
 
 # A BCRP-style table: a title row, then a group row over a row of sub-headers.
 GROUPED_CSV = (

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sectorial.build import Timings, prepare, render
 from sectorial.doc.model import BoxesPage, TopicPage
 from sectorial.periods import Period
+from sectorial.pipeline import Timings, prepare, render
 
 MONTHS = [str(p) for p in Period.parse("2022-01").through(Period.parse("2023-12"))]
 

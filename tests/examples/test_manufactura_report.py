@@ -109,7 +109,7 @@ def test_the_diverging_charts_and_the_lines_are_native_word_charts(built: Path):
 
 
 def test_every_chart_label_has_its_ledger_row(root: Path):
-    from sectorial.build import Timings, prepare
+    from sectorial.pipeline import Timings, prepare
 
     doc = prepare(root / "briefs" / "manufactura-mensual.yaml", None, Timings()).document
     labels = [label for chart in doc.charts() for series in chart.series

@@ -120,7 +120,7 @@ def test_a_rerun_skips_all_and_one_region_can_be_forced(built, root, capsys):
 
 
 def test_six_to_ten_charts_drawn_once_each(root):
-    from sectorial.build import Timings, prepare
+    from sectorial.pipeline import Timings, prepare
 
     document = prepare(root / BRIEF, None, Timings(), "Junín").document
     charts = document.charts()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from mini import BRIEF, make_project
-from sectorial.build import Timings, prepare
 from sectorial.doc.model import TopicPage
+from sectorial.pipeline import Timings, prepare
 
 THIRDS = "anio,region,empresas\n2024,Cusco,1\n2024,Junín,1\n2024,Piura,1\n"
 BRIEF_THIRDS = (BRIEF.replace("  serie: {tipo: serie, datos: empresas, valor: empresas}\n", "")

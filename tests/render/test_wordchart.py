@@ -14,8 +14,8 @@ from lxml import etree
 
 from mini import BRIEF, make_project
 from readback import libreoffice, pdf_text
-from sectorial.build import Timings, prepare
 from sectorial.cli import main
+from sectorial.pipeline import Timings, prepare
 
 RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CHART_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"

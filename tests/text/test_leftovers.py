@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mini import BRIEF, make_project
-from sectorial.build import Timings, prepare
+from sectorial.pipeline import Timings, prepare
 
 # "Otros" is the largest part; Puno is 1 of 10,000.
 DATA = """anio,region,empresas

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mini import BRIEF, make_project
-from sectorial.build import Timings, prepare
 from sectorial.errors import ErrorList, TemplateError
+from sectorial.pipeline import Timings, prepare
 
 DONUT = """      - {tipo: dona, titulo: "Por región", unidad: "(Part. %)", datos: regiones,
          mostrar: participacion}"""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import math
 import multiprocessing
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -36,6 +37,10 @@ from sectorial.render.charts.donut import MM, SPINE_WIDTH, DonutPainter  # noqa:
 from sectorial.render.charts.vector import record  # noqa: E402
 from sectorial.render.picture import PIXELS, VECTOR, Picture  # noqa: E402
 from sectorial.style import Look  # noqa: E402
+
+_PAINTED: OrderedDict[str, Picture] = OrderedDict()
+"""Vector charts this process drew, by what they were drawn from (the latest last)."""
+_KEPT = 48
 
 TICK_PAD = 3.5  # points between the axis line and the category names (matplotlib's)
 
@@ -73,9 +78,24 @@ class ChartQueue:
         """Draw charts until none is left; return those this call drew."""
         images: dict[str, Picture] = {}
         while (chart := self._claim(from_back)) is not None:
-            painter = ChartPainter(self.look, self.family, self.sizes[chart.key])
-            images[chart.key] = painter.paint(chart, self.kinds)
+            images[chart.key] = self._painted(chart)
         return images
+
+    def _painted(self, chart: Chart) -> Picture:
+        """The chart drawn, or as drawn before in this process for the same chart, size and
+        house style (a preview rebuilt after editing a line redraws no chart)."""
+        size = self.sizes[chart.key]
+        if PIXELS in self.kinds:  # megabytes of pixels: not kept
+            return ChartPainter(self.look, self.family, size).paint(chart, self.kinds)
+        key = repr((chart, self.look, size, sorted(self.kinds)))
+        if key in _PAINTED:
+            _PAINTED.move_to_end(key)
+            return _PAINTED[key]
+        picture = ChartPainter(self.look, self.family, size).paint(chart, self.kinds)
+        _PAINTED[key] = picture
+        while len(_PAINTED) > _KEPT:
+            _PAINTED.popitem(last=False)
+        return picture
 
     def _claim(self, from_back: bool) -> Chart | None:
         with self._lock:

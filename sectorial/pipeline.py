@@ -132,6 +132,7 @@ def template_names(brief: Brief) -> set[str]:
 _TABLES: dict[tuple, Table] = {}
 """Tables already read by this process, by file identity and spec: the 25 documents of a
 regional brief read their data once per process."""
+_TABLES_KEPT = 64
 
 
 def load_tables(brief: Brief) -> dict[str, Table]:
@@ -155,6 +156,8 @@ def cached_table(spec: SourceSpec) -> Table:
         return load_table(spec)  # the loader says what is wrong with the path
     if identity not in _TABLES:
         _TABLES[identity] = load_table(spec)
+        while len(_TABLES) > _TABLES_KEPT:  # a preview reads each edit's content anew
+            del _TABLES[next(iter(_TABLES))]
     return _TABLES[identity]
 
 
