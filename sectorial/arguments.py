@@ -13,12 +13,10 @@ import difflib
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from sectorial import __version__
-
-if TYPE_CHECKING:
-    from sectorial.periods import Period
+from sectorial import options as checked
 
 _SPANISH = (  # argparse's messages, as it formats them, and ours
     (r"the following arguments are required: (.*)", r"faltan los argumentos: \1"),
@@ -81,56 +79,6 @@ class _Parser(argparse.ArgumentParser):
                    + (f" ({' '.join(hints)})" if hints else ""))
 
 
-def _period(text: str) -> Period:
-    from sectorial.periods import PERIOD_HELP, Period, PeriodError
-
-    try:
-        return Period.parse(text)
-    except PeriodError as exc:
-        raise argparse.ArgumentTypeError(f"{exc}: {PERIOD_HELP}") from exc
-
-
-def _formats(text: str) -> tuple[str, ...]:
-    from sectorial.formats import FORMATS
-
-    chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        raise argparse.ArgumentTypeError(
-            f"formato no válido '{text}': use " + ", ".join(FORMATS.names())
-            + " separados por comas")
-    return chosen
-
-
-def _port(text: str) -> int:
-    if text.strip().isdigit() and int(text) <= 65535:
-        return int(text)
-    raise argparse.ArgumentTypeError(f"puerto no válido '{text}': escriba un número del 0 al "
-                                     "65535, p. ej. --port 8765")
-
-
-def _cluster(text: str) -> str:
-    if re.fullmatch(r"(tcp|tls|ws|wss|inproc)://[^\s/:]+(:\d+)?", text.strip()):
-        return text.strip()
-    raise argparse.ArgumentTypeError(
-        f"dirección de clúster no válida '{text}': escriba tcp://HOST:PUERTO, p. ej. "
-        "tcp://10.0.0.5:8786")
-
-
-def _jobs(text: str) -> int:
-    if text.isdigit() and int(text) >= 1:
-        return int(text)
-    raise argparse.ArgumentTypeError(f"número de procesos no válido '{text}': use 1, 2, 3…")
-
-
-def _only(text: str) -> tuple[str, str]:
-    column, equals, value = text.partition("=")
-    if not equals or not column.strip() or not value.strip():
-        raise argparse.ArgumentTypeError(
-            f"selección no válida '{text}': escriba COLUMNA=VALOR, p. ej. --only region=Junín")
-    return column.strip(), value.strip()
-
-
 def _completes(action: argparse.Action, what: str) -> None:
     action.complete = what  # type: ignore[attr-defined]  # read by `sectorial completion`
 
@@ -147,12 +95,12 @@ def _folder(command: _Parser, name: str, default: Path | None, what: str) -> Non
 
 def _selection(command: _Parser) -> None:
     options = command.options
-    options.add_argument("--period", type=_period, metavar="PERIODO",
+    options.add_argument("--period", type=checked.period, metavar="PERIODO",
                          help="periodo del informe: un año (2024) o un mes (2025-09); "
                          "por defecto, el del informe")
     options.add_argument("--region", metavar="REGIÓN",
                          help="solo el documento de esa región (informes con 'por_cada')")
-    options.add_argument("--only", type=_only, action="append", default=[],
+    options.add_argument("--only", type=checked.only, action="append", default=[],
                          metavar="COLUMNA=VALOR",
                          help="solo el documento de ese valor de la columna de 'por_cada'")
 
@@ -172,14 +120,14 @@ def _build_command(commands: argparse._SubParsersAction) -> None:
             "briefs/vraem-2024.yaml o briefs/")
     options = build.options
     _folder(build, "--out", Path("output"), "carpeta de salida (por defecto: output)")
-    options.add_argument("--formats", type=_formats, default=None, metavar="FORMATOS",
+    options.add_argument("--formats", type=checked.formats, default=None, metavar="FORMATOS",
                          help="formatos separados por comas, p. ej. docx,pdf (por defecto: "
                          "todos)")
     _selection(build)
     where = options.add_mutually_exclusive_group()
-    where.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+    where.add_argument("--jobs", type=checked.jobs, default=None, metavar="N",
                        help="procesos en paralelo (por defecto: los núcleos de la máquina)")
-    where.add_argument("--cluster", type=_cluster, default=None, metavar="DIRECCIÓN",
+    where.add_argument("--cluster", type=checked.cluster, default=None, metavar="DIRECCIÓN",
                        help="construye en los trabajadores del clúster Dask cuyo planificador "
                        "está en DIRECCIÓN, p. ej. tcp://10.0.0.5:8786 (necesita el extra "
                        "sectorial[cluster])")
@@ -227,7 +175,7 @@ def _archive_command(commands: argparse._SubParsersAction) -> None:
                                 "difieren, dice qué versión de biblioteca cambió")
     listing = actions.add_parser("list", help="muestra qué está archivado",
                                  description="Muestra el manifiesto del archivo.")
-    listing.options.add_argument("--period", type=_period, metavar="PERIODO",
+    listing.options.add_argument("--period", type=checked.period, metavar="PERIODO",
                                  help="solo ese periodo")
     for action in (add, verify, listing):
         _folder(action, "--archive-dir", Path("output/archive"),
@@ -263,7 +211,7 @@ def _send_command(commands: argparse._SubParsersAction) -> None:
     _completes(options.add_argument("--config", type=Path, metavar="ARCHIVO",
                                     help="archivo de configuración (por defecto: el "
                                     "sectorial.toml más cercano al informe)"), FILE)
-    options.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+    options.add_argument("--jobs", type=checked.jobs, default=None, metavar="N",
                          help="procesos en paralelo para construir los documentos")
     _quiet(send, "no escribe el avance ni el resumen: solo los errores")
 
@@ -293,8 +241,30 @@ def _preview_command(commands: argparse._SubParsersAction) -> None:
     _completes(preview.arguments.add_argument("brief", type=Path, metavar="INFORME",
                                               help="el archivo .yaml del informe"), FILE)
     _selection(preview)
-    preview.options.add_argument("--port", type=_port, default=8765, metavar="PUERTO",
+    preview.options.add_argument("--port", type=checked.port, default=8765, metavar="PUERTO",
                                  help="puerto en 127.0.0.1 (por defecto: 8765; 0: uno libre)")
+
+
+def _style_command(commands: argparse._SubParsersAction) -> None:
+    style = commands.add_parser(
+        "estilo", help="herramientas del estilo de la casa (documento de referencia de Word)",
+        description="Herramientas del estilo de la casa.")
+    actions = style.add_subparsers(dest="action", metavar="ACCIÓN", required=True,
+                                   title="acciones", parser_class=_Parser)
+    reference = actions.add_parser(
+        "referencia", help="escribe el documento de referencia de Word del estilo",
+        description="Escribe templates/NOMBRE/referencia.docx desde el estilo: cada estilo "
+        "con que se escribe el DOCX (títulos, mensaje clave, cifra de caja, gráficos, "
+        "viñetas, fuentes, cuadros…). Cámbielos en Word y guárdelo: los próximos DOCX los "
+        "usan.")
+    reference.arguments.add_argument("name", metavar="NOMBRE",
+                                     help="el estilo: produce, promperu o una carpeta propia")
+    _completes(reference.options.add_argument("--out", type=Path, metavar="ARCHIVO",
+                                              help="dónde escribirlo (por defecto: "
+                                              "referencia.docx en la carpeta del estilo)"),
+               FILE)
+    reference.options.add_argument("--check", action="store_true",
+                                   help="no escribe: dice si está al día (código 1 si no)")
 
 
 def _init_command(commands: argparse._SubParsersAction) -> None:
@@ -340,7 +310,8 @@ def parser() -> _Parser:
     commands = main_parser.add_subparsers(dest="command", metavar="COMANDO", required=True,
                                           title="comandos", parser_class=_Parser)
     for add in (_build_command, _check_command, _archive_command, _send_command,
-                _preview_command, _init_command, _schema_command, _completion_command):
+                _preview_command, _init_command, _style_command, _schema_command,
+                _completion_command):
         add(commands)
     return main_parser
 

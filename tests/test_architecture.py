@@ -32,7 +32,7 @@ LAYERS = (  # bottom to top: a module imports only its own layer's and lower one
     ("pipeline",),
     ("batch",),
     ("mail", "archive", "rebuild"),
-    ("app", "arguments", "api", "preview"),
+    ("app", "arguments", "options", "api", "preview"),
     ("cli", "__main__"),
 )
 

@@ -12,5 +12,6 @@ COMMANDS = {
     "schema": "sectorial.app.schema",
     "init": "sectorial.app.init",
     "preview": "sectorial.app.preview",
+    "estilo": "sectorial.app.style",
     "completion": "sectorial.app.completion",
 }

@@ -41,12 +41,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _document(job: batch.Job) -> object:
-    """The job's document composed, with the roles every format needs checked."""
-    from sectorial.formats import FORMATS, missing_roles
+    """The job's document composed, with what every format needs checked: the house style's
+    roles, its reference document's styles, the characters its fonts draw."""
+    from sectorial.formats import FORMATS, format_problems, missing_roles
     from sectorial.pipeline import Timings, prepare
 
     prepared = prepare(job.brief, job.period, Timings(), job.value)
-    raise_all(missing_roles(prepared.document, prepared.house.look, FORMATS.names()))
+    doc, look = prepared.document, prepared.house.look
+    raise_all(missing_roles(doc, look, FORMATS.names())
+              + format_problems(doc, look, FORMATS.names()))
     return prepared
 
 

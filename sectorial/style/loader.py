@@ -14,6 +14,7 @@ from sectorial.schema import Place, Snippet
 from sectorial.schema.fields import line_at
 from sectorial.style.model import (
     DEFAULT_INTENSITY,
+    REFERENCE_FILE,
     STYLE_FILE,
     HouseStyle,
     Institution,
@@ -123,6 +124,7 @@ def _look(values: dict[str, Any], path: Path, regular: Path, bold: Path,
         chart_dpi=int(charts["dpi"]),
         docx_charts=charts["docx"],
         pdfa=pdfa,
+        docx_reference=next((p for p in [path.parent / REFERENCE_FILE] if p.is_file()), None),
     )
 
 

@@ -20,6 +20,8 @@ from sectorial.schema import Snippet
 if TYPE_CHECKING:
     from sectorial.lang.numbers import NumberStyle
 
+REFERENCE_FILE = "referencia.docx"
+"""The Word document whose styles the DOCX takes (``sectorial estilo referencia``)."""
 STYLE_FILE = "estilo.yaml"
 # Words for the size of a change (|%| up to the bound), "masculine|feminine".
 DEFAULT_INTENSITY: tuple[tuple[float | None, str], ...] = (
@@ -81,6 +83,7 @@ class Look:
     chart_dpi: int = 200
     docx_charts: str = "imagen"  # "nativo": editable Word charts in the DOCX; "imagen": PNG
     pdfa: str | None = "2b"  # PDF/A flavour of the PDF ("2b", "3b"), None for plain PDF
+    docx_reference: Path | None = None  # referencia.docx beside estilo.yaml: the DOCX styles
 
     def color(self, role: str) -> str:
         """Return the colour (``#RRGGBB``) of a role, or fail naming it."""

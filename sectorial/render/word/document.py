@@ -13,10 +13,9 @@ import math
 from collections.abc import Mapping
 from typing import BinaryIO
 
-from docx import Document as new_document
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Inches, Length, Mm, Pt
@@ -27,7 +26,7 @@ from docx.text.run import Run
 
 from sectorial.doc import model as m
 from sectorial.doc.visitor import Visitor
-from sectorial.errors import RenderError
+from sectorial.errors import RenderError, SectorialError
 from sectorial.layout import (
     BESIDE_SHARE,
     GLYPH_WIDTH,
@@ -39,15 +38,21 @@ from sectorial.layout import (
     table_widths,
 )
 from sectorial.render.picture import PIXELS, Picture
-from sectorial.render.word.setup import house_styles, page_setup, properties
-from sectorial.render.word.tables import add_run, add_text, fixed_table, write_table
+from sectorial.render.word.setup import (
+    opened,
+    package_properties,
+    page_setup,
+    properties,
+    reference_problems,
+    styled,
+)
+from sectorial.render.word.tables import add_text, fixed_table, write_table
 from sectorial.render.word.xml import (
     add_page_field,
     cell_margins,
     flag_row,
     paragraph_border,
     set_alt_text,
-    shade,
     shade_cell,
 )
 from sectorial.reproducible import fixed_zip, stamp
@@ -64,16 +69,19 @@ def render(doc: m.Document, look: Look, images: Mapping[str, Picture], out: Bina
     DocxRenderer(look, images).render(doc, out)
 
 
-def problems(doc: m.Document, look: Look) -> list[RenderError]:
-    """A character the charts drawn as pictures cannot draw (Word itself finds a font for
-    its own text and its native charts)."""
+def problems(doc: m.Document, look: Look) -> list[SectorialError]:
+    """A style the house style's reference document lacks; a character the charts drawn as
+    pictures cannot draw (Word itself finds a font for its own text and its native charts)."""
+    found: list[SectorialError] = []
+    if look.docx_reference is not None:
+        found += reference_problems(opened(look), look, bool(doc.tables()))
     pictured = [chart for chart in doc.charts() if not native(chart, look)]
     if not pictured:
-        return []
+        return found
     from sectorial.render.charts import covered_characters
     from sectorial.render.glyphs import missing_glyphs
 
-    return missing_glyphs(m.printed_texts(pictured), covered_characters(look))
+    return found + missing_glyphs(m.printed_texts(pictured), covered_characters(look))
 
 
 def needs_pictures(doc: m.Document, look: Look) -> frozenset[str]:
@@ -98,7 +106,7 @@ class DocxRenderer(Visitor):
 
     def __init__(self, look: Look, images: Mapping[str, Picture]):
         self.look, self.images = look, images
-        self.word: WordDocument = new_document()
+        self.word: WordDocument = opened(look)
         self.pages = 0  # model pages written: every one after the first starts a new page
         self.charts_written = 0  # native chart parts: chart1.xml, chart2.xml…
         self.sizes: dict[str, tuple[float, float]] = {}  # chart key -> drawn size (mm)
@@ -112,6 +120,7 @@ class DocxRenderer(Visitor):
     def render(self, doc: m.Document, out: BinaryIO) -> None:
         """Lay out the whole document and save it to ``out``."""
         self.visit(doc)
+        package_properties(self.word, doc.masthead.entity)
         raw = io.BytesIO()
         self.word.save(raw)
         out.write(fixed_zip(raw.getvalue(), stamp(doc.meta.created)))
@@ -121,7 +130,7 @@ class DocxRenderer(Visitor):
         self.language = doc.meta.language
         self.sizes = chart_sizes(doc, self.look.page)
         page_setup(self.word, self.look.page, (HEADER_MM, FOOTER_MM))
-        house_styles(self.word, self.look, doc)
+        styled(self.word, self.look, doc)
         properties(self.word, doc.meta)
         self._header_footer(doc)
         for node in (doc.cover, *doc.pages) if doc.cover else doc.pages:
@@ -138,14 +147,12 @@ class DocxRenderer(Visitor):
             paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(self.width_mm),
                                                               WD_TAB_ALIGNMENT.RIGHT)
         masthead = doc.masthead
-        for text, fill, bold in ((f" {masthead.country} ", "primario", True),
-                                 (f" {masthead.entity} ", "oscuro", False)):
-            run = self._run(header, text, "nota", WHITE, bold=bold)
-            shade(run._r.get_or_add_rPr(), self.look.color(fill))
-        self._run(header, "\t" + doc.series, "nota", "suave")
+        self._text(header, f" {masthead.country} ", "Banda: país")
+        self._text(header, f" {masthead.entity} ", "Banda: institución")
+        self._text(header, "\t" + doc.series)
         paragraph_border(header, "bottom", self.look.color("linea"), 4)
-        self._run(footer, doc.meta.title + "\t", "nota", "suave")
-        add_page_field(self._run(footer, "", "texto", "oscuro", bold=True))
+        self._text(footer, doc.meta.title + "\t")
+        add_page_field(footer, "Número de página")
 
     # Pages -------------------------------------------------------------------------------
 
@@ -154,32 +161,27 @@ class DocxRenderer(Visitor):
         cell_margins(band, Mm(7), Mm(7))
         cell = band.cell(0, 0)
         shade_cell(cell, self.look.color("primario"))
-        self._run(cell.paragraphs[0], cover.country, "portada_titulo", WHITE, bold=True)
-        self._run(cell.add_paragraph(), cover.institution, "portada_serie", WHITE)
-        series = self._paragraph(cover.series, "portada_serie", "primario", bold=True)
-        series.paragraph_format.space_before = Pt(96)
-        self.word.add_paragraph(cover.title, style="Title")
+        self._styled(cell, "Portada: país", cover.country)
+        self._styled(cell, "Portada: institución", cover.institution)
+        self._styled(self.word, "Portada: serie", cover.series)
+        self._styled(self.word, "Title", cover.title)
         # Each line of the title past the first takes its height from the gap above the
         # offices: the date stays on the cover however long the title is.
         size = self.look.size("portada_titulo")
         per_line = self.width_mm / (size * GLYPH_WIDTH * PT_MM)
         extra = max(0, math.ceil(len(cover.title) / per_line) - 1)
         for index, office in enumerate(cover.offices):
-            line = self._paragraph(office, "texto", "texto")
-            line.paragraph_format.space_after = Pt(0)
-            line.paragraph_format.keep_with_next = True  # the offices and the date together
+            line = self._styled(self.word, "Portada: oficina", office)  # kept with the date
             if index == 0:
                 line.paragraph_format.space_before = Pt(max(12, 150 - extra * size * 1.25))
                 paragraph_border(line, "top", self.look.color("primario"), 12)
-        edition = self._paragraph(cover.edition, "mensaje", "oscuro", bold=True)
-        edition.paragraph_format.space_before = Pt(8)
+        edition = self._styled(self.word, "Portada: fecha", cover.edition)
         edition.add_run().add_break(WD_BREAK.PAGE)
 
     def visit_BoxesPage(self, page: m.BoxesPage) -> None:
         self._start_page(self._page_heading(page.label, page.title))
         if page.heading:
-            heading = self.word.add_paragraph(page.heading, style="Heading 2")
-            heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self._styled(self.word, "Encabezado de indicadores", page.heading)
         columns = max(1, page.columns)
         rows = max(1, -(-len(page.boxes) // columns))
         grid = self._table([self.width_mm / columns] * columns, rows)
@@ -195,11 +197,7 @@ class DocxRenderer(Visitor):
     def visit_TopicPage(self, page: m.TopicPage) -> None:
         self._start_page(self._page_heading(page.label, page.title))
         if page.message:
-            message = self.word.add_paragraph()
-            self._spans(message, page.message, "mensaje")
-            shade(message._p.get_or_add_pPr(), self.look.color("fondo_caja"))
-            paragraph_border(message, "left", self.look.color("primario"), 24)
-            message.paragraph_format.space_after = Pt(6)
+            self._styled(self.word, "Mensaje clave", page.message)
         if beside_table(page):
             self._chart_and_tables(page)
         else:
@@ -209,22 +207,19 @@ class DocxRenderer(Visitor):
                 write_table(self.word, self.look, table, self._widths(table, self.width_mm),
                             self.width_mm)
         for bullet in page.bullets:
-            paragraph = self.word.add_paragraph(style="List Bullet")
-            self._spans(paragraph, bullet, "texto")
-            paragraph.paragraph_format.space_after = Pt(2)
+            self._styled(self.word, "List Bullet", bullet)
         self.visit(page.foot)
 
     def visit_ArticlePage(self, page: m.ArticlePage) -> None:
         opening = []
         if page.kicker:
-            opening.append(self._paragraph(page.kicker, "nota", "primario", bold=True))
+            opening.append(self._styled(self.word, "Antetítulo", page.kicker))
         if page.dateline:
-            opening.append(self._paragraph(page.dateline, "texto", "suave"))
+            opening.append(self._styled(self.word, "Lugar y fecha", page.dateline))
         opening.append(self._page_heading("", page.headline))
         self._start_page(opening[0])
         if page.lead:
-            bold = m.Text(tuple(m.Span(span.text, bold=True) for span in page.lead.spans))
-            self._spans(self.word.add_paragraph(), bold, "mensaje")
+            self._styled(self.word, "Entradilla", page.lead)
         for block in page.blocks:
             self.visit(block)
         self.visit(page.foot)
@@ -232,17 +227,15 @@ class DocxRenderer(Visitor):
     # Blocks ------------------------------------------------------------------------------
 
     def visit_Subheading(self, block: m.Subheading) -> None:
-        self.word.add_paragraph(block.text, style="Heading 2")
+        self._styled(self.word, "Heading 2", block.text)
 
     def visit_Paragraph(self, block: m.Paragraph) -> None:
-        paragraph = self.word.add_paragraph()
-        self._spans(paragraph, block.text, "texto")
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        self._styled(self.word, "Párrafo de artículo", block.text)
 
     def visit_Quote(self, block: m.Quote) -> None:
-        self._spans(self.word.add_paragraph(style="Quote"), block.text, "texto", "oscuro")
+        self._styled(self.word, "Quote", block.text)
         if block.attribution:
-            self._paragraph(block.attribution, "nota", "suave")
+            self._styled(self.word, "Autor de cita", block.attribution)
 
     def visit_Chart(self, block: m.Chart) -> None:
         self._chart_row((block,))
@@ -256,10 +249,9 @@ class DocxRenderer(Visitor):
         if foot.credit:
             lines.append(m.Text((m.Span(foot.credit),)))
         for index, line in enumerate(lines):
-            paragraph = self.word.add_paragraph()
-            self._spans(paragraph, line, "nota", "suave")
-            paragraph.paragraph_format.space_after = Pt(0)
-            paragraph.paragraph_format.space_before = Pt(6 if index == 0 else 0)
+            paragraph = self._styled(self.word, "Nota de fuente", line)
+            if index == 0:  # apart from what it notes
+                paragraph.paragraph_format.space_before = Pt(6)
 
     # Pieces ------------------------------------------------------------------------------
 
@@ -272,16 +264,14 @@ class DocxRenderer(Visitor):
         """Write "LABEL: title" as a Heading 1, the label in the institutional colour."""
         heading = self.word.add_paragraph(style="Heading 1")
         if label:
-            self._run(heading, f"{label}: ", "pagina_titulo", "primario")
+            self._text(heading, f"{label}: ", "Etiqueta de página")
         add_text(heading, title)
         return heading
 
     def _box(self, cell: _Cell, box: m.Box) -> None:
         shade_cell(cell, self.look.color("fondo_caja"), border=WHITE)
-        figure = cell.paragraphs[0]
-        self._run(figure, box.figure, "cifra", "cifra", bold=True)
-        figure.paragraph_format.space_after = Pt(3)
-        self._spans(cell.add_paragraph(), box.caption, "texto")
+        self._styled(cell, "Cifra de caja", box.figure)
+        self._styled(cell, "Texto de caja", box.caption)
 
     def _chart_row(self, charts: tuple[m.Chart, ...]) -> None:
         """Write charts side by side in a borderless table, one column per chart."""
@@ -308,20 +298,15 @@ class DocxRenderer(Visitor):
     def _chart_cell(self, cell: _Cell, chart: m.Chart, width_mm: float) -> None:
         """A chart's title, unit line, centre figure and picture in a layout cell."""
         # a donut's centre figure: in its hole in a Word chart, above a picture
-        lines = [(chart.title, "oscuro", True), (chart.subtitle, "suave", False)]
+        self._styled(cell, "Título de gráfico", chart.title)
+        self._styled(cell, "Unidad de gráfico", chart.subtitle)
         if chart.center_label and not native(chart, self.look):
-            lines.append((chart.center_label, "cifra", True))
-        for index, (text, color, bold) in enumerate(lines):
-            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-            self._run(paragraph, text, "grafico_titulo", color, bold=bold)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.paragraph_format.space_after = Pt(1)
-        self._picture(cell.add_paragraph(), chart, width_mm - 3)
+            self._styled(cell, "Cifra central de gráfico", chart.center_label)
+        self._picture(self._styled(cell, "Gráfico"), chart, width_mm - 3)
 
     def _picture(self, paragraph: WordParagraph, chart: m.Chart, max_width_mm: float) -> None:
         """Insert the chart fitted to the cell and to the page height, with alt text: a
         native Word chart or the PNG, as the house style says."""
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture = None
         if native(chart, self.look):
             # Sized by the layout the pictures follow: no picture is needed to write it.
@@ -381,16 +366,26 @@ class DocxRenderer(Visitor):
     def _table(self, widths_mm: list[float], rows: int) -> WordTable:
         return fixed_table(self.word, widths_mm, rows)
 
-    def _paragraph(self, text: str, size: str, color: str, bold: bool = False) -> WordParagraph:
-        paragraph = self.word.add_paragraph()
-        self._run(paragraph, text, size, color, bold=bold)
+    def _styled(self, where: WordDocument | _Cell, style: str,
+                text: str | m.Text = "") -> WordParagraph:
+        """A paragraph in a named style (a new cell's first, empty one, or a new one), its
+        text in runs that carry no formatting of their own but a bold span's."""
+        first = where.paragraphs[0] if isinstance(where, _Cell) else None
+        if first is not None and len(where.paragraphs) == 1 and not first.runs:
+            first.style = style
+            paragraph = first
+        else:
+            paragraph = where.add_paragraph(style=style)
+        if isinstance(text, str):
+            if text:
+                add_text(paragraph, text)
+            return paragraph
+        for span in text.spans:
+            self._text(paragraph, span.text, "Strong" if span.bold else None)
         return paragraph
 
-    def _spans(self, paragraph: WordParagraph, text: m.Text, size: str,
-               color: str | None = None) -> None:
-        for span in text.spans:
-            self._run(paragraph, span.text, size, color, bold=span.bold)
-
-    def _run(self, paragraph: WordParagraph, text: str, size: str, color: str | None = None,
-             bold: bool | None = None) -> Run:
-        return add_run(self.look, paragraph, text, size, color, bold)
+    def _text(self, paragraph: WordParagraph, text: str, style: str | None = None) -> Run:
+        run = add_text(paragraph, text)
+        if style:
+            run.style = style
+        return run

@@ -1,14 +1,22 @@
-"""Document-wide settings of the DOCX: the page, the house's styles, the properties."""
+"""Document-wide settings of the DOCX: the document it starts from, the page, the styles,
+the properties."""
 
 from __future__ import annotations
 
+import zipfile
+
+from docx import Document as new_document
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
-from docx.shared import Mm, Pt
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.shared import Mm
 
 from sectorial.doc import model as m
-from sectorial.render.word.tables import add_table_style
-from sectorial.render.word.xml import default_rpr, new_child, rgb, set_fonts, set_language
+from sectorial.errors import Location, StyleError, raise_all
+from sectorial.render.word.styles import WordStyle, house_styles, missing_styles
+from sectorial.render.word.tables import TABLE_STYLE, add_table_style
+from sectorial.render.word.xml import set_language
 from sectorial.reproducible import stamp
 from sectorial.style import Look, PageSetup
 
@@ -28,30 +36,52 @@ def page_setup(word: WordDocument, page: PageSetup, chrome_mm: tuple[float, floa
     section.footer_distance = Mm(max(page.margin_bottom_mm - 6, 4))
 
 
-def house_styles(word: WordDocument, look: Look, doc: m.Document) -> None:
-    """The house's font everywhere, its sizes and colours on the styles the DOCX uses."""
-    styles = word.styles
-    set_fonts(default_rpr(word), look.docx_font)
+def styled(word: WordDocument, look: Look, doc: m.Document) -> None:
+    """The document's styles: from the house style's reference document as the designer
+    left it (every style the renderer needs must be there), or made from the house style."""
+    if look.docx_reference is None:
+        house_styles(word, look)
+    else:
+        raise_all(reference_problems(word, look, bool(doc.tables())))
     set_language(word, doc.meta.language)
-    for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet", "Quote",
-                 "Header", "Footer"):
-        set_fonts(styles[name].element.get_or_add_rPr(), look.docx_font)
-    normal = styles["Normal"]
-    normal.font.size, normal.font.color.rgb = Pt(look.size("texto")), rgb(look.color("texto"))
-    normal.paragraph_format.space_after = Pt(3)
-    headings = [("Heading 1", "pagina_titulo"), ("Heading 2", "mensaje")]
-    if doc.cover is not None:  # only the cover uses Title (and its size role)
-        headings.append(("Title", "portada_titulo"))
-    for name, role in headings:
-        font, spacing = styles[name].font, styles[name].paragraph_format
-        font.size, font.bold, font.italic = Pt(look.size(role)), True, False
-        font.color.rgb = rgb(look.color("oscuro"))
-        spacing.space_before, spacing.space_after = Pt(0), Pt(6)
-    new_child(styles["Title"].element.get_or_add_pPr(), "pBdr")  # no rule under Title
-    for name in ("Header", "Footer"):  # their centre/right tabs assume portrait Letter
-        styles[name].paragraph_format.tab_stops.clear_all()
-    if doc.tables():
+    if doc.tables() and TABLE_STYLE not in {style.name for style in word.styles}:
         add_table_style(word, look)
+
+
+def reference_problems(word: WordDocument, look: Look, tables: bool) -> list[StyleError]:
+    """The styles the renderer needs that the reference document ``word`` lacks."""
+    missing = missing_styles(word)
+    if tables and TABLE_STYLE not in {style.name for style in word.styles}:
+        missing.append(WordStyle(TABLE_STYLE, "el estilo de tabla de los cuadros"))
+    if not missing:
+        return []
+    return [StyleError(
+        "al documento de referencia le faltan estilos: " + ", ".join(
+            f"'{style.name}' ({style.purpose})" for style in missing),
+        Location(str(look.docx_reference)),
+        "agréguelos en Word (Inicio → Estilos), o vuelva a escribirlo con: sectorial estilo "
+        f"referencia {look.file.parent.name}")]
+
+
+def opened(look: Look) -> WordDocument:
+    """A new Word document: the house style's reference document emptied of its sample
+    text (its styles, theme and numbering stay), or python-docx's own."""
+    if look.docx_reference is None:
+        return new_document()
+    try:
+        word = new_document(str(look.docx_reference))
+    except (OSError, ValueError, KeyError, PackageNotFoundError,
+            zipfile.BadZipFile) as exc:  # not a DOCX, or a damaged one
+        raise StyleError("no se puede abrir el documento de referencia: no es un .docx o "
+                         "está dañado",
+                         Location(str(look.docx_reference)),
+                         "guárdelo otra vez desde Word como .docx, o vuelva a escribirlo con: "
+                         f"sectorial estilo referencia {look.file.parent.name}") from exc
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return word
 
 
 CORE_LIMIT = 255  # characters a core property of a Word file holds
@@ -73,3 +103,28 @@ def properties(word: WordDocument, meta: m.Metadata) -> None:
     created = stamp(meta.created)
     core.created = core.modified = created.replace(tzinfo=None)
     core.revision = 1
+
+
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_EXTENDED = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+             "extended-properties")
+_APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
+            'schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http:/'
+            '/schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>'
+            'sectorial</Application><DocSecurity>0</DocSecurity><Company>{company}</Company>'
+            '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>'
+            '<HyperlinksChanged>false</HyperlinksChanged></Properties>')
+
+
+def package_properties(word: WordDocument, company: str) -> None:
+    """What python-docx's template leaves in the package: its blank thumbnail goes, and
+    app.xml names sectorial and the institution, not "Microsoft Macintosh Word" with one
+    page and no words (Word counts them again when it saves)."""
+    from xml.sax.saxutils import escape
+
+    package = word.part.package
+    for key, relation in list(package.rels.items()):
+        if relation.reltype == _THUMBNAIL:
+            del package.rels[key]
+        elif relation.reltype == _EXTENDED:
+            relation.target_part._blob = _APP_XML.format(company=escape(company)).encode()

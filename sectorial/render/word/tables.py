@@ -2,8 +2,10 @@
 
 A data table is a real Word table in the named style "Cuadro sectorial" (in the styles
 gallery, with its header and total rows), its header rows repeated on every page, every row
-kept whole and the table kept on one page with its title. The same look is also written on
-the cells, for the programs that do not read a table style's conditional formats.
+kept whole and the table kept on one page with its title. Its cells' text is in the named
+paragraph styles "Celda de cuadro", "Encabezado de cuadro" and "Total de cuadro"; the
+shading of the header and total cells is also written on the cells, for the programs that
+do not read a table style's conditional formats.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -26,7 +28,6 @@ from sectorial.render.word.xml import (
     border_element,
     flag_row,
     new_child,
-    rgb,
     shade_cell,
     table_borders,
 )
@@ -34,17 +35,6 @@ from sectorial.style import Look
 
 WHITE = "#FFFFFF"
 TABLE_STYLE = "Cuadro sectorial"
-
-
-def add_run(look: Look, paragraph: WordParagraph, text: str, size: str,
-            color: str | None = None, bold: bool | None = None) -> Run:
-    """Add a run sized by a size role and coloured by a colour role (or a "#RRGGBB");
-    ``bold`` None keeps the paragraph style's weight."""
-    run = add_text(paragraph, text)
-    run.bold, run.font.size = bold, Pt(look.size(size))
-    if color:
-        run.font.color.rgb = rgb(color if color.startswith("#") else look.color(color))
-    return run
 
 
 def add_text(paragraph: WordParagraph, text: str) -> Run:
@@ -121,10 +111,10 @@ def write_table(where: Container, look: Look, table: m.Table, widths_mm: list[fl
     """Write ``table`` with these column widths under its title and unit line, into the
     body or a cell; centred in ``room_mm``, if given, with its title over it."""
     indent = Mm(max((room_mm - sum(widths_mm)) / 2, 0.0)) if room_mm else None
-    for text, color, bold in ((table.title, "oscuro", True), (table.subtitle, "suave", False)):
-        title = _next_paragraph(where)
-        add_run(look, title, text, "grafico_titulo", color, bold=bold)
-        title.paragraph_format.keep_with_next = True  # a table never leaves its title
+    for text, style in ((table.title, "Título de cuadro"), (table.subtitle, "Unidad de cuadro")):
+        title = _next_paragraph(where)  # its style keeps it with the table
+        title.style = style
+        add_text(title, text)
         if indent:
             title.paragraph_format.left_indent = indent
     heads = 2 if table.groups else 1
@@ -140,8 +130,9 @@ def write_table(where: Container, look: Look, table: m.Table, widths_mm: list[fl
         head, total = index < heads, bool(table.total) and index == len(rows) - 1
         for cell, value, numeric in zip(grid.rows[index].cells, values, table.numeric):
             paragraph = cell.paragraphs[0]
-            add_run(look, paragraph, value, "texto", WHITE if head else "texto",
-                    bold=head or total)
+            paragraph.style = ("Encabezado de cuadro" if head else "Total de cuadro" if total
+                               else "Celda de cuadro")
+            add_text(paragraph, value)
             if numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if head:
@@ -179,7 +170,8 @@ def _groups(look: Look, grid: WordTable, groups: tuple[tuple[str, int], ...]) ->
         if span > 1:
             cell = cell.merge(grid.cell(0, column + span - 1))
         paragraph = cell.paragraphs[0]
-        add_run(look, paragraph, label, "texto", WHITE, bold=True)
+        paragraph.style = "Encabezado de cuadro"
+        add_text(paragraph, label)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         shade_cell(cell, look.color("oscuro"))
         column += span

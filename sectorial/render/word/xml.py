@@ -15,7 +15,6 @@ from docx.shared import Length, RGBColor
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
-from docx.text.run import Run
 
 # Word rejects children out of schema order (ECMA-376): for each parent we add to, the order
 # of its children from the first one we add onwards.
@@ -87,7 +86,11 @@ def border_element(side: str, color: str | None, eighths: int,
 
 
 def paragraph_border(paragraph: WordParagraph, side: str, color: str, eighths: int) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
+    border_on(paragraph._p.get_or_add_pPr(), side, color, eighths)
+
+
+def border_on(ppr: BaseOxmlElement, side: str, color: str, eighths: int) -> None:
+    """Add a border on one ``side`` to paragraph properties (a paragraph's or a style's)."""
     borders = ppr.find(qn("w:pBdr"))
     borders = new_child(ppr, "pBdr") if borders is None else borders
     borders.append(border_element(side, color, eighths, space=4))
@@ -129,14 +132,20 @@ def set_alt_text(inline: BaseOxmlElement, description: str, title: str) -> None:
     doc_pr.set("title", title)
 
 
-def add_page_field(run: Run) -> None:
-    """Append a PAGE field (the page number Word and LibreOffice compute) to ``run``."""
+def add_page_field(paragraph: WordParagraph, style: str) -> None:
+    """Append a PAGE field (the page number Word and LibreOffice compute), each of its parts
+    in a run of character style ``style`` (LibreOffice styles the number by the runs
+    around its result, not by the run that begins the field)."""
     instruction = w_element("instrText")
     instruction.set(qn("xml:space"), "preserve")
     instruction.text = " PAGE "
-    run._r.extend([w_element("fldChar", fldCharType="begin"), instruction,
-                   w_element("fldChar", fldCharType="separate"),
-                   w_element("fldChar", fldCharType="end")])
+    result = w_element("t")
+    result.text = "1"
+    for part in (w_element("fldChar", fldCharType="begin"), instruction,
+                 w_element("fldChar", fldCharType="separate"), result,
+                 w_element("fldChar", fldCharType="end")):
+        run = paragraph.add_run(style=style)
+        run._r.append(part)
 
 
 def rgb(hex_color: str) -> RGBColor:
