@@ -21,6 +21,13 @@ from sectorial.doc.model import (
 from sectorial.lang.numbers import SCALE_NAMES
 from sectorial.style.model import PageSetup
 
+# The cover, alike in both formats: a dark band on the right with a strip of the primary
+# colour along its left edge, the text on the left, the series name at a share of the height.
+COVER_BAND_SHARE = 0.36  # of the page's width
+COVER_STRIP_MM = 5.0
+COVER_TEXT_GAP_MM = 14.0  # between the text and the band
+COVER_SERIES_AT = 0.38  # of the page's height, from the top
+
 CHARTS_PER_ROW = 3
 # Chart size (width, height in mm) by the number of charts that share a page row.
 SIZES_MM = {1: (190.0, 92.0), 2: (128.0, 88.0), 3: (84.0, 84.0)}

@@ -78,6 +78,21 @@ class Picture:
         return buffer.getvalue()
 
 
+def stripes_png(widths: tuple[int, ...], colours: tuple[str, ...]) -> bytes:
+    """A PNG one pixel high of vertical stripes, ``widths`` pixels each in ``colours``
+    ("#RRGGBB"): a band a page stretches to its height (the DOCX's cover)."""
+    from PIL import Image
+
+    image = Image.new("RGB", (sum(widths), 1))
+    left = 0
+    for width, colour in zip(widths, colours):
+        image.paste(colour, (left, 0, left + width, 1))
+        left += width
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 Colour = tuple[float, float, float]
 Segment = tuple[str, tuple[float, ...]]  # "m", "l", "c" (with its points) or "z"
 

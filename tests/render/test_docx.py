@@ -19,6 +19,7 @@ import docx
 import matplotlib
 import pytest
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from readback import libreoffice, needs_tools
@@ -119,14 +120,16 @@ def test_it_restyles_the_headings_to_the_house_colours(word, look):
     assert resolved(heading, label, "color") == RGBColor.from_string(look.color("primario")[1:])
 
 
-def test_it_opens_with_a_red_cover_band_and_breaks_the_page_after_the_cover(word, look):
-    band = word.tables[0]
-    assert (len(band.rows), len(band.columns)) == (1, 1)
-    line = band.cell(0, 0).paragraphs[0]
-    country = line.runs[0]
-    assert (country.text, resolved(line, country, "bold")) == ("PERÚ", True)
-    assert resolved(line, country, "color") == RGBColor(0xFF, 0xFF, 0xFF)
-    assert f'w:fill="{look.color("primario")[1:]}"' in band._tbl.xml
+def test_it_opens_with_the_pdfs_cover_and_breaks_the_page_after_it(word, look):
+    badge = word.paragraphs[0]
+    country = badge.runs[0]
+    assert (country.text.strip(), resolved(badge, country, "bold")) == ("PERÚ", True)
+    assert resolved(badge, country, "color") == RGBColor(0xFF, 0xFF, 0xFF)
+    assert f'w:fill="{look.color("primario")[1:]}"' in word.styles["Banda: país"].element.xml
+    anchor = badge._p.find(".//" + qn("wp:anchor"))  # the dark band, behind the text
+    assert anchor is not None and anchor.get("behindDoc") == "1"
+    assert anchor.find(qn("wp:positionH")).get("relativeFrom") == "page"
+    assert anchor.find(qn("wp:docPr")).get("descr") == ""  # decorative
     edition = next(p for p in word.paragraphs if p.text == "Mayo 2025")
     assert 'w:type="page"' in edition._p.xml
 
@@ -138,7 +141,7 @@ def test_it_starts_every_page_but_the_first_on_a_new_page(word):
 
 def test_it_puts_the_boxes_in_a_grid_of_page_columns(word, sample_doc):
     page = sample_doc.pages[0]
-    grid = word.tables[1]
+    grid = word.tables[0]
     assert (len(grid.rows), len(grid.columns)) == (2, page.columns)
     lines = [cell.paragraphs[0] for row in grid.rows for cell in row.cells]
     figures = [line.runs[0] for line in lines]
@@ -152,7 +155,7 @@ def test_it_puts_the_boxes_in_a_grid_of_page_columns(word, sample_doc):
 
 
 def test_it_keeps_the_bold_spans_of_box_captions_and_bullets(word):
-    grid = word.tables[1]
+    grid = word.tables[0]
     caption = grid.cell(0, 2).paragraphs[1]
     assert [(r.text, bool(resolved(caption, r, "bold"))) for r in caption.runs] == [
         ("Valor exportado; ", False), ("contribuyen con el 12.9%", True), (".", False)]
@@ -184,7 +187,7 @@ def test_every_picture_carries_the_alt_text_of_its_chart(word, sample_doc):
 
 
 def test_charts_sit_side_by_side_with_title_and_unit_above_the_picture(word):
-    row = word.tables[2]  # the first topic page: two charts
+    row = word.tables[1]  # the first topic page: two charts
     assert len(row.columns) == 2
     cell = row.cell(0, 0)
     title, unit = cell.paragraphs[0], cell.paragraphs[1]
@@ -217,8 +220,9 @@ def test_native_charts_need_no_pictures_and_take_the_layout_size(sample_doc, loo
     charts = [n for n in package.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
     assert len(charts) == len(sample_doc.charts())
     body = package.read("word/document.xml").decode()
-    assert not [n for n in package.namelist() if n.startswith("word/media/")]
-    extents = re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"/>', body)
+    media = [n for n in package.namelist() if n.startswith("word/media/")]
+    assert len(media) <= 1 and 'r:embed="' not in body.split("</wp:anchor>")[-1]  # the band
+    extents = re.findall(r'<wp:inline.*?<wp:extent cx="(\d+)" cy="(\d+)"/>', body)
     assert len(extents) == len(charts)
     assert set(extents) == {(str(128 * 36000), str(88 * 36000))}  # 36,000 EMU per mm
 

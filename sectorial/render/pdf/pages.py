@@ -40,6 +40,10 @@ from sectorial.layout import (
     BESIDE_SHARE,
     CHART_GAP_MM,
     CHART_ROOM_MM,
+    COVER_BAND_SHARE,
+    COVER_SERIES_AT,
+    COVER_STRIP_MM,
+    COVER_TEXT_GAP_MM,
     beside_table,
     bullets_that_fit,
     chart_rows,
@@ -126,15 +130,15 @@ class PdfRenderer(Visitor):
     def visit_Cover(self, cover: Cover) -> None:
         c, t = self.canvas, self.look
         self._bookmark(cover.title)
-        band_w = self.width * 0.36
+        band_w = self.width * COVER_BAND_SHARE
         c.setFillColor(HexColor(t.color("oscuro")))
         c.rect(self.width - band_w, 0, band_w, self.height, stroke=0, fill=1)
         c.setFillColor(HexColor(t.color("primario")))
-        c.rect(self.width - band_w, 0, 5 * mm, self.height, stroke=0, fill=1)
+        c.rect(self.width - band_w, 0, COVER_STRIP_MM * mm, self.height, stroke=0, fill=1)
         government_band(self.canvas, self.look, self.doc.masthead, self.left,
                         self.height - 34 * mm, scale=1.6)
-        text_w = self.width - band_w - self.left - 14 * mm
-        y = self.height * 0.62
+        text_w = self.width - band_w - self.left - COVER_TEXT_GAP_MM * mm
+        y = self.height * (1 - COVER_SERIES_AT)
         para, draw = self._para, self._draw
         y = draw(para(escape(cover.series), "portada_serie", t.color("primario"), bold=True),
                  self.left, y, text_w)

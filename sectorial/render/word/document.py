@@ -9,13 +9,12 @@ the native charts by ``charts``.
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Mapping
 from typing import BinaryIO
 
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Inches, Length, Mm, Pt
@@ -29,8 +28,6 @@ from sectorial.doc.visitor import Visitor
 from sectorial.errors import RenderError, SectorialError
 from sectorial.layout import (
     BESIDE_SHARE,
-    GLYPH_WIDTH,
-    PT_MM,
     beside_table,
     chart_rows,
     chart_sizes,
@@ -38,6 +35,7 @@ from sectorial.layout import (
     table_widths,
 )
 from sectorial.render.picture import PIXELS, Picture
+from sectorial.render.word.cover import write_cover
 from sectorial.render.word.setup import (
     opened,
     package_properties,
@@ -60,6 +58,7 @@ from sectorial.style import Look
 
 WHITE = "#FFFFFF"
 HEADER_MM, FOOTER_MM = 6.0, 4.0  # room the header band and the page number take from the body
+BOX_MAX_MM, BOX_ROOM_MM = 52.0, 45.0  # a card's height at most; what title, heading and foot take
 CHART_HEIGHT_SHARE = 0.5  # of the body height: leaves room for message, bullets and sources
 
 
@@ -129,6 +128,7 @@ class DocxRenderer(Visitor):
         self.created = stamp(doc.meta.created)
         self.language = doc.meta.language
         self.sizes = chart_sizes(doc, self.look.page)
+        self.masthead = doc.masthead
         page_setup(self.word, self.look.page, (HEADER_MM, FOOTER_MM))
         styled(self.word, self.look, doc)
         properties(self.word, doc.meta)
@@ -157,26 +157,7 @@ class DocxRenderer(Visitor):
     # Pages -------------------------------------------------------------------------------
 
     def visit_Cover(self, cover: m.Cover) -> None:
-        band = self._table([self.width_mm], rows=1)
-        cell_margins(band, Mm(7), Mm(7))
-        cell = band.cell(0, 0)
-        shade_cell(cell, self.look.color("primario"))
-        self._styled(cell, "Portada: país", cover.country)
-        self._styled(cell, "Portada: institución", cover.institution)
-        self._styled(self.word, "Portada: serie", cover.series)
-        self._styled(self.word, "Title", cover.title)
-        # Each line of the title past the first takes its height from the gap above the
-        # offices: the date stays on the cover however long the title is.
-        size = self.look.size("portada_titulo")
-        per_line = self.width_mm / (size * GLYPH_WIDTH * PT_MM)
-        extra = max(0, math.ceil(len(cover.title) / per_line) - 1)
-        for index, office in enumerate(cover.offices):
-            line = self._styled(self.word, "Portada: oficina", office)  # kept with the date
-            if index == 0:
-                line.paragraph_format.space_before = Pt(max(12, 150 - extra * size * 1.25))
-                paragraph_border(line, "top", self.look.color("primario"), 12)
-        edition = self._styled(self.word, "Portada: fecha", cover.edition)
-        edition.add_run().add_break(WD_BREAK.PAGE)
+        write_cover(self.word, self.look, cover, self.masthead, self._styled)
 
     def visit_BoxesPage(self, page: m.BoxesPage) -> None:
         self._start_page(self._page_heading(page.label, page.title))
@@ -189,7 +170,7 @@ class DocxRenderer(Visitor):
         for index, box in enumerate(page.boxes):
             self._box(grid.cell(*divmod(index, columns)), box)
         for row in grid.rows:
-            row.height = Mm(min(40.0, (self.height_mm - 40) / rows))
+            row.height = Mm(min(BOX_MAX_MM, (self.height_mm - BOX_ROOM_MM) / rows))
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             flag_row(row._tr, "cantSplit")
         self.visit(page.foot)
@@ -269,7 +250,8 @@ class DocxRenderer(Visitor):
         return heading
 
     def _box(self, cell: _Cell, box: m.Box) -> None:
-        shade_cell(cell, self.look.color("fondo_caja"), border=WHITE)
+        shade_cell(cell, self.look.color("fondo_caja"), border=WHITE,
+                   accent=self.look.color("primario"))  # the card's bar, as in the PDF
         self._styled(cell, "Cifra de caja", box.figure)
         self._styled(cell, "Texto de caja", box.caption)
 

@@ -30,6 +30,9 @@ from sectorial.style import Look
 
 WHITE = "#FFFFFF"
 PARAGRAPH, CHARACTER = "párrafo", "carácter"
+# The PDF sets lines 1.25 times their size apart (quotes 1.45); Word's single spacing in
+# Arial is 1.15 times: these multiples give the DOCX the PDF's lines, and its page breaks.
+ARIAL_LEADING, QUOTE_LEADING = round(1.25 / 1.15, 2), round(1.45 / 1.15, 2)
 _ALIGN = {"centro": WD_ALIGN_PARAGRAPH.CENTER, "justificado": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 
@@ -41,35 +44,41 @@ class WordStyle:
     purpose: str  # in Spanish: what it is for (check's messages, the reference's sample)
     kind: str = PARAGRAPH
     size: str | None = None  # a size role of the house style
+    points: float | None = None  # or a fixed size (a rule's paragraph, not text)
     color: str | None = None  # a colour role, or "#RRGGBB"
     bold: bool | None = None
+    italic: bool | None = None  # Word's own headings and quotes are italic in some themes
     before: float | None = None  # points of space before and after a paragraph
     after: float | None = None
     align: str | None = None  # "centro", "justificado"
+    leading: float | None = None  # line height, a multiple of the font's (Arial's: 1.15 size)
     keep_next: bool = False
     fill: str | None = None  # a colour role that shades the paragraph or the run
     left_rule: str | None = None  # a colour role: a thick rule along the paragraph's left
+    rule: int = 24  # its width, in eighths of a point
     base: str = "Normal"
 
 
 STYLES = (
-    WordStyle("Normal", "el texto corrido", size="texto", color="texto", after=3, base=""),
+    WordStyle("Normal", "el texto corrido", size="texto", color="texto", after=3, base="",
+              leading=ARIAL_LEADING),
     WordStyle("Title", "el título en la portada", size="portada_titulo", color="oscuro",
-              bold=True, before=0, after=6),
+              bold=True, italic=False, before=0, after=6),
     WordStyle("Heading 1", "el título de cada página", size="pagina_titulo", color="oscuro",
-              bold=True, before=0, after=6),
-    WordStyle("Heading 2", "un subtítulo", size="mensaje", color="oscuro", bold=True,
-              before=0, after=6),
+              bold=True, italic=False, before=0, after=6),
+    WordStyle("Heading 2", "un subtítulo", size="mensaje", color="primario", bold=True,
+              italic=False, before=6, after=3),
     WordStyle("List Bullet", "una viñeta", after=2),
-    WordStyle("Quote", "una cita", color="oscuro"),
+    WordStyle("Quote", "una cita", color="oscuro", italic=False, fill="fondo_caja",
+              left_rule="primario", rule=16, before=0, after=0, leading=QUOTE_LEADING),
     WordStyle("Header", "la banda del encabezado", size="nota", color="suave"),
     WordStyle("Footer", "el pie de página", size="nota", color="suave"),
-    WordStyle("Portada: país", "el país en la banda de la portada", size="portada_titulo",
-              color=WHITE, bold=True),
-    WordStyle("Portada: institución", "la institución en la banda de la portada",
-              size="portada_serie", color=WHITE),
+    WordStyle("Portada: banda", "la banda del gobierno en la portada", size="mensaje",
+              before=0, after=0),
     WordStyle("Portada: serie", "el nombre de la serie en la portada", size="portada_serie",
-              color="primario", bold=True, before=96),
+              color="primario", bold=True, after=0, keep_next=True),
+    WordStyle("Portada: raya", "la raya bajo el nombre de la serie", points=2, before=0,
+              after=16, keep_next=True),
     WordStyle("Portada: oficina", "cada oficina en la portada", after=0, keep_next=True),
     WordStyle("Portada: fecha", "la fecha de edición en la portada", size="mensaje",
               color="oscuro", bold=True, before=8),
@@ -102,9 +111,12 @@ STYLES = (
     WordStyle("Antetítulo", "la etiqueta sobre el título de un artículo", size="nota",
               color="primario", bold=True),
     WordStyle("Lugar y fecha", "el lugar y la fecha de un artículo", color="suave"),
-    WordStyle("Entradilla", "el primer párrafo de un artículo", size="mensaje", bold=True),
-    WordStyle("Párrafo de artículo", "un párrafo de un artículo", align="justificado"),
-    WordStyle("Autor de cita", "quien dice una cita", size="nota", color="suave"),
+    WordStyle("Entradilla", "el primer párrafo de un artículo", size="mensaje", bold=True,
+              after=8.5),
+    WordStyle("Párrafo de artículo", "un párrafo de un artículo", align="justificado",
+              after=7, leading=QUOTE_LEADING),
+    WordStyle("Autor de cita", "quien dice una cita", size="nota", color="suave",
+              fill="fondo_caja", left_rule="primario", rule=16, before=0, after=8.5),
     WordStyle("Etiqueta de página", "la etiqueta delante del título de una página (EMPLEO:)",
               kind=CHARACTER, color="primario"),
     WordStyle("Strong", "una cifra o frase destacada en negrita", kind=CHARACTER, bold=True),
@@ -166,17 +178,20 @@ def _made(word: WordDocument, spec: WordStyle, look: Look) -> None:
     # needs it (the formats' roles, checked before rendering, say which ones are needed)
     if spec.size in look.sizes:
         font.size = Pt(look.sizes[spec.size])
+    elif spec.points:
+        font.size = Pt(spec.points)
     color = spec.color if spec.color and spec.color.startswith("#") else look.colors.get(
         spec.color or "")
     if color:
         font.color.rgb = rgb(color)
     if spec.bold is not None:
         font.bold = spec.bold
+    if spec.italic is not None:
+        font.italic = spec.italic
     if spec.kind == CHARACTER:
         if spec.fill:
             shade(style.element.get_or_add_rPr(), look.color(spec.fill))
         return
-    font.italic = False if spec.name in ("Heading 1", "Heading 2", "Title") else font.italic
     spacing = style.paragraph_format
     if spec.before is not None:
         spacing.space_before = Pt(spec.before)
@@ -184,9 +199,11 @@ def _made(word: WordDocument, spec: WordStyle, look: Look) -> None:
         spacing.space_after = Pt(spec.after)
     if spec.align:
         spacing.alignment = _ALIGN[spec.align]
+    if spec.leading:
+        spacing.line_spacing = spec.leading
     if spec.keep_next:
         spacing.keep_with_next = True
     if spec.fill:
         shade(style.element.get_or_add_pPr(), look.color(spec.fill))
     if spec.left_rule:
-        border_on(style.element.get_or_add_pPr(), "left", look.color(spec.left_rule), 24)
+        border_on(style.element.get_or_add_pPr(), "left", look.color(spec.left_rule), spec.rule)

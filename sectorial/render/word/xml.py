@@ -96,12 +96,16 @@ def border_on(ppr: BaseOxmlElement, side: str, color: str, eighths: int) -> None
     borders.append(border_element(side, color, eighths, space=4))
 
 
-def shade_cell(cell: _Cell, fill: str, border: str | None = None) -> None:
-    """Shade a cell, with a ``border`` colour all round it if given."""
+def shade_cell(cell: _Cell, fill: str, border: str | None = None,
+               accent: str | None = None) -> None:
+    """Shade a cell, with a ``border`` colour all round it if given, and an ``accent``
+    colour as a thick bar along its left side (a key-indicator card's)."""
     tcpr = cell._tc.get_or_add_tcPr()
     if border:
         borders = new_child(tcpr, "tcBorders")
-        borders.extend(border_element(side, border, 16)
+        borders.extend(border_element(side, accent if accent and side == "left" else border,
+                                      32 if accent and side == "left" else 40 if accent
+                                      else 16)  # a card's: the PDF's gap between cards
                        for side in ("top", "left", "bottom", "right"))
     shade(tcpr, fill)
 

@@ -1,0 +1,115 @@
+"""The DOCX's cover, laid out as the PDF's (``layout``'s cover constants): the government
+band at the top left, the series name with a short rule under it, the title, the offices and
+the date low on the page, and the dark band down the right edge with its strip of the
+primary colour, a picture anchored to the page behind the text."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable
+
+from docx.document import Document as WordDocument
+from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Mm
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from sectorial.doc import model as m
+from sectorial.layout import (
+    COVER_BAND_SHARE,
+    COVER_SERIES_AT,
+    COVER_STRIP_MM,
+    COVER_TEXT_GAP_MM,
+    GLYPH_WIDTH,
+    PT_MM,
+)
+from sectorial.render.picture import stripes_png
+from sectorial.render.word.styles import ARIAL_LEADING
+from sectorial.render.word.xml import border_on
+from sectorial.style import Look
+
+Styled = Callable[..., WordParagraph]
+BADGE_MM, RULE_GAP_MM = 5.0, 3.0  # the PDF's distances, to the millimetre
+OFFICES_FROM_BOTTOM_MM = 30.0
+PIXELS_PER_MM = 4
+
+
+def write_cover(word: WordDocument, look: Look, cover: m.Cover, masthead: m.Masthead,
+                styled: Styled) -> None:
+    """Write the cover with ``styled`` (the renderer's paragraphs in named styles)."""
+    page = look.page
+    band_mm = page.width_mm * COVER_BAND_SHARE
+    text_mm = page.width_mm - band_mm - page.margin_left_mm - COVER_TEXT_GAP_MM
+    indent = Mm(page.width_mm - page.margin_left_mm - page.margin_right_mm - text_mm)
+    badge = styled(word, "Portada: banda")
+    badge.add_run(f" {masthead.country} ", style="Banda: país")
+    badge.add_run(f" {masthead.entity} ", style="Banda: institución")
+    badge.paragraph_format.space_before = Mm(BADGE_MM)
+    _band(badge, look, band_mm)
+    series = styled(word, "Portada: serie", cover.series)
+    rule = styled(word, "Portada: raya")
+    rule.paragraph_format.right_indent = Mm(page.width_mm - page.margin_left_mm
+                                            - page.margin_right_mm - 40.0)
+    border_on(rule._p.get_or_add_pPr(), "bottom", look.color("primario"), 16)
+    title = styled(word, "Title", cover.title)
+    offices = [styled(word, "Portada: oficina", office) for office in cover.offices]
+    edition = styled(word, "Portada: fecha", cover.edition)
+    edition.add_run().add_break(WD_BREAK.PAGE)
+    series_gap, offices_gap = _gaps(look, cover, text_mm)
+    series.paragraph_format.space_before = Mm(series_gap)
+    (offices or [edition])[0].paragraph_format.space_before = Mm(offices_gap)
+    for paragraph in (badge, series, title, *offices, edition):
+        paragraph.paragraph_format.right_indent = indent
+
+
+def _gaps(look: Look, cover: m.Cover, text_mm: float) -> tuple[float, float]:
+    """The space above the series name (to put it where the PDF does) and above the offices
+    (to put them low on the page), in mm; a long title takes from both, so that the offices
+    and the date stay on the cover."""
+    page = look.page
+
+    def line_mm(role: str) -> float:
+        return look.size(role) * 1.15 * ARIAL_LEADING * PT_MM
+
+    top = page.margin_top_mm + 6.0 + BADGE_MM + line_mm("mensaje")  # under the badge
+    bottom = page.height_mm - page.margin_bottom_mm - 4.0 - 3.0  # the footer's room, slack
+    size = look.size("portada_titulo")
+    per_line = text_mm / (size * GLYPH_WIDTH * PT_MM) * 0.9  # bold Arial is wider than that
+    title_mm = max(1, math.ceil(len(cover.title) / per_line)) * line_mm("portada_titulo")
+    head_mm = line_mm("portada_serie") + RULE_GAP_MM + 6.0 + title_mm  # series, rule, title
+    tail_mm = len(cover.offices) * line_mm("texto") + line_mm("mensaje") + 3.0
+    least = 4.0
+    series_gap = max(0.0, min(page.height_mm * COVER_SERIES_AT - top,
+                              bottom - top - head_mm - least - tail_mm))
+    title_bottom = top + series_gap + head_mm
+    offices_top = min(page.height_mm - page.margin_bottom_mm - OFFICES_FROM_BOTTOM_MM,
+                      bottom - tail_mm)
+    return series_gap, max(least, offices_top - title_bottom)
+
+
+def _band(paragraph: WordParagraph, look: Look, band_mm: float) -> None:
+    """The dark band and its strip, a picture behind the text from the top of the page to
+    its bottom at its right edge (a decorative picture: no alternative text)."""
+    page = look.page
+    strip = round(COVER_STRIP_MM * PIXELS_PER_MM)
+    png = stripes_png((strip, round(band_mm * PIXELS_PER_MM) - strip),
+                      (look.color("primario"), look.color("oscuro")))
+    shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(band_mm),
+                                            height=Mm(page.height_mm))
+    inline = shape._inline
+    graphic = inline.graphic
+    anchor = parse_xml(
+        f'<wp:anchor {nsdecls("wp", "a", "pic", "r")} distT="0" distB="0" distL="0" '
+        'distR="0" simplePos="0" relativeHeight="0" behindDoc="1" locked="1" '
+        'layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>'
+        f'{int(Mm(page.width_mm - band_mm))}</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{inline.extent.cx}" cy="{inline.extent.cy}"/>'
+        '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{inline.docPr.id}" name="Banda de la portada" descr=""/>'
+        '<wp:cNvGraphicFramePr/></wp:anchor>')
+    anchor.append(graphic)
+    inline.getparent().replace(inline, anchor)
