@@ -188,7 +188,7 @@ def _send_command(commands: argparse._SubParsersAction) -> None:
         description="Construye los documentos y envía el DOCX a cada destinatario de la lista "
         "del informe (envio.destinatarios o --to), una sola vez: lo ya enviado no se repite. "
         "El servidor se configura en sectorial.toml y la contraseña en la variable "
-        "SECTORIAL_SMTP_PASSWORD (vea el README).")
+        "SECTORIAL_SMTP_PASSWORD (vea docs/guias/envio.md).")
     _briefs(send, "archivo YAML del informe o carpeta de informes")
     _selection(send)
     options = send.options
@@ -227,6 +227,8 @@ def _schema_command(commands: argparse._SubParsersAction) -> None:
     _completes(options.add_argument("--readme", type=Path, metavar="ARCHIVO",
                                     help="también reescribe las tablas de campos marcadas de "
                                     "ese README"), FILE)
+    _folder(schema, "--docs", None, "también reescribe las tablas de campos marcadas de cada "
+            "página .md de esa carpeta (docs)")
     options.add_argument("--check", action="store_true",
                          help="no escribe: dice si están al día (código 1 si no)")
 

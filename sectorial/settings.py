@@ -199,8 +199,8 @@ def _read(source: Source) -> dict:
     if not source.path.is_file():
         if source.named:
             raise SettingsError("no existe el archivo de configuración", where,
-                                f"indique otro con --config o cree {SETTINGS_FILE} (vea el "
-                                "README)")
+                                f"indique otro con --config o cree {SETTINGS_FILE} (vea "
+                                "docs/guias/envio.md; 'sectorial init' escribe uno comentado)")
         return {}
     try:
         return tomllib.loads(source.path.read_text("utf-8"))

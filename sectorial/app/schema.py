@@ -66,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
     wanted = {args.out / name: schema_text(content) for name, content in schemas().items()}
     if args.readme is not None:
         wanted[args.readme] = _refreshed(args.readme)
+    for page in sorted(args.docs.rglob("*.md")) if args.docs else ():
+        refreshed = _refreshed(page)
+        if refreshed != _read(page) or page in wanted:
+            wanted[page] = refreshed
     stale = [path for path, text in wanted.items() if _read(path) != text]
     if args.check:
         for path in stale:
