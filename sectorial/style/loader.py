@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from sectorial.style.model import (
     STYLE_FILE,
     HouseStyle,
     Institution,
+    Logo,
     Look,
     MailTemplates,
     PageSetup,
@@ -79,6 +81,7 @@ def load_house(folder: Path) -> HouseStyle:
     regular, bold = _font_files(values["fuentes"]["pdf"], path, where, errors)
     mail = _mail(values["correo"], folder, where, errors)
     pdfa = _pdfa(values["pdfa"], where, errors)
+    logo = _logo(values["logo"], folder, where, errors)
     raise_all(errors)
     numbers = values["numeros"]
     return HouseStyle(
@@ -86,7 +89,7 @@ def load_house(folder: Path) -> HouseStyle:
         folder=folder,
         language=values["idioma"],
         institution=Institution(**values["institucion"]),
-        look=_look(values, path, regular, bold, pdfa),
+        look=replace(_look(values, path, regular, bold, pdfa), logo=logo),
         numbers=NumberStyle(locale=numbers["locale"], group=numbers["miles"],
                             decimal=numbers["decimal"],
                             percent_space=numbers["espacio_porcentaje"]),
@@ -160,6 +163,31 @@ def _mail(node: dict | None, folder: Path, where: Where,
             "indique un archivo de texto UTF-8 que esté en la carpeta del estilo"))
         return None
     return MailTemplates(subject=node["asunto"], body=Snippet(body, str(body_path), 1, "cuerpo"))
+
+
+_IMAGE_STARTS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def _logo(node: dict | None, folder: Path, where: Where,
+          errors: list[SectorialError]) -> Logo | None:
+    """Read 'logo': {archivo: a PNG or JPEG beside the style, texto: what it says}."""
+    if node is None:
+        return None
+    path = folder / node["archivo"]
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(8)
+    except OSError as exc:
+        errors.append(StyleError(f"no existe el logo '{path}' ({exc.strerror})",
+                                 where("logo.archivo"),
+                                 "ponga el archivo en la carpeta del estilo, o corrija la ruta"))
+        return None
+    if not start.startswith(_IMAGE_STARTS):
+        errors.append(StyleError(f"'{path}' no es una imagen PNG ni JPEG", where("logo.archivo"),
+                                 "guarde el logo como .png (mejor, con fondo transparente) o "
+                                 ".jpg"))
+        return None
+    return Logo(path.resolve(), node["texto"])
 
 
 def _font_files(spec: dict, path: Path, where: Where,

@@ -41,6 +41,14 @@ class Institution:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The institution's logo: a PNG or JPEG file, and what it says."""
+
+    path: Path
+    text: str
+
+
+@dataclass(frozen=True)
 class PageSetup:
     """Page size in millimetres (width, height as laid out) and margins."""
 
@@ -84,6 +92,7 @@ class Look:
     docx_charts: str = "imagen"  # "nativo": editable Word charts in the DOCX; "imagen": PNG
     pdfa: str | None = "2b"  # PDF/A flavour of the PDF ("2b", "3b"), None for plain PDF
     docx_reference: Path | None = None  # referencia.docx beside estilo.yaml: the DOCX styles
+    logo: Logo | None = None  # on the cover and the header band, instead of the drawn band
 
     def color(self, role: str) -> str:
         """Return the colour (``#RRGGBB``) of a role, or fail naming it."""

@@ -112,6 +112,13 @@ MAIL = Section((
         required=True),
 ), doc="El correo con que se envía el informe.")
 
+LOGO = Section((
+    Key("archivo", Text(), "El archivo PNG o JPEG del logo, desde la carpeta del estilo.",
+        required=True),
+    Key("texto", Text(), "Lo que dice el logo, para quien no lo ve (su texto alternativo).",
+        required=True),
+), doc="El logo de la institución.")
+
 STYLE = Section((
     Key("nombre", Text(), "El nombre del estilo.", required=True),
     Key("institucion", INSTITUTION, "Quién publica.", required=True),
@@ -125,6 +132,9 @@ STYLE = Section((
     Key("intensidad", ListOf(INTENSITY), "Las palabras de la intensidad de un cambio "
         "(«una ligera disminución»), de menor a mayor.", default=None),
     Key("correo", MAIL, "El correo de `sectorial send`.", default=None),
+    Key("logo", LOGO, "El logo de la institución (`archivo`, `texto`): en la portada y en "
+        "la banda de cada página, en el PDF y el DOCX, en lugar de la banda dibujada.",
+        default=None),
     Key("pdfa", Anything(types=("string", "boolean")), "El nivel PDF/A del PDF: \"2b\" "
         "(recomendado para archivar), \"3b\" o no.", default="2b"),
 ), doc="Un estilo de la casa: la página, las fuentes, los colores, los números y el correo.")

@@ -27,12 +27,13 @@ from sectorial.layout import (
 )
 from sectorial.render.picture import stripes_png
 from sectorial.render.word.styles import ARIAL_LEADING
-from sectorial.render.word.xml import border_on
+from sectorial.render.word.xml import border_on, set_alt_text
 from sectorial.style import Look
 
 Styled = Callable[..., WordParagraph]
 BADGE_MM, RULE_GAP_MM = 5.0, 3.0  # the PDF's distances, to the millimetre
 OFFICES_FROM_BOTTOM_MM = 30.0
+COVER_LOGO_MM, HEADER_LOGO_MM = 11.2, 6.0  # the PDF's band, 7 mm (1.6 times on the cover)
 PIXELS_PER_MM = 4
 
 
@@ -44,8 +45,7 @@ def write_cover(word: WordDocument, look: Look, cover: m.Cover, masthead: m.Mast
     text_mm = page.width_mm - band_mm - page.margin_left_mm - COVER_TEXT_GAP_MM
     indent = Mm(page.width_mm - page.margin_left_mm - page.margin_right_mm - text_mm)
     badge = styled(word, "Portada: banda")
-    badge.add_run(f" {masthead.country} ", style="Banda: país")
-    badge.add_run(f" {masthead.entity} ", style="Banda: institución")
+    government_band(badge, look, masthead, COVER_LOGO_MM)
     badge.paragraph_format.space_before = Mm(BADGE_MM)
     _band(badge, look, band_mm)
     series = styled(word, "Portada: serie", cover.series)
@@ -62,6 +62,18 @@ def write_cover(word: WordDocument, look: Look, cover: m.Cover, masthead: m.Mast
     (offices or [edition])[0].paragraph_format.space_before = Mm(offices_gap)
     for paragraph in (badge, series, title, *offices, edition):
         paragraph.paragraph_format.right_indent = indent
+
+
+def government_band(paragraph: WordParagraph, look: Look, masthead: m.Masthead,
+                    logo_mm: float) -> None:
+    """The country and the institution in their shaded runs, or the house style's logo
+    ``logo_mm`` tall with what it says as its alternative text."""
+    if look.logo is None:
+        paragraph.add_run(f" {masthead.country} ", style="Banda: país")
+        paragraph.add_run(f" {masthead.entity} ", style="Banda: institución")
+        return
+    shape = paragraph.add_run().add_picture(str(look.logo.path), height=Mm(logo_mm))
+    set_alt_text(shape._inline, look.logo.text, look.logo.text)
 
 
 def _gaps(look: Look, cover: m.Cover, text_mm: float) -> tuple[float, float]:

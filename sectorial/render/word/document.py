@@ -35,7 +35,7 @@ from sectorial.layout import (
     table_widths,
 )
 from sectorial.render.picture import PIXELS, Picture
-from sectorial.render.word.cover import write_cover
+from sectorial.render.word.cover import HEADER_LOGO_MM, government_band, write_cover
 from sectorial.render.word.setup import (
     opened,
     package_properties,
@@ -146,9 +146,7 @@ class DocxRenderer(Visitor):
         for paragraph in (header, footer):
             paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(self.width_mm),
                                                               WD_TAB_ALIGNMENT.RIGHT)
-        masthead = doc.masthead
-        self._text(header, f" {masthead.country} ", "Banda: país")
-        self._text(header, f" {masthead.entity} ", "Banda: institución")
+        government_band(header, self.look, doc.masthead, HEADER_LOGO_MM)
         self._text(header, "\t" + doc.series)
         paragraph_border(header, "bottom", self.look.color("linea"), 4)
         self._text(footer, doc.meta.title + "\t")
