@@ -55,6 +55,19 @@ class _Parser(argparse.ArgumentParser):
         self.options.add_argument("-h", "--help", action="help",
                                   help="muestra esta ayuda y termina")
 
+    _intermixing = False
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        """A command's files may come on either side of its options
+        (``build a.yaml --jobs 2 b.yaml``); a parser of commands reads as argparse does."""
+        if self._subparsers is not None or self._intermixing:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
     def error(self, message: str) -> NoReturn:
         for english, spanish in _SPANISH:
             if re.fullmatch(english, message, re.DOTALL):

@@ -35,14 +35,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entry() -> int:
-    """The ``sectorial`` command: ``main``, and once a build was interrupted, a second
-    Ctrl-C while the process ends is ignored (it would print a traceback)."""
+    """The ``sectorial`` command: ``main``, never with a traceback. A Ctrl-C outside the
+    command's own handling (while the arguments are read, between the command and its
+    end) says "interrumpido" and exits with 130; once the command is done, a Ctrl-C while
+    the process ends is ignored."""
     sys.stdout = _Quiet(sys.stdout)  # type: ignore[assignment]
     sys.stderr = _Quiet(sys.stderr)  # type: ignore[assignment]  # `2>&1 | head`
-    code = main()
-    if interrupts.received():
-        for number in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(number, signal.SIG_IGN)
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        code = 130
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_IGN)
     # Every file is written and closed, every process joined: what is left is Python
     # taking apart pandas, matplotlib and the rest object by object, a quarter of a
     # second after the work is done. The outputs are flushed; the process ends now.

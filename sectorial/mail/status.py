@@ -43,8 +43,8 @@ def status(chosen: Selection, out_dir: Path, console: Console) -> int:
         entries = [e for name in names
                    for e in log.entries(name, str(period) if period else None)]
     wanted = {slug(value) for value in chosen.only.values()}
-    if wanted:
-        entries = [e for e in entries if e.value and slug(e.value) in wanted]
+    if wanted:  # every choice must hold (a document has one value of its 'por_cada')
+        entries = [e for e in entries if e.value and {slug(e.value)} == wanted]
     if not entries:
         console.echo("no hay envíos registrados de " + ", ".join(names)
                      + (f" para {period}" if period else "")

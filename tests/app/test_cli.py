@@ -280,3 +280,19 @@ def test_json_gives_one_object_per_document_and_quiet_says_only_errors(tmp_path)
     failed = json.loads(stdout)
     assert code == 1 and failed["estado"] == "con error" and "empresas.csv" in failed["error"]
     assert "error" in err and "empresas.csv" in err  # the error is said on stderr too
+
+
+def test_an_interrupt_while_the_arguments_are_read_prints_no_traceback():
+    """Ctrl-C can land before the command's own handling starts (its imports, argparse):
+    the command still says it was interrupted, with code 130, and no Python traceback."""
+    probe = ("import sectorial.arguments as arguments\n"
+             "def interrupted(argv=None):\n"
+             "    raise KeyboardInterrupt\n"
+             "arguments.parse = interrupted\n"
+             "from sectorial.cli import entry\n"
+             "entry()\n")
+    done = subprocess.run([sys.executable, "-c", probe, "build", "x.yaml"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 130
+    assert "interrumpido: no se escribió ningún archivo a medias" in done.stderr
+    assert "Traceback" not in done.stderr

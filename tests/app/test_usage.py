@@ -102,3 +102,10 @@ def test_the_archive_folder_may_come_before_the_action(capsys):
     assert args.action == "verify" and args.rebuild and str(args.archive_dir) == "A"
     err = usage_error(capsys, "archive", "x.pdf", "--head", "abc")
     assert "--help" not in err.split("error:")[1]  # never offered as the option meant
+
+
+def test_a_commands_files_may_come_on_either_side_of_its_options():
+    args = parse(["build", "a.yaml", "--jobs", "2", "b.yaml", "--period", "2025-09"])
+    assert [str(p) for p in args.brief] == ["a.yaml", "b.yaml"] and args.jobs == 2
+    args = parse(["archive", "verify", "--rebuild"])
+    assert args.command == "archive" and args.rebuild

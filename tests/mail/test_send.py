@@ -377,6 +377,10 @@ def test_each_region_receives_its_own_document(tmp_path, capsys):
     listed = capsys.readouterr().out
     assert "luis@example.org" in listed and "lia@example.org" in listed
     assert "ana@example.org" not in listed and "total: 2 enviado" in listed
+    # Two choices must both hold: no document is of two regions
+    assert send(project, config, "--period", "2025-09", "--status", "--region",
+                "La Libertad", "--only", "grupo=Apurímac") == 0
+    assert "no hay envíos registrados" in capsys.readouterr().out
 
 
 def test_a_region_the_data_does_not_have_is_refused_with_a_suggestion(tmp_path, capsys):
