@@ -31,7 +31,21 @@ def main(argv: list[str] | None = None) -> int:
     # pace, every 700 new objects, spent a tenth of each document walking the libraries.
     gc.set_threshold(COLLECT_EVERY, 10, 10)
     with interrupts.handled():
+        if _replayed(args):
+            return 0
         return _run(args)
+
+
+def _replayed(args: argparse.Namespace) -> bool:
+    """A build with nothing changed since its last run: said again, nothing loaded."""
+    from sectorial import replay
+
+    if not replay.replayable(args):
+        return False
+    try:
+        return replay.replayed(args)
+    except (OSError, ValueError, KeyError, TypeError):  # a damaged record: build as usual
+        return False
 
 
 def entry() -> int:

@@ -31,7 +31,7 @@ LAYERS = (  # bottom to top: a module imports only its own layer's and lower one
     ("render", "background"),
     ("pipeline",),
     ("batch",),
-    ("mail", "archive", "rebuild"),
+    ("mail", "archive", "rebuild", "replay"),
     ("app", "arguments", "options", "api", "preview"),
     ("cli", "__main__"),
 )

@@ -44,7 +44,40 @@ def run(args: argparse.Namespace) -> int:
                 _json_line(outcome)
     if not args.quiet:
         _said_time(outcomes, total, time.perf_counter() - start)
-    return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
+    if any(o.status == batch.FAILED for o in outcomes):
+        return 1
+    if not args.cluster:
+        rank = {job: i for i, job in enumerate([o.job for o in plan.outcomes] + plan.jobs)}
+        _remember(args, sorted(outcomes, key=lambda o: rank.get(o.job, len(rank))))
+    return 0
+
+
+def _remember(args: argparse.Namespace, outcomes: list[batch.Outcome]) -> None:
+    """Keep what this run read and wrote, so that the same command with nothing changed
+    answers at once (``sectorial.replay``), its documents in the plan's order."""
+    from sectorial import replay
+    from sectorial.batch.memo import brief_of
+    from sectorial.style.loader import find_style
+
+    read: set = set()
+    try:
+        for outcome in outcomes:
+            job = outcome.job
+            brief = brief_of(job.brief, job.period if outcome.status != batch.NOT_APPLICABLE
+                             else None)
+            folder = find_style(brief.style, brief.path.parent)
+            read |= {brief.path, *(spec.path for spec in brief.sources.values()),
+                     *(p for p in folder.rglob("*") if p.is_file())}
+    except (SectorialError, OSError):
+        return  # the next run builds as usual
+    again = [dataclasses.replace(o, status=batch.UNCHANGED, seconds=0.0, stages={},
+                                 archived=None, paths=tuple(sorted(o.paths, key=str)))
+             if o.status == batch.BUILT else o for o in outcomes]  # as a rerun lists them
+    documents = [{"json": batch.outcome_json(o), "archivos": [str(p) for p in o.paths],
+                  "lineas": [f"sin cambios: {p}" for p in o.paths]
+                  if o.status == batch.UNCHANGED else [batch.outcome_line(o)]}
+                 for o in again]
+    replay.remember(args, read, documents, batch.summary(again, 0.0).rsplit("; tiempo", 1)[0])
 
 
 def _said_time(outcomes: list[batch.Outcome], total: int, seconds: float) -> None:
