@@ -109,7 +109,9 @@ def _period(period: str | int | Period | None) -> Period | None:
 def _formats(formats: Iterable[str]) -> tuple[str, ...]:
     from sectorial.formats import FORMATS
 
-    chosen = tuple(dict.fromkeys(str(f).strip().lower() for f in formats))
+    if isinstance(formats, str):  # "pdf", "docx,pdf": as the command line takes them
+        formats = formats.split(",")
+    chosen = tuple(dict.fromkeys(str(f).strip().lower() for f in formats if str(f).strip()))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise SectorialError(f"formato desconocido '{unknown[0] if unknown else ''}'",

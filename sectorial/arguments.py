@@ -62,11 +62,14 @@ class _Parser(argparse.ArgumentParser):
         (``build a.yaml --jobs 2 b.yaml``); a parser of commands reads as argparse does."""
         if self._subparsers is not None or self._intermixing:
             return super().parse_known_args(args, namespace)
-        self._intermixing = True
+        self._intermixing, usage = True, self.usage
+        # argparse's intermixed parsing keeps the usage without its prefix, which it takes
+        # for the 7 characters of "usage: ": give it the usage already without "uso: "
+        self.usage = usage or self.format_usage().removeprefix("uso: ").rstrip()
         try:
             return self.parse_known_intermixed_args(args, namespace)
         finally:
-            self._intermixing = False
+            self._intermixing, self.usage = False, usage
 
     def error(self, message: str) -> NoReturn:
         for english, spanish in _SPANISH:
@@ -280,6 +283,9 @@ def _style_command(commands: argparse._SubParsersAction) -> None:
                FILE)
     reference.options.add_argument("--check", action="store_true",
                                    help="no escribe: dice si está al día (código 1 si no)")
+    reference.options.add_argument("--force", action="store_true",
+                                   help="reemplaza un documento de referencia que ya existe "
+                                   "(se pierde lo que se cambió en Word)")
 
 
 def _init_command(commands: argparse._SubParsersAction) -> None:

@@ -41,6 +41,7 @@ def write_all(
     other permissions than the usual ones (0o444: read-only, for the archive)."""
     temporaries: list[tuple[Path, Path]] = []
     mode = 0o666 & ~_umask()  # mkstemp creates 0600; outputs get the usual permissions
+    path = Path()
     try:
         for path, data in outputs.items():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,14 +59,19 @@ def write_all(
             os.replace(temporary, path)
     except OSError as exc:
         raise SectorialError(
-            f"no se pudo escribir '{exc.filename or path}' ({exc.strerror})",
-            hint="verifique que la carpeta de salida exista y se pueda escribir",
+            f"no se pudo escribir '{path}' ({_REASONS.get(exc.errno, exc.strerror)})",
+            hint="verifique que la carpeta de salida exista y se pueda escribir, o elija otra",
         ) from exc
     finally:
         for temporary, _ in temporaries:
             temporary.unlink(missing_ok=True)
     return tuple(outputs)
 
+
+_REASONS = {errno.EACCES: "permiso denegado", errno.EPERM: "permiso denegado",
+            errno.EROFS: "el disco es de solo lectura", errno.EISDIR: "es una carpeta",
+            errno.ENOSPC: "no queda espacio en el disco", errno.ENOENT: "no existe la carpeta",
+            errno.ENOTDIR: "una parte de la ruta no es una carpeta"}
 
 TEMPORARY = ".tmp"
 """The end of a file being written: ``.NAME.PID.RANDOM.tmp`` beside its target."""

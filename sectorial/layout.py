@@ -27,6 +27,7 @@ COVER_BAND_SHARE = 0.36  # of the page's width
 COVER_STRIP_MM = 5.0
 COVER_TEXT_GAP_MM = 14.0  # between the text and the band
 COVER_SERIES_AT = 0.38  # of the page's height, from the top
+LOGO_MAX_RATIO = 12.0  # a logo in the band at most 12 times as wide as the band is tall
 
 CHARTS_PER_ROW = 3
 # Chart size (width, height in mm) by the number of charts that share a page row.

@@ -100,3 +100,8 @@ def test_importing_sectorial_loads_nothing_heavy():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.splitlines()
     assert out == ["[]", "True True"]
+
+
+def test_formats_may_be_written_as_on_the_command_line(tmp_path):
+    [doc] = sectorial.build(make_project(tmp_path), formats="pdf")
+    assert doc.pdf and doc.docx is None

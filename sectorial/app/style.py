@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import sectorial
 from sectorial.console import Console
+from sectorial.errors import SectorialError
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,16 +25,26 @@ def run(args: argparse.Namespace) -> int:
     folder = find_style(args.name, Path.cwd())
     house = load_house(folder)
     target: Path = args.out or folder / REFERENCE_FILE
+    if args.out is None and folder.is_relative_to(Path(sectorial.__file__).resolve().parent):
+        raise SectorialError(
+            f"el estilo '{args.name}' es uno de los que trae sectorial ({folder})",
+            hint=f"copie su carpeta a templates/{args.name} en su proyecto y ejecute la orden "
+            "allí, o escriba el documento en otro lugar con --out ARCHIVO.docx")
     wanted = reference_document(house.look)
     console = Console()
-    if args.check:
-        current = target.read_bytes() if target.is_file() else None
+    current = target.read_bytes() if target.is_file() else None
+    if args.check or current == wanted:
         if current == wanted:
             console.echo(f"al día: {target}")
             return 0
         console.warn(f"desactualizado: {target}" if current else f"no existe: {target}")
         console.warn(f"  Qué hacer: ejecute 'sectorial estilo referencia {args.name}'")
         return 1
+    if current is not None and not args.force:
+        raise SectorialError(
+            f"ya existe '{target}' y no es el que da el estilo ahora (quizás se editó en "
+            "Word): escribir encima perdería esos cambios",
+            hint="agregue --force para reemplazarlo, o escriba otro con --out OTRO.docx")
     from sectorial.files import write_all
 
     write_all({target: wanted})

@@ -41,6 +41,10 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "sectorial"
 
     def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        host = self.headers.get("Host", "").rsplit(":", 1)[0]
+        if host not in ("127.0.0.1", "localhost"):  # another site's page, through DNS
+            self.send_error(HTTPStatus.FORBIDDEN, "solo desde esta máquina")
+            return
         shown = self.current()
         path = self.path.split("?", 1)[0]
         if path == "/":

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sectorial import clock
+from sectorial import clock, interrupts
 from sectorial.errors import SectorialError
 from sectorial.periods import Period
 from sectorial.preview import pages, watch
@@ -49,15 +49,18 @@ class Session:
     _files: list[Path] = field(default_factory=list)
     _seen: watch.Snapshot = field(default_factory=dict)
     _drawn: dict[tuple, Page] = field(default_factory=dict)
+    _known: tuple[list[Path], Path | None] = ([], None)
 
     def changed(self) -> bool:
         """Whether a watched file changed since the last build."""
         return watch.snapshot(self._files or [self.brief]) != self._seen
 
     def rebuild(self) -> Shown:
-        """Build once; on failure keep the last good pages and show the error."""
+        """Build once; on failure keep the last good pages and show the error. What is
+        watched is taken before the files are read: a save during the build is a change."""
         start = time.perf_counter()
-        self._seen = watch.snapshot(self._files or [self.brief])
+        self._files = self._watch_list()
+        self._seen = watch.snapshot(self._files)
         try:
             name, note, pdf, parts = self._built()
             found, redrawn = self._pages(pdf, parts)
@@ -66,12 +69,29 @@ class Session:
         except SectorialError as exc:
             shown = replace(self.shown, version=self.shown.version + 1, error=str(exc))
         except Exception as exc:  # a bug of ours: say so on the page, keep serving
+            if interrupts.received():  # a library turned a Ctrl-C into its own error
+                raise KeyboardInterrupt from exc
             shown = replace(self.shown, version=self.shown.version + 1,
                             error=f"error interno ({type(exc).__name__}): {exc}\n  Qué hacer: "
                             "avise a quien mantiene sectorial, con el informe y sus datos")
         self.shown = replace(shown, when=clock.now()[11:19],  # HH:MM:SS, the office's zone
                              seconds=time.perf_counter() - start)
         return self.shown
+
+    def _watch_list(self) -> list[Path]:
+        """The brief, its data files and its house style's folder; when the brief cannot
+        be read, those of the last brief that could (so that fixing a file rebuilds)."""
+        from sectorial.brief.loader import load_brief
+        from sectorial.style.loader import find_style
+
+        try:
+            brief = load_brief(self.brief, self.period)
+            self._known = ([s.path for s in brief.sources.values()],
+                           find_style(brief.style, brief.path.parent))
+        except SectorialError:
+            pass
+        data, style = self._known
+        return [self.brief, *data, *([style] if style else [])]
 
     def _built(self) -> tuple[str, str | None, bytes, list[object]]:
         from sectorial.brief.loader import load_brief
@@ -80,11 +100,14 @@ class Session:
         brief = load_brief(self.brief, self.period)
         value, note = self._value(brief)
         prepared = prepare(self.brief, self.period, Timings(), value)
-        self._watch(prepared)
         files = rendered(prepared, ("pdf",), Timings())
         doc = prepared.document
         parts = [*([doc.cover] if doc.cover else []), *doc.pages]
-        common = repr((prepared.house.look, doc.meta, doc.series, doc.masthead, doc.name))
+        folder = prepared.house.folder  # a logo or a font replaced redraws every page
+        style = sorted((str(p), state) for p, state in self._seen.items()
+                       if p.is_relative_to(folder))
+        common = repr((prepared.house.look, doc.meta, doc.series, doc.masthead, doc.name,
+                       style))
         return doc.name, note, files[f"{doc.name}.pdf"], [common, *parts]
 
     def _value(self, brief: object) -> tuple[str | None, str | None]:
@@ -102,12 +125,6 @@ class Session:
             return select(brief, values, dict(self.only))[0], None  # type: ignore[arg-type]
         return values[0], (f"se muestra {fan_out.column} = {values[0]}, el primero de "
                            f"{len(values)}; elija otro con --region o --only")
-
-    def _watch(self, prepared: object) -> None:
-        brief, house = prepared.brief, prepared.house  # type: ignore[attr-defined]
-        self._files = watch.watched(self.brief, [s.path for s in brief.sources.values()],
-                                    house.folder)
-        self._seen = watch.snapshot(self._files)
 
     def _pages(self, pdf: bytes, parts: list[object]) -> tuple[tuple[Page, ...], int]:
         """The page images, those drawn from the same as before taken from before."""

@@ -12,9 +12,10 @@ Snapshot = dict[Path, tuple[int, int, int] | None]
 
 
 def snapshot(paths: Iterable[Path]) -> Snapshot:
-    """The state of each file (``None``: it does not exist, or cannot be read)."""
+    """The state of each file (``None``: it does not exist, or cannot be read); a folder
+    stands for every file in it, as it is now (a file added to it is a change)."""
     found: Snapshot = {}
-    for path in paths:
+    for path in _expanded(paths):
         try:
             info = os.stat(path)
             found[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
@@ -23,9 +24,11 @@ def snapshot(paths: Iterable[Path]) -> Snapshot:
     return found
 
 
-def watched(brief: Path, data: Iterable[Path], style: Path | None) -> list[Path]:
-    """The brief, its data files and every file of its house style's folder."""
-    files = [brief, *data]
-    if style is not None and style.is_dir():
-        files += [path for path in sorted(style.rglob("*")) if path.is_file()]
-    return list(dict.fromkeys(files))
+def _expanded(paths: Iterable[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file())
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))

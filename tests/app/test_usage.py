@@ -109,3 +109,14 @@ def test_a_commands_files_may_come_on_either_side_of_its_options():
     assert [str(p) for p in args.brief] == ["a.yaml", "b.yaml"] and args.jobs == 2
     args = parse(["archive", "verify", "--rebuild"])
     assert args.command == "archive" and args.rebuild
+
+
+@pytest.mark.parametrize("command", [["build"], ["send"], ["archive", "verify"],
+                                     ["estilo", "referencia"], ["preview"]])
+def test_every_usage_names_the_whole_command(command, capsys):
+    with pytest.raises(SystemExit):
+        parse([*command, "--help"])
+    assert capsys.readouterr().out.startswith(f"uso: sectorial {' '.join(command)} ")
+    with pytest.raises(SystemExit):
+        parse([*command, "--no-existe"])
+    assert capsys.readouterr().err.startswith(f"uso: sectorial {' '.join(command)} ")

@@ -3,9 +3,11 @@ server answers."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 
 import pytest
 
@@ -14,6 +16,17 @@ from sectorial.cli import main
 from sectorial.periods import Period
 from sectorial.preview.server import start
 from sectorial.preview.session import Session
+
+
+@contextlib.contextmanager
+def serving(session: Session) -> Iterator[str]:
+    """The session served on a free port; its address."""
+    server = start(lambda: session.shown, 0)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def texts(session: Session) -> str:
@@ -66,9 +79,7 @@ def test_a_fan_out_shows_the_region_asked_or_says_which_it_shows(tmp_path):
 def test_the_server_answers_the_page_the_images_the_pdf_and_the_state(tmp_path):
     session = Session(make_project(tmp_path))
     session.rebuild()
-    server = start(lambda: session.shown, 0)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serving(session) as base:
         page = urllib.request.urlopen(base + "/").read().decode("utf-8")
         assert '<html lang="es">' in page and 'src="/pagina/3.png?v=1"' in page
         assert "180 empresas" in page
@@ -79,9 +90,6 @@ def test_the_server_answers_the_page_the_images_the_pdf_and_the_state(tmp_path):
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(base + "/pagina/4.png")
         assert missing.value.code == 404
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_busy_port_and_a_missing_brief_are_spanish_errors(tmp_path, capsys):
@@ -101,3 +109,40 @@ def test_a_busy_port_and_a_missing_brief_are_spanish_errors(tmp_path, capsys):
         main(["preview", str(tmp_path / "no.yaml"), "--port", "99999"])
     assert usage.value.code == 2
     assert "puerto no válido '99999'" in capsys.readouterr().err
+
+
+def test_a_first_build_that_fails_still_watches_the_data_it_needs(tmp_path):
+    brief = make_project(tmp_path)
+    data = tmp_path / "data" / "empresas.csv"
+    kept = data.read_text("utf-8")
+    data.unlink()
+    session = Session(brief)
+    assert "empresas.csv" in session.rebuild().error
+    data.write_text(kept, "utf-8")
+    assert session.changed()
+    assert session.rebuild().error is None
+
+
+def test_a_style_file_replaced_or_added_redraws_every_page(tmp_path):
+    brief = make_project(tmp_path)
+    session = Session(brief)
+    first = session.rebuild()
+    folder = tmp_path / "templates" / "produce"
+    (folder / "nuevo.txt").write_text("un archivo más", "utf-8")
+    assert session.changed()
+    again = session.rebuild()
+    assert again.redrawn == len(again.pages)  # the style changed: no page kept
+    assert len(first.pages) == len(again.pages)
+
+
+def test_the_server_answers_only_to_this_machines_names(tmp_path):
+    session = Session(make_project(tmp_path))
+    session.rebuild()
+    with serving(session) as base:
+        url = f"{base}/documento.pdf"
+        asked = urllib.request.Request(url, headers={"Host": "otro-sitio.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(asked)
+        assert refused.value.code == 403
+        local = urllib.request.Request(url, headers={"Host": "localhost:8765"})
+        assert urllib.request.urlopen(local).read()[:5] == b"%PDF-"

@@ -142,6 +142,11 @@ def test_the_command_writes_a_reference_whose_every_style_is_shown(tmp_path, cap
     assert main(["estilo", "referencia", "produce", "--out", str(target), "--check"]) == 0
     target.write_bytes(target.read_bytes() + b"\0")
     assert main(["estilo", "referencia", "produce", "--out", str(target), "--check"]) == 1
+    edited = target.read_bytes()  # as a designer left it: not replaced without --force
+    assert main(["estilo", "referencia", "produce", "--out", str(target)]) == 1
+    assert "perdería esos cambios" in capsys.readouterr().err and target.read_bytes() == edited
+    assert main(["estilo", "referencia", "produce", "--out", str(target), "--force"]) == 0
+    assert main(["estilo", "referencia", "produce", "--out", str(target), "--check"]) == 0
 
 
 def test_the_package_names_sectorial_and_carries_no_blank_thumbnail(tmp_path):
@@ -154,3 +159,24 @@ def test_the_package_names_sectorial_and_carries_no_blank_thumbnail(tmp_path):
     assert "<Application>sectorial</Application>" in app
     assert "<Company>Ministerio de la Producción</Company>" in app
     assert "Macintosh" not in app and "<Pages>" not in app and "<Words>" not in app
+
+
+def test_a_reference_saved_by_libreoffice_or_full_of_content_gives_only_its_styles(tmp_path):
+    """LibreOffice saves Word's own styles by the names Word shows ("Heading 1"); a designer
+    may start from a finished brief, with its text, header, footer and charts: the DOCX takes
+    the styles and nothing else."""
+    brief = make_project(tmp_path)
+    reference = tmp_path / "templates" / "produce" / "referencia.docx"
+    resaved = libreoffice(reference, "docx", tmp_path / "lo")
+    reference.write_bytes(resaved.read_bytes())
+    assert built_docx(brief, tmp_path / "a").is_file()
+    full = built_docx(brief, tmp_path / "b")  # a finished brief, with charts and a header
+    reference.write_bytes(full.read_bytes())
+    out = built_docx(brief, tmp_path / "c")
+    with zipfile.ZipFile(out) as package:
+        names = package.namelist()
+        header = package.read("word/header1.xml").decode("utf-8")
+    assert len(names) == len(set(names))  # no part twice: Word would call it damaged
+    assert header.count("Análisis Sectorial") == 1
+    word = docx.Document(str(out))
+    assert [p.text for p in word.paragraphs].count("Mini informe 2024") == 1

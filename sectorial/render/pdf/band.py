@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from sectorial.doc.model import Masthead
+from sectorial.layout import LOGO_MAX_RATIO
 from sectorial.render.pdf.setter import BOLD, REGULAR
 from sectorial.style import Look
 
@@ -25,7 +26,8 @@ def government_band(c: Canvas, look: Look, masthead: Masthead, x: float, y: floa
     if look.logo is not None:
         logo = ImageReader(str(look.logo.path))
         width, height = logo.getSize()
-        c.drawImage(logo, x, y, width=h * width / height, height=h, mask="auto")
+        w = min(h * width / height, h * LOGO_MAX_RATIO)  # a very wide logo: less tall
+        c.drawImage(logo, x, y, width=w, height=w * height / width, mask="auto")
         return
     size = 9 * scale
     w1 = pdfmetrics.stringWidth(masthead.country, BOLD, size) + 6 * mm * scale

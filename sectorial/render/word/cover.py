@@ -23,6 +23,7 @@ from sectorial.layout import (
     COVER_STRIP_MM,
     COVER_TEXT_GAP_MM,
     GLYPH_WIDTH,
+    LOGO_MAX_RATIO,
     PT_MM,
 )
 from sectorial.render.picture import stripes_png
@@ -57,7 +58,8 @@ def write_cover(word: WordDocument, look: Look, cover: m.Cover, masthead: m.Mast
     offices = [styled(word, "Portada: oficina", office) for office in cover.offices]
     edition = styled(word, "Portada: fecha", cover.edition)
     edition.add_run().add_break(WD_BREAK.PAGE)
-    series_gap, offices_gap = _gaps(look, cover, text_mm)
+    sizes = {style: _points(word, style, role, look) for style, role in _SIZED}
+    series_gap, offices_gap = _gaps(look, cover, text_mm, sizes)
     series.paragraph_format.space_before = Mm(series_gap)
     (offices or [edition])[0].paragraph_format.space_before = Mm(offices_gap)
     for paragraph in (badge, series, title, *offices, edition):
@@ -72,26 +74,47 @@ def government_band(paragraph: WordParagraph, look: Look, masthead: m.Masthead,
         paragraph.add_run(f" {masthead.country} ", style="Banda: país")
         paragraph.add_run(f" {masthead.entity} ", style="Banda: institución")
         return
-    shape = paragraph.add_run().add_picture(str(look.logo.path), height=Mm(logo_mm))
+    from docx.image.image import Image
+
+    image = Image.from_file(str(look.logo.path))
+    width_mm = min(logo_mm * image.px_width / image.px_height, logo_mm * LOGO_MAX_RATIO)
+    shape = paragraph.add_run().add_picture(str(look.logo.path), width=Mm(width_mm))
     set_alt_text(shape._inline, look.logo.text, look.logo.text)
 
 
-def _gaps(look: Look, cover: m.Cover, text_mm: float) -> tuple[float, float]:
+_SIZED = (("Portada: banda", "mensaje"), ("Portada: serie", "portada_serie"),
+          ("Title", "portada_titulo"), ("Portada: oficina", "texto"),
+          ("Portada: fecha", "mensaje"))
+
+
+def _points(word: WordDocument, style: str, role: str, look: Look) -> float:
+    """A cover style's size as the document has it (a designer's reference may set
+    another), else the house style's."""
+    current = word.styles[style]
+    while current is not None:
+        if current.font.size is not None:
+            return current.font.size.pt
+        current = current.base_style
+    return look.size(role)
+
+
+def _gaps(look: Look, cover: m.Cover, text_mm: float,
+          sizes: dict[str, float]) -> tuple[float, float]:
     """The space above the series name (to put it where the PDF does) and above the offices
     (to put them low on the page), in mm; a long title takes from both, so that the offices
     and the date stay on the cover."""
     page = look.page
 
-    def line_mm(role: str) -> float:
-        return look.size(role) * 1.15 * ARIAL_LEADING * PT_MM
+    def line_mm(style: str) -> float:
+        return sizes[style] * 1.15 * ARIAL_LEADING * PT_MM
 
-    top = page.margin_top_mm + 6.0 + BADGE_MM + line_mm("mensaje")  # under the badge
+    top = page.margin_top_mm + 6.0 + BADGE_MM + line_mm("Portada: banda")  # under it
     bottom = page.height_mm - page.margin_bottom_mm - 4.0 - 3.0  # the footer's room, slack
-    size = look.size("portada_titulo")
+    size = sizes["Title"]
     per_line = text_mm / (size * GLYPH_WIDTH * PT_MM) * 0.9  # bold Arial is wider than that
-    title_mm = max(1, math.ceil(len(cover.title) / per_line)) * line_mm("portada_titulo")
-    head_mm = line_mm("portada_serie") + RULE_GAP_MM + 6.0 + title_mm  # series, rule, title
-    tail_mm = len(cover.offices) * line_mm("texto") + line_mm("mensaje") + 3.0
+    title_mm = max(1, math.ceil(len(cover.title) / per_line)) * line_mm("Title")
+    head_mm = line_mm("Portada: serie") + RULE_GAP_MM + 6.0 + title_mm  # series, rule, title
+    tail_mm = len(cover.offices) * line_mm("Portada: oficina") + line_mm("Portada: fecha") + 3.0
     least = 4.0
     series_gap = max(0.0, min(page.height_mm * COVER_SERIES_AT - top,
                               bottom - top - head_mm - least - tail_mm))

@@ -3,6 +3,7 @@ the properties."""
 
 from __future__ import annotations
 
+import copy
 import zipfile
 
 from docx import Document as new_document
@@ -11,6 +12,7 @@ from docx.enum.section import WD_ORIENT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from docx.styles import BabelFish
 
 from sectorial.doc import model as m
 from sectorial.errors import Location, StyleError, raise_all
@@ -59,17 +61,20 @@ def reference_problems(word: WordDocument, look: Look, tables: bool) -> list[Sty
         "al documento de referencia le faltan estilos: " + ", ".join(
             f"'{style.name}' ({style.purpose})" for style in missing),
         Location(str(look.docx_reference)),
-        "agréguelos en Word (Inicio → Estilos), o vuelva a escribirlo con: sectorial estilo "
-        f"referencia {look.file.parent.name}")]
+        "agréguelos en Word (Inicio → Estilos), o vuelva a escribirlo desde estilo.yaml con: "
+        f"sectorial estilo referencia {look.file.parent.name} --force (se pierde lo que se "
+        "cambió en Word)")]
 
 
 def opened(look: Look) -> WordDocument:
-    """A new Word document: the house style's reference document emptied of its sample
-    text (its styles, theme and numbering stay), or python-docx's own."""
+    """A new Word document with the house style's reference document's styles and list
+    numbering, as the designer left them; nothing else of it (its text, its header and
+    footer, its pictures and charts stay out), as pandoc takes a reference-doc."""
+    word = new_document()
     if look.docx_reference is None:
-        return new_document()
+        return word
     try:
-        word = new_document(str(look.docx_reference))
+        reference = new_document(str(look.docx_reference))
     except (OSError, ValueError, KeyError, PackageNotFoundError,
             zipfile.BadZipFile) as exc:  # not a DOCX, or a damaged one
         raise StyleError("no se puede abrir el documento de referencia: no es un .docx o "
@@ -77,10 +82,13 @@ def opened(look: Look) -> WordDocument:
                          Location(str(look.docx_reference)),
                          "guárdelo otra vez desde Word como .docx, o vuelva a escribirlo con: "
                          f"sectorial estilo referencia {look.file.parent.name}") from exc
-    body = word.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
+    styles = copy.deepcopy(reference.part._styles_part.element)
+    for name in styles.iter(qn("w:name")):  # LibreOffice saves Word's own styles under
+        if name.getparent().tag == qn("w:style"):  # the names Word shows ("Heading 1")
+            name.set(qn("w:val"), BabelFish.ui2internal(name.get(qn("w:val"))))
+    word.part._styles_part._element = styles
+    numbering = reference.part.numbering_part.element
+    word.part.numbering_part._element = copy.deepcopy(numbering)
     return word
 
 
