@@ -12,17 +12,11 @@ import docx
 import pytest
 from PIL import Image
 
+from examples.builds import EXAMPLES
 from readback import libreoffice, needs_tools, normalise
 from sectorial.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = {
-    "vraem-2024": ["briefs/vraem-2024.yaml"],
-    "junin-exportaciones-2024": ["briefs/junin-exportaciones-2024.yaml"],
-    "manufactura-2023-09": ["briefs/manufactura-mensual.yaml"],
-    "exportaciones-junin-2025-09": ["briefs/exportaciones-regionales.yaml", "--period",
-                                    "2025-09", "--region", "Junín"],
-}
 
 
 def pages_text(pdf: Path) -> list[str]:

@@ -28,12 +28,15 @@ from sectorial.layout import (
 )
 from sectorial.render.picture import stripes_png
 from sectorial.render.word.styles import ARIAL_LEADING
-from sectorial.render.word.xml import border_on, set_alt_text
+from sectorial.render.word.xml import border_on, set_alt_text, set_style
 from sectorial.style import Look
 
 Styled = Callable[..., WordParagraph]
 BADGE_MM, RULE_GAP_MM = 5.0, 3.0  # the PDF's distances, to the millimetre
 OFFICES_FROM_BOTTOM_MM = 30.0
+# Word's mark of a decorative picture: screen readers skip it, the checker asks no alt text
+DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 COVER_LOGO_MM, HEADER_LOGO_MM = 11.2, 6.0  # the PDF's band, 7 mm (1.6 times on the cover)
 PIXELS_PER_MM = 4
 
@@ -71,8 +74,9 @@ def government_band(paragraph: WordParagraph, look: Look, masthead: m.Masthead,
     """The country and the institution in their shaded runs, or the house style's logo
     ``logo_mm`` tall with what it says as its alternative text."""
     if look.logo is None:
-        paragraph.add_run(f" {masthead.country} ", style="Banda: país")
-        paragraph.add_run(f" {masthead.entity} ", style="Banda: institución")
+        for text, style in ((f" {masthead.country} ", "Banda: país"),
+                            (f" {masthead.entity} ", "Banda: institución")):
+            set_style(paragraph.add_run(text), style)
         return
     from docx.image.image import Image
 
@@ -144,7 +148,9 @@ def _band(paragraph: WordParagraph, look: Look, band_mm: float) -> None:
         '<wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="{inline.extent.cx}" cy="{inline.extent.cy}"/>'
         '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-        f'<wp:docPr id="{inline.docPr.id}" name="Banda de la portada" descr=""/>'
+        f'<wp:docPr id="{inline.docPr.id}" name="Banda de la portada" descr=""><a:extLst>'
+        f'<a:ext uri="{DECORATIVE}"><adec:decorative xmlns:adec="{DECORATIVE_NS}" val="1"/>'
+        '</a:ext></a:extLst></wp:docPr>'
         '<wp:cNvGraphicFramePr/></wp:anchor>')
     anchor.append(graphic)
     inline.getparent().replace(inline, anchor)

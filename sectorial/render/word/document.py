@@ -41,6 +41,7 @@ from sectorial.render.word.setup import (
     package_properties,
     page_setup,
     properties,
+    reference_document_of,
     reference_problems,
     styled,
 )
@@ -51,6 +52,7 @@ from sectorial.render.word.xml import (
     flag_row,
     paragraph_border,
     set_alt_text,
+    set_style,
     shade_cell,
 )
 from sectorial.reproducible import fixed_zip, stamp
@@ -73,7 +75,7 @@ def problems(doc: m.Document, look: Look) -> list[SectorialError]:
     pictures cannot draw (Word itself finds a font for its own text and its native charts)."""
     found: list[SectorialError] = []
     if look.docx_reference is not None:
-        found += reference_problems(opened(look), look, bool(doc.tables()))
+        found += reference_problems(reference_document_of(look), look, bool(doc.tables()))
     pictured = [chart for chart in doc.charts() if not native(chart, look)]
     if not pictured:
         return found
@@ -241,7 +243,8 @@ class DocxRenderer(Visitor):
 
     def _page_heading(self, label: str, title: str) -> WordParagraph:
         """Write "LABEL: title" as a Heading 1, the label in the institutional colour."""
-        heading = self.word.add_paragraph(style="Heading 1")
+        heading = self.word.add_paragraph()
+        set_style(heading, "Heading 1")
         if label:
             self._text(heading, f"{label}: ", "Etiqueta de página")
         add_text(heading, title)
@@ -352,10 +355,10 @@ class DocxRenderer(Visitor):
         text in runs that carry no formatting of their own but a bold span's."""
         first = where.paragraphs[0] if isinstance(where, _Cell) else None
         if first is not None and len(where.paragraphs) == 1 and not first.runs:
-            first.style = style
             paragraph = first
         else:
-            paragraph = where.add_paragraph(style=style)
+            paragraph = where.add_paragraph()
+        set_style(paragraph, style)
         if isinstance(text, str):
             if text:
                 add_text(paragraph, text)
@@ -367,5 +370,5 @@ class DocxRenderer(Visitor):
     def _text(self, paragraph: WordParagraph, text: str, style: str | None = None) -> Run:
         run = add_text(paragraph, text)
         if style:
-            run.style = style
+            set_style(run, style)
         return run

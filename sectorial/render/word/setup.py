@@ -4,6 +4,8 @@ the properties."""
 from __future__ import annotations
 
 import copy
+import hashlib
+import io
 import zipfile
 
 from docx import Document as new_document
@@ -73,15 +75,7 @@ def opened(look: Look) -> WordDocument:
     word = new_document()
     if look.docx_reference is None:
         return word
-    try:
-        reference = new_document(str(look.docx_reference))
-    except (OSError, ValueError, KeyError, PackageNotFoundError,
-            zipfile.BadZipFile) as exc:  # not a DOCX, or a damaged one
-        raise StyleError("no se puede abrir el documento de referencia: no es un .docx o "
-                         "está dañado",
-                         Location(str(look.docx_reference)),
-                         "guárdelo otra vez desde Word como .docx, o vuelva a escribirlo con: "
-                         f"sectorial estilo referencia {look.file.parent.name}") from exc
+    reference = reference_document_of(look)
     styles = copy.deepcopy(reference.part._styles_part.element)
     for name in styles.iter(qn("w:name")):  # LibreOffice saves Word's own styles under
         if name.getparent().tag == qn("w:style"):  # the names Word shows ("Heading 1")
@@ -90,6 +84,31 @@ def opened(look: Look) -> WordDocument:
     numbering = reference.part.numbering_part.element
     word.part.numbering_part._element = copy.deepcopy(numbering)
     return word
+
+
+_REFERENCES: dict[tuple, WordDocument] = {}
+"""Reference documents read by this process, by file and content: the 25 documents of a
+regional brief read it once."""
+
+
+def reference_document_of(look: Look) -> WordDocument:
+    """The house style's reference document as read (never changed: copies are)."""
+    path = look.docx_reference
+    assert path is not None
+    try:
+        data = path.read_bytes()
+        key = (str(path), hashlib.sha256(data).hexdigest())
+        if key not in _REFERENCES:
+            _REFERENCES.clear()
+            _REFERENCES[key] = new_document(io.BytesIO(data))
+    except (OSError, ValueError, KeyError, PackageNotFoundError,
+            zipfile.BadZipFile) as exc:  # not a DOCX, or a damaged one
+        raise StyleError("no se puede abrir el documento de referencia: no es un .docx o "
+                         "está dañado",
+                         Location(str(path)),
+                         "guárdelo otra vez desde Word como .docx, o vuelva a escribirlo con: "
+                         f"sectorial estilo referencia {look.file.parent.name}") from exc
+    return _REFERENCES[key]
 
 
 CORE_LIMIT = 255  # characters a core property of a Word file holds

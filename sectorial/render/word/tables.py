@@ -28,6 +28,7 @@ from sectorial.render.word.xml import (
     border_element,
     flag_row,
     new_child,
+    set_style,
     shade_cell,
     table_borders,
 )
@@ -113,7 +114,7 @@ def write_table(where: Container, look: Look, table: m.Table, widths_mm: list[fl
     indent = Mm(max((room_mm - sum(widths_mm)) / 2, 0.0)) if room_mm else None
     for text, style in ((table.title, "Título de cuadro"), (table.subtitle, "Unidad de cuadro")):
         title = _next_paragraph(where)  # its style keeps it with the table
-        title.style = style
+        set_style(title, style)
         add_text(title, text)
         if indent:
             title.paragraph_format.left_indent = indent
@@ -124,14 +125,19 @@ def write_table(where: Container, look: Look, table: m.Table, widths_mm: list[fl
     grid = fixed_table(where, widths_mm, len(rows))
     grid.style = TABLE_STYLE
     _look_flags(grid, bool(table.total))
+    # what a screen reader announces before the table (Word: Propiedades de tabla → Texto
+    # alternativo)
+    new_child(grid._tbl.tblPr, "tblCaption", val=table.title)
+    if table.subtitle:
+        new_child(grid._tbl.tblPr, "tblDescription", val=table.subtitle)
     if table.groups:
         _groups(look, grid, table.groups)
     for index, values in enumerate(rows[heads - 1:], start=heads - 1):
         head, total = index < heads, bool(table.total) and index == len(rows) - 1
         for cell, value, numeric in zip(grid.rows[index].cells, values, table.numeric):
             paragraph = cell.paragraphs[0]
-            paragraph.style = ("Encabezado de cuadro" if head else "Total de cuadro" if total
-                               else "Celda de cuadro")
+            set_style(paragraph, "Encabezado de cuadro" if head else "Total de cuadro"
+                      if total else "Celda de cuadro")
             add_text(paragraph, value)
             if numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -170,7 +176,7 @@ def _groups(look: Look, grid: WordTable, groups: tuple[tuple[str, int], ...]) ->
         if span > 1:
             cell = cell.merge(grid.cell(0, column + span - 1))
         paragraph = cell.paragraphs[0]
-        paragraph.style = "Encabezado de cuadro"
+        set_style(paragraph, "Encabezado de cuadro")
         add_text(paragraph, label)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         shade_cell(cell, look.color("oscuro"))

@@ -15,6 +15,7 @@ from docx.shared import Length, RGBColor
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
 # Word rejects children out of schema order (ECMA-376): for each parent we add to, the order
 # of its children from the first one we add onwards.
@@ -148,8 +149,22 @@ def add_page_field(paragraph: WordParagraph, style: str) -> None:
     for part in (w_element("fldChar", fldCharType="begin"), instruction,
                  w_element("fldChar", fldCharType="separate"), result,
                  w_element("fldChar", fldCharType="end")):
-        run = paragraph.add_run(style=style)
+        run = paragraph.add_run()
+        set_style(run, style)
         run._r.append(part)
+
+
+def set_style(item: WordParagraph | Run, name: str) -> None:
+    """Give a paragraph or a run the named style. python-docx looks a name up through every
+    style of the document at each call (a third of a DOCX's time); the ids are kept, per
+    document, once its styles are made."""
+    part = item.part.package.main_document_part
+    ids = part.__dict__.get("_sectorial_style_ids")
+    if ids is None:
+        ids = {style.name: style.style_id for style in part.styles}
+        part.__dict__["_sectorial_style_ids"] = ids
+    element = item._p if isinstance(item, WordParagraph) else item._r
+    element.style = ids[name]
 
 
 def rgb(hex_color: str) -> RGBColor:
