@@ -72,4 +72,9 @@ def _report(path: Path, documents: list) -> bool:
     if people:
         parts.append(count(people, "destinatario", "destinatarios"))
     print(f"correcto: {path} ({many}{', '.join(parts)}, periodo {first.brief.period})")
+    from sectorial.render.word.reference import drift
+
+    warning = drift(first.house.look)
+    if warning:
+        print(f"aviso: {warning}", file=sys.stderr)
     return True

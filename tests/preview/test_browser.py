@@ -17,7 +17,7 @@ import pytest
 from mini import make_project
 
 webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -64,11 +64,29 @@ def preview(tmp_path):
         process.wait(timeout=30)
 
 
+def settled(read):
+    """``read`` again while the page reloads under it (a stale element, a page being
+    replaced: the browser's answer to a question asked mid-reload)."""
+    def again(driver):
+        for _ in range(50):
+            try:
+                return read(driver)
+            except WebDriverException:
+                time.sleep(0.1)
+        return read(driver)
+    return again
+
+
+@settled
+def _alts(driver) -> list[str]:
+    return [img.get_attribute("alt") or "" for img in driver.find_elements(By.TAG_NAME, "img")]
+
+
 def shows(driver, wanted: str) -> bool:
-    texts = [img.get_attribute("alt") or "" for img in driver.find_elements(By.TAG_NAME, "img")]
-    return any(wanted in text for text in texts)
+    return any(wanted in text for text in _alts(driver))
 
 
+@settled
 def error_on_page(driver) -> str:
     found = driver.find_elements(By.CSS_SELECTOR, "pre.error")
     return found[0].text if found else ""
@@ -76,7 +94,7 @@ def error_on_page(driver) -> str:
 
 def until(driver, check, seconds: float = 20):
     WebDriverWait(driver, seconds, poll_frequency=0.1,
-                  ignored_exceptions=(StaleElementReferenceException,)).until(check)
+                  ignored_exceptions=(WebDriverException,)).until(check)
 
 
 def test_an_edited_value_appears_in_the_open_page(browser, preview):
@@ -92,7 +110,8 @@ def test_an_edited_value_appears_in_the_open_page(browser, preview):
     until(browser, lambda d: "fila 7, columna 'empresas'" in error_on_page(d))
     assert "setenta" in error_on_page(browser) and "Qué hacer" in error_on_page(browser)
     assert shows(browser, "195 empresas")  # the last good pages stay under the error
-    assert "Se muestran las últimas páginas correctas." in browser.page_source
+    assert "Se muestran las últimas páginas correctas." in settled(
+        lambda d: d.page_source)(browser)
     data.write_text(data.read_text("utf-8").replace("setenta", "80"), "utf-8")
     until(browser, lambda d: shows(d, "200 empresas") and not error_on_page(d))
     process.send_signal(signal.SIGINT)

@@ -180,3 +180,16 @@ def test_a_reference_saved_by_libreoffice_or_full_of_content_gives_only_its_styl
     assert header.count("Análisis Sectorial") == 1
     word = docx.Document(str(out))
     assert [p.text for p in word.paragraphs].count("Mini informe 2024") == 1
+
+
+def test_check_warns_when_estilo_yaml_changed_after_the_reference(tmp_path, capsys):
+    brief = make_project(tmp_path)
+    assert main(["check", str(brief)]) == 0
+    assert "aviso" not in capsys.readouterr().err
+    style = tmp_path / "templates" / "produce" / "estilo.yaml"
+    style.write_text(style.read_text("utf-8").replace('primario: "#C8102E"',
+                                                      'primario: "#00A000"'), "utf-8")
+    assert main(["check", str(brief)]) == 0  # a warning, not an error: it may be on purpose
+    err = capsys.readouterr().err
+    assert "referencia.docx: se escribió para otros colores, tamaños o fuente" in err
+    assert "sectorial estilo referencia produce --force" in err
