@@ -6,15 +6,16 @@ folder, then renamed: a failed or interrupted build leaves the previous files in
 
 from __future__ import annotations
 
-import io
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sectorial import background
+from sectorial.ahead import drawn as _drawn
+from sectorial.ahead import render_formats
 from sectorial.brief.loader import RESERVED_NAMES, load_brief
 from sectorial.brief.model import LETTER_NAMES, Brief
 from sectorial.data.loader import load_table
@@ -22,7 +23,7 @@ from sectorial.data.spec import SourceSpec
 from sectorial.doc.model import Document
 from sectorial.errors import BriefError, Location, SectorialError, raise_all
 from sectorial.files import file_digest, write_all
-from sectorial.formats import FORMATS, format_problems, missing_roles, renderer_module
+from sectorial.formats import format_problems, missing_roles, renderer_module
 from sectorial.indicators.compute import compute_all
 from sectorial.indicators.values import Indicator
 from sectorial.periods import Period
@@ -181,49 +182,6 @@ def render(
         return write_all({out_dir / name: data for name, data in outputs.items()})
 
 
-def start_ahead(formats: tuple[str, ...]) -> background.Background | None:
-    """A second process for the PDF, started before the document is read: it imports the
-    PDF's libraries (matplotlib, reportlab, pikepdf) while this process reads the data and
-    composes the document, then draws the charts and renders the PDF while this one renders
-    the other formats (``rendered``). None when there is no second format or core."""
-    if "pdf" not in formats or len(formats) < 2 or not background.available():
-        return None
-    return background.Background(_ahead_work, inbox=True)
-
-
-def _ahead_work(receive: Callable[[], Any]) -> Iterator[Any]:
-    """The process ``start_ahead`` starts: its problems first, then its formats rendered."""
-    from sectorial.formats import warm_up
-
-    warm_up(("pdf",))
-    task = receive()
-    if task is None:
-        return
-    doc, look, formats = task
-    problems = format_problems(doc, look, formats) + missing_roles(doc, look, formats)
-    yield problems
-    if problems:
-        return
-    start = time.perf_counter()
-    images = _drawn(doc, look, formats)
-    drawn = time.perf_counter() - start
-    done, seconds = render_formats(doc, look, images, formats)
-    yield done, {"gráficos": drawn, **seconds}
-
-
-def _drawn(doc: Document, look: Look, formats: tuple[str, ...]) -> dict[str, Picture]:
-    """The charts of ``doc`` drawn as ``formats`` need them, here."""
-    needs = frozenset().union(*(renderer_module(f).needs_pictures(doc, look)
-                                for f in formats))
-    if not needs:
-        return {}
-    from sectorial.interrupts import deferred
-
-    with deferred():  # matplotlib half imported would abort the process
-        from sectorial.render.charts import ChartQueue
-    return ChartQueue(doc, look, kinds=needs).draw()
-
-
 def _checked(prepared: Prepared, formats: tuple[str, ...],
              more: list[SectorialError] | None = None) -> None:
     """Raise every problem the formats find before anything is drawn (``more``: those a
@@ -363,19 +321,3 @@ def _cell_with(character: str, tables: Mapping[str, Table]) -> Location | None:
                     return Location(str(table.spec.path), sheet=table.spec.sheet,
                                     row=rows[0], column=column)
     return None
-
-
-def render_formats(
-    doc: Document, look: Look, images: Mapping[str, Picture], formats: tuple[str, ...]
-) -> tuple[dict[str, bytes], dict[str, float]]:
-    """Render ``doc`` in each of ``formats``; return the bytes and the seconds of each
-    (keyed by format and by stage name, "DOCX", "PDF")."""
-    rendered: dict[str, bytes] = {}
-    seconds: dict[str, float] = {}
-    for fmt in formats:
-        start = time.perf_counter()
-        buffer = io.BytesIO()
-        renderer_module(fmt).render(doc, look, images, buffer)
-        rendered[fmt] = buffer.getvalue()
-        seconds[FORMATS[fmt].label] = time.perf_counter() - start
-    return rendered, seconds

@@ -29,6 +29,7 @@ LAYERS = (  # bottom to top: a module imports only its own layer's and lower one
     ("text",),
     ("brief",),
     ("render", "background"),
+    ("ahead",),
     ("pipeline",),
     ("batch",),
     ("mail", "archive", "rebuild", "replay"),

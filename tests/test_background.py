@@ -172,7 +172,7 @@ def test_no_second_process_where_it_cannot_be_trusted(monkeypatch):
 # The PDF's process started ahead: before the data is read, it imports its libraries.
 
 def built_ahead(tmp_path, form: str, out: str):
-    from sectorial.pipeline import start_ahead
+    from sectorial.ahead import start_ahead
 
     ahead = start_ahead(FORMATS)
     assert ahead is not None

@@ -61,10 +61,10 @@ class Build:
                            timings.stages)
 
     def _build(self, job: Job, timings: object, start: float) -> Outcome:
-        from sectorial.pipeline import start_ahead
+        from sectorial.ahead import start_ahead  # not pipeline: pandas would come first
 
         # One document and two cores: the PDF's process starts now, and imports its
-        # libraries while this one reads the data.
+        # libraries while this one imports pandas and reads the data.
         ahead = start_ahead(self.formats) if self.spare_core else None
         try:
             return self._built(job, timings, start, ahead)
