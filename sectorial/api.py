@@ -72,7 +72,7 @@ def build(brief: str | Path, period: str | int | Period | None = None,
     ``por_cada`` column, or only ``region``'s (accents and case aside). ``only`` picks by
     any column of ``por_cada`` (``{"region": "Junín"}``); ``formats``: "docx", "pdf"."""
     from sectorial.batch.memo import brief_of, forget
-    from sectorial.batch.plan import fan_out_values, select
+    from sectorial.batch.plan import chosen_values
     from sectorial.pipeline import Timings, prepare, rendered
 
     path, asked = Path(brief), _period(period)
@@ -81,15 +81,8 @@ def build(brief: str | Path, period: str | int | Period | None = None,
     if region is not None:
         wanted["region"] = region
     forget()
-    loaded = brief_of(path, asked)
-    if loaded.fan_out is None and wanted:
-        raise SectorialError(f"{path}: el informe no declara 'por_cada': no se puede elegir "
-                             + ", ".join(f"{k}={v}" for k, v in wanted.items()),
-                             hint="quite region/only para este informe")
-    values: list[str | None] = [None] if loaded.fan_out is None else list(
-        select(loaded, fan_out_values(loaded, None), wanted))
     documents = []
-    for value in values:
+    for value in chosen_values(brief_of(path, asked), wanted, None):
         prepared = prepare(path, asked, Timings(), value)
         files = rendered(prepared, chosen, Timings())
         documents.append(Document(prepared.document.name, str(prepared.brief.period), value,

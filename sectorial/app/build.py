@@ -60,11 +60,11 @@ def _remember(args: argparse.Namespace, outcomes: list[batch.Outcome]) -> None:
     from sectorial.style.loader import find_style
 
     read: set = set()
+    briefs = {(o.job.brief, o.job.period if o.status != batch.NOT_APPLICABLE else None)
+              for o in outcomes}  # the 25 documents of a regional brief: one brief
     try:
-        for outcome in outcomes:
-            job = outcome.job
-            brief = brief_of(job.brief, job.period if outcome.status != batch.NOT_APPLICABLE
-                             else None)
+        for path, period in briefs:
+            brief = brief_of(path, period)
             folder = find_style(brief.style, brief.path.parent)
             read |= {brief.path, *(spec.path for spec in brief.sources.values()),
                      *(p for p in folder.rglob("*") if p.is_file())}

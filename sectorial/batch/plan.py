@@ -88,21 +88,28 @@ def _plan_brief(found: Plan, path: Path, asked: tuple[Period | None, dict[str, s
         return
     if period is not None:
         brief = brief_of(path, period)
-    if brief.fan_out is None:
-        if only and from_folder:
-            found.outcomes.append(Outcome(Job(path, period), NOT_APPLICABLE,
-                                          message="no se reparte por " + ", ".join(only)))
-            return
-        if only:
-            raise BriefError("este informe no declara 'por_cada': no se puede elegir "
-                             + ", ".join(f"{k}={v}" for k, v in only.items()),
-                             Location(str(path)), "quite --region/--only para este informe")
-        found.jobs.append(Job(path, brief.period))
+    if brief.fan_out is None and only and from_folder:
+        found.outcomes.append(Outcome(Job(path, period), NOT_APPLICABLE,
+                                      message="no se reparte por " + ", ".join(only)))
         return
+    found.jobs.extend(Job(path, brief.period, value)
+                      for value in chosen_values(brief, only, out_dir))
+
+
+def chosen_values(brief: Brief, only: dict[str, str], out_dir: Path | None
+                  ) -> list[str | None]:
+    """The documents of ``brief``: ``[None]`` when it declares no 'por_cada'; else each
+    value of its column that ``only`` picks (every one, without ``only``). The command
+    line, the API and the preview choose so."""
+    if brief.fan_out is None:
+        if only:
+            raise BriefError("el informe no declara 'por_cada': no se puede elegir "
+                             + ", ".join(f"{k}={v}" for k, v in only.items()),
+                             Location(str(brief.path)), "quite --region/--only para este informe")
+        return [None]
     every = fan_out_values(brief, out_dir)
     _one_file_each(brief, every)
-    values = select(brief, every, only)
-    found.jobs.extend(Job(path, brief.period, value) for value in values)
+    return list(select(brief, every, only))
 
 
 def _one_file_each(brief: Brief, values: list[str]) -> None:

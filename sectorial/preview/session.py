@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sectorial import clock, interrupts
+from sectorial.brief.model import Brief
 from sectorial.errors import SectorialError
 from sectorial.periods import Period
 from sectorial.preview import pages, watch
@@ -59,10 +60,11 @@ class Session:
         """Build once; on failure keep the last good pages and show the error. What is
         watched is taken before the files are read: a save during the build is a change."""
         start = time.perf_counter()
-        self._files = self._watch_list()
+        brief = self._readable()
+        self._files = self._watch_list(brief)
         self._seen = watch.snapshot(self._files)
         try:
-            name, note, pdf, parts = self._built()
+            name, note, pdf, parts = self._built(brief)
             found, redrawn = self._pages(pdf, parts)
             shown = Shown(self.shown.version + 1, name, found, pdf, None, note,
                           redrawn=redrawn)
@@ -78,27 +80,34 @@ class Session:
                              seconds=time.perf_counter() - start)
         return self.shown
 
-    def _watch_list(self) -> list[Path]:
-        """The brief, its data files and its house style's folder; when the brief cannot
-        be read, those of the last brief that could (so that fixing a file rebuilds)."""
+    def _readable(self) -> Brief | None:
+        """The brief, read; None when it cannot be (the build then says why)."""
         from sectorial.brief.loader import load_brief
-        from sectorial.style.loader import find_style
 
         try:
-            brief = load_brief(self.brief, self.period)
-            self._known = ([s.path for s in brief.sources.values()],
-                           find_style(brief.style, brief.path.parent))
+            return load_brief(self.brief, self.period)
         except SectorialError:
-            pass
+            return None
+
+    def _watch_list(self, brief: Brief | None) -> list[Path]:
+        """The brief, its data files and its house style's folder; when the brief cannot
+        be read, those of the last brief that could (so that fixing a file rebuilds)."""
+        from sectorial.style.loader import find_style
+
+        if brief is not None:
+            try:
+                self._known = ([s.path for s in brief.sources.values()],
+                               find_style(brief.style, brief.path.parent))
+            except SectorialError:
+                pass
         data, style = self._known
         return [self.brief, *data, *([style] if style else [])]
 
-    def _built(self) -> tuple[str, str | None, bytes, list[object]]:
+    def _built(self, brief: Brief | None) -> tuple[str, str | None, bytes, list[object]]:
         from sectorial.brief.loader import load_brief
         from sectorial.pipeline import Timings, prepare, rendered
 
-        brief = load_brief(self.brief, self.period)
-        value, note = self._value(brief)
+        value, note = self._value(brief or load_brief(self.brief, self.period))
         prepared = prepare(self.brief, self.period, Timings(), value)
         files = rendered(prepared, ("pdf",), Timings())
         doc = prepared.document
@@ -110,20 +119,14 @@ class Session:
                        style))
         return doc.name, note, files[f"{doc.name}.pdf"], [common, *parts]
 
-    def _value(self, brief: object) -> tuple[str | None, str | None]:
-        from sectorial.batch.plan import fan_out_values, select
+    def _value(self, brief: Brief) -> tuple[str | None, str | None]:
+        """The document shown: the one asked for, or the first, saying so."""
+        from sectorial.batch.plan import chosen_values
 
-        fan_out = brief.fan_out  # type: ignore[attr-defined]
-        if fan_out is None:
-            if self.only:
-                raise SectorialError(f"{self.brief}: el informe no declara 'por_cada': no se "
-                                     "puede elegir " + ", ".join(self.only.values()),
-                                     hint="quite --region/--only")
-            return None, None
-        values = fan_out_values(brief, None)  # type: ignore[arg-type]
-        if self.only:
-            return select(brief, values, dict(self.only))[0], None  # type: ignore[arg-type]
-        return values[0], (f"se muestra {fan_out.column} = {values[0]}, el primero de "
+        values = chosen_values(brief, dict(self.only), None)
+        if brief.fan_out is None or self.only:
+            return values[0], None
+        return values[0], (f"se muestra {brief.fan_out.column} = {values[0]}, el primero de "
                            f"{len(values)}; elija otro con --region o --only")
 
     def _pages(self, pdf: bytes, parts: list[object]) -> tuple[tuple[Page, ...], int]:

@@ -45,6 +45,7 @@ from sectorial.render.word.setup import (
     reference_problems,
     styled,
 )
+from sectorial.render.word.styles import WHITE
 from sectorial.render.word.tables import add_text, fixed_table, write_table
 from sectorial.render.word.xml import (
     add_page_field,
@@ -58,7 +59,6 @@ from sectorial.render.word.xml import (
 from sectorial.reproducible import fixed_zip, stamp
 from sectorial.style import Look
 
-WHITE = "#FFFFFF"
 HEADER_MM, FOOTER_MM = 6.0, 4.0  # room the header band and the page number take from the body
 BOX_MAX_MM, BOX_ROOM_MM = 52.0, 45.0  # a card's height at most; what title, heading and foot take
 CHART_HEIGHT_SHARE = 0.5  # of the body height: leaves room for message, bullets and sources

@@ -130,9 +130,6 @@ STYLES = (
 )
 """Every style the DOCX renderer writes with, besides the table style of tables.py."""
 
-BY_NAME = {style.name: style for style in STYLES}
-
-
 def house_styles(word: WordDocument, look: Look) -> None:
     """Make every style from the house style: its font everywhere, its sizes and colours."""
     set_fonts(default_rpr(word), look.docx_font)

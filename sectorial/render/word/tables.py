@@ -34,7 +34,6 @@ from sectorial.render.word.xml import (
 )
 from sectorial.style import Look
 
-WHITE = "#FFFFFF"
 TABLE_STYLE = "Cuadro sectorial"
 
 
