@@ -58,7 +58,9 @@ def test_the_built_pdf_is_pdfa_and_poppler_agrees(vraem: Path):
     assert re.search(r"^JavaScript:\s+no$", info, re.M)
     assert "CreationDate:    Thu May  1 00:00:00 2025 UTC" in info  # the edition, not the clock
     xmp = run("pdfinfo", "-meta", str(pdf))
-    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B" in xmp
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>A" in xmp
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
     assert ">Desempeño económico del VRAEM 2024</rdf:li>" in xmp  # same title, accents too
     assert "es-PE" in xmp
     with pikepdf.open(pdf) as document:
@@ -231,10 +233,11 @@ def test_a_rebuild_is_byte_identical(root, tmp_path, monkeypatch):
 def test_the_style_can_turn_pdfa_off(tmp_path):
     brief = make_project(tmp_path)
     style = tmp_path / "templates" / "produce" / "estilo.yaml"
-    style.write_text(style.read_text("utf-8").replace('pdfa: "2b"', "pdfa: no"), "utf-8")
+    style.write_text(style.read_text("utf-8").replace('pdfa: "2a"', "pdfa: no"), "utf-8")
     assert main(["build", str(brief), "--out", str(tmp_path / "o"), "--formats", "pdf"]) == 0
     problems = pdfa_problems(tmp_path / "o" / "mini-2024.pdf")
-    assert problems == ["el PDF no declara ser PDF/A; el archivo acepta PDF/A-2b o PDF/A-3b"]
+    assert problems == ["el PDF no declara ser PDF/A; el archivo acepta PDF/A-2 o PDF/A-3, "
+                        "niveles A o B"]
     style.write_text(style.read_text("utf-8").replace("pdfa: no", 'pdfa: "1b"'), "utf-8")
     assert main(["build", str(brief), "--out", str(tmp_path / "o")]) == 1
 

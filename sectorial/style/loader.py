@@ -135,14 +135,15 @@ Where = Callable[[str], Location]
 
 
 def _pdfa(value: object, where: Where, errors: list[SectorialError]) -> str | None:
-    """'pdfa': "2b" (por defecto), "3b", o no (PDF simple)."""
+    """'pdfa': "2a" (por defecto), "2b", "3a", "3b", o no (PDF simple)."""
     if value is False or str(value).lower() in ("no", "false"):
         return None
     text = str(value).lower()
     if text not in PDFA_FLAVOURS:
         errors.append(StyleError(f"nivel PDF/A desconocido '{value}'",
                                  where("pdfa"),
-                                 "use \"2b\" (recomendado para archivar), \"3b\" o no"))
+                                 "use \"2a\" (recomendado: accesible y para archivar), "
+                                 "\"2b\", \"3a\", \"3b\" o no"))
         return None
     return text
 

@@ -90,7 +90,7 @@ class Look:
     palette: tuple[str, ...]
     chart_dpi: int = 200
     docx_charts: str = "imagen"  # "nativo": editable Word charts in the DOCX; "imagen": PNG
-    pdfa: str | None = "2b"  # PDF/A flavour of the PDF ("2b", "3b"), None for plain PDF
+    pdfa: str | None = "2a"  # PDF/A flavour of the PDF ("2a", "2b", "3a", "3b"), None: plain
     docx_reference: Path | None = None  # referencia.docx beside estilo.yaml: the DOCX styles
     logo: Logo | None = None  # on the cover and the header band, instead of the drawn band
 

@@ -21,7 +21,7 @@ from sectorial.schema import (
 )
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "carta": (215.9, 279.4)}
-PDFA_FLAVOURS = ("2b", "3b")
+PDFA_FLAVOURS = ("2a", "2b", "3a", "3b")
 DOCX_CHARTS = ("nativo", "imagen")
 COLOR = Pattern(label="color \"#RRGGBB\"", pattern="^#[0-9A-Fa-f]{6}$",
                 message="color no válido '{value}'",
@@ -135,8 +135,9 @@ STYLE = Section((
     Key("logo", LOGO, "El logo de la institución (`archivo`, `texto`): en la portada y en "
         "la banda de cada página, en el PDF y el DOCX, en lugar de la banda dibujada.",
         default=None),
-    Key("pdfa", Anything(types=("string", "boolean")), "El nivel PDF/A del PDF: \"2b\" "
-        "(recomendado para archivar), \"3b\" o no.", default="2b"),
+    Key("pdfa", Anything(types=("string", "boolean")), "El nivel PDF/A del PDF: \"2a\" "
+        "(accesible y para archivar: etiquetado, PDF/UA-1), \"2b\", \"3a\", \"3b\" o no. "
+        "El PDF va siempre etiquetado; el nivel A lo declara.", default="2a"),
 ), doc="Un estilo de la casa: la página, las fuentes, los colores, los números y el correo.")
 """The whole of ``estilo.yaml``."""
 

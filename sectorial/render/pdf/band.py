@@ -1,6 +1,6 @@
 """The state identity drawn on the cover and atop each page: a block in the house's main
 colour with the country, then the institution; or the institution's logo, when the house
-style declares one."""
+style declares one. And the running head and foot of each page."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from sectorial.doc.model import Masthead
+from sectorial.doc.model import Document, Masthead
 from sectorial.layout import LOGO_MAX_RATIO
 from sectorial.render.pdf.setter import BOLD, REGULAR
 from sectorial.style import Look
@@ -42,3 +42,21 @@ def government_band(c: Canvas, look: Look, masthead: Masthead, x: float, y: floa
     c.setFillColor(white)
     c.setFont(REGULAR, size * 0.85)
     c.drawString(x + w1 + 3 * mm * scale, y + h / 2 - size * 0.3, masthead.entity)
+
+
+def running_head(c: Canvas, look: Look, doc: Document,
+                 frame: tuple[float, float, float, float, float]) -> None:
+    """The band and the series atop the page, the document's title and the page number
+    under the footer line; ``frame``: left, right, the band's bottom, the page's bottom
+    margin and the footer's height."""
+    left, right, band, bottom, footer = frame
+    government_band(c, look, doc.masthead, left, band, scale=1.0)
+    c.setFont(REGULAR, look.size("nota") + 0.5)
+    c.setFillColor(HexColor(look.color("suave")))
+    c.drawRightString(right, band + 3 * mm, doc.series)
+    c.setStrokeColor(HexColor(look.color("linea")))
+    c.setLineWidth(0.6)
+    c.line(left, bottom + footer - 2 * mm, right, bottom + footer - 2 * mm)
+    c.setFont(REGULAR, look.size("nota"))
+    c.drawString(left, bottom, doc.meta.title)
+    c.drawRightString(right, bottom, str(c.getPageNumber()))

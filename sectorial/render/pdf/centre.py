@@ -28,5 +28,6 @@ def in_hole(c: Canvas, look: Look, text: str, hole: tuple[float, float, float],
     c.setFillColor(HexColor(look.color("cifra")))
     c.setFont(BOLD, size)
     first = cy + LINE * size * (len(lines) - 1) / 2 - 0.35 * size
-    for index, line in enumerate(lines):
-        c.drawCentredString(cx, first - index * LINE * size, line)
+    for index, line in enumerate(lines):  # centred, a space after it: the lines read apart
+        c.drawString(cx - pdfmetrics.stringWidth(line, BOLD, size) / 2,
+                     first - index * LINE * size, line + " ")

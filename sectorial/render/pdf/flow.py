@@ -1,7 +1,10 @@
 """Running text in the PDF (reportlab's platypus): the flowables of an article page.
 
 ``ArticleFlow`` is a visitor over an article's blocks that returns each block's flowables,
-in reading order; paragraphs come from ``setter``, tables from ``tables``.
+in reading order, each drawn as content of its element of the structure tree (the page's
+``Sect``: paragraphs, the headline as ``H1``, subheadings as ``H2``, quotes as
+``BlockQuote``, charts as a ``Figure`` with its alternative text); paragraphs come from
+``setter``, tables from ``tables``.
 """
 
 from __future__ import annotations
@@ -18,54 +21,68 @@ from sectorial.doc.model import ArticlePage, Chart, Paragraph, Quote, Subheading
 from sectorial.doc.visitor import Visitor
 from sectorial.render.pdf.setter import REGULAR, Typesetter, markup
 from sectorial.render.pdf.tables import table_flowable
+from sectorial.render.pdf.tags import TableTags, Tagged, Tagger
 from sectorial.render.pdf.vector import VectorFlowable
 
 
 class ArticleFlow(Visitor):
     """The flowables of an article page, ``width`` wide."""
 
-    def __init__(self, setter: Typesetter, width: float):
-        self.setter, self.width = setter, width
+    def __init__(self, setter: Typesetter, width: float, tagger: Tagger):
+        self.setter, self.width, self.tagger = setter, width, tagger
         self.look = setter.look
+        self.section = tagger.root
+
+    def _tag(self, flowable: Flowable, role: str, **attributes: object) -> Flowable:
+        """``flowable`` drawn as a new element of the page's section."""
+        return Tagged(flowable, self.tagger, self.section.add(role, **attributes))
 
     def page(self, page: ArticlePage) -> list[Flowable]:
         """Return the flowables of an article page, in reading order."""
-        t, para = self.look, self.setter.para
+        t, para, tag = self.look, self.setter.para, self._tag
+        self.section = self.tagger.root.add("Sect")
         flow: list[Flowable] = []
         if page.kicker:
-            flow.append(para(escape(page.kicker), "nota", t.color("primario"), bold=True))
+            flow.append(tag(para(escape(page.kicker), "nota", t.color("primario"), bold=True),
+                            "P"))
         if page.dateline:
-            flow.append(para(escape(page.dateline), "texto", t.color("suave")))
+            flow.append(tag(para(escape(page.dateline), "texto", t.color("suave")), "P"))
         flow += [Spacer(0, 2 * mm),
-                 para(escape(page.headline), "pagina_titulo", t.color("oscuro"),
-                      bold=True, leading=1.15), Spacer(0, 3 * mm)]
+                 tag(para(escape(page.headline), "pagina_titulo", t.color("oscuro"),
+                          bold=True, leading=1.15), "H1"), Spacer(0, 3 * mm)]
         if page.lead:
-            flow += [para(markup(page.lead), "mensaje", t.color("texto"), bold=True),
+            flow += [tag(para(markup(page.lead), "mensaje", t.color("texto"), bold=True), "P"),
                      Spacer(0, 3 * mm)]
         for block in page.blocks:
             flow += self.visit(block)
         notes = [markup(n) for n in page.foot.notes] + [escape(x) for x in page.foot.sources]
         flow.append(Spacer(0, 4 * mm))
-        flow += [para(n, "nota", t.color("suave")) for n in notes]
+        flow += [tag(para(n, "nota", t.color("suave")), "P") for n in notes]
         if page.foot.credit:
-            flow.append(para(escape(page.foot.credit), "nota", t.color("suave")))
+            flow.append(tag(para(escape(page.foot.credit), "nota", t.color("suave")), "P"))
         return flow
 
     def visit_Subheading(self, block: Subheading) -> list[Flowable]:
-        return [Spacer(0, 2 * mm), self.setter.para(escape(block.text), "mensaje",
-                                                    self.look.color("primario"), bold=True),
+        return [Spacer(0, 2 * mm), self._tag(self.setter.para(
+                    escape(block.text), "mensaje", self.look.color("primario"), bold=True),
+                    "H2"),
                 Spacer(0, 1 * mm)]
 
     def visit_Paragraph(self, block: Paragraph) -> list[Flowable]:
-        return [self.setter.para(markup(block.text), "texto", self.look.color("texto"),
-                                 align=TA_JUSTIFY, leading=1.45), Spacer(0, 2.5 * mm)]
+        return [self._tag(self.setter.para(markup(block.text), "texto",
+                                           self.look.color("texto"), align=TA_JUSTIFY,
+                                           leading=1.45), "P"), Spacer(0, 2.5 * mm)]
 
     def visit_Quote(self, block: Quote) -> list[Flowable]:
         t, para = self.look, self.setter.para
-        cells = [[para(markup(block.text), "texto", t.color("oscuro"), leading=1.45)]]
+        quote = self.section.add("BlockQuote")
+        cells = [[Tagged(para(markup(block.text), "texto", t.color("oscuro"), leading=1.45),
+                         self.tagger, quote.add("P"))]]
         if block.attribution:
-            cells.append([para(escape(block.attribution), "nota", t.color("suave"))])
-        box = PlatypusTable(cells, colWidths=[self.width - 8 * mm])
+            cells.append([Tagged(para(escape(block.attribution), "nota", t.color("suave")),
+                                 self.tagger, quote.add("P"))])
+        box = PlatypusTable(cells, colWidths=[self.width - 8 * mm],
+                            renderCB=TableTags(self.tagger))
         box.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else Helvetica, unembedded
             ("LINEBEFORE", (0, 0), (0, -1), 2, HexColor(t.color("primario"))),
@@ -75,12 +92,15 @@ class ArticleFlow(Visitor):
         return [box, Spacer(0, 3 * mm)]
 
     def visit_Table(self, table: Table) -> list[Flowable]:
-        return [table_flowable(self.setter, table, self.width), Spacer(0, 4 * mm)]
+        return [table_flowable(self.setter, table, self.width, None, self.tagger,
+                               self.section), Spacer(0, 4 * mm)]
 
     def visit_Chart(self, chart: Chart) -> list[Flowable]:
         vector = self.setter.fitted(chart, self.width, self.width).vector
         t, para = self.look, self.setter.para
-        return [para(escape(chart.title), "grafico_titulo", t.color("oscuro"), bold=True),
-                para(escape(chart.subtitle), "grafico_titulo", t.color("suave")),
-                VectorFlowable(vector),
+        tag = self._tag
+        return [tag(para(escape(chart.title), "grafico_titulo", t.color("oscuro"), bold=True),
+                    "P"),
+                tag(para(escape(chart.subtitle), "grafico_titulo", t.color("suave")), "P"),
+                tag(VectorFlowable(vector), "Figure", alt=chart.alt_text),
                 Spacer(0, 3 * mm)]

@@ -1,8 +1,11 @@
-"""The PDF renderer (reportlab): landscape slide-like pages, embedded fonts, bookmarks.
+"""The PDF renderer (reportlab): landscape slide-like pages, embedded fonts, bookmarks,
+and tags (PDF/UA-1): what it draws, it draws as content of an element of the structure
+tree, in reading order, or as an artifact (``tags``).
 
 A visitor over the document model. It lays out and draws; it never computes or formats
 a figure. Chart pictures come from ``images`` (drawn once per build by charts.py); the
-running text of an article page is laid out by ``flow``.
+running text of an article page is laid out by ``flow``; the cover and the key-indicator
+page are drawn by ``cover``.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from reportlab.platypus import Paragraph as Para
 
 from sectorial.doc.model import (
     ArticlePage,
-    Box,
     BoxesPage,
     Chart,
     Cover,
@@ -40,22 +42,20 @@ from sectorial.layout import (
     BESIDE_SHARE,
     CHART_GAP_MM,
     CHART_ROOM_MM,
-    COVER_BAND_SHARE,
-    COVER_SERIES_AT,
-    COVER_STRIP_MM,
-    COVER_TEXT_GAP_MM,
     beside_table,
     bullets_that_fit,
     chart_rows,
     cuadro_widths_mm,
 )
 from sectorial.render.glyphs import missing_glyphs
-from sectorial.render.pdf.band import government_band
+from sectorial.render.pdf.band import running_head
 from sectorial.render.pdf.centre import in_hole
+from sectorial.render.pdf.cover import boxes_page, cover_page
 from sectorial.render.pdf.flow import ArticleFlow
 from sectorial.render.pdf.pdfa import finish_pdf
 from sectorial.render.pdf.setter import BOLD, REGULAR, Typesetter, markup
 from sectorial.render.pdf.tables import table_flowable
+from sectorial.render.pdf.tags import Node, Tagger
 from sectorial.render.pdf.vector import draw as draw_vector
 from sectorial.render.picture import VECTOR, Picture
 from sectorial.style import Look
@@ -74,8 +74,9 @@ def render(doc: Document, look: Look, images: Mapping[str, Picture], out: Binary
     """Write ``doc`` as PDF to ``out``; ``images`` maps chart keys to their pictures. The pages
     go through ``finish_pdf``: PDF/A per the house style, and the same bytes every build."""
     pages = io.BytesIO()
-    PdfRenderer(doc, look, images, pages).render()
-    out.write(finish_pdf(pages.getvalue(), doc.meta, look.pdfa))
+    renderer = PdfRenderer(doc, look, images, pages)
+    renderer.render()
+    out.write(finish_pdf(pages.getvalue(), doc.meta, look.pdfa, renderer.tagger.root))
 
 
 def needs_pictures(doc: Document, look: Look) -> frozenset[str]:
@@ -106,7 +107,7 @@ class PdfRenderer(Visitor):
         _register_fonts(look)
         self.doc, self.look, self.images = doc, look, images
         self.setter = Typesetter(look, images)
-        self._para = self.setter.para
+        self.para = self.setter.para
         page = look.page
         self.width, self.height = page.width_mm * mm, page.height_mm * mm
         self.left, self.right = page.margin_left_mm * mm, self.width - page.margin_right_mm * mm
@@ -114,6 +115,8 @@ class PdfRenderer(Visitor):
         self.canvas = Canvas(out, pagesize=(self.width, self.height), lang=doc.meta.language,
                              initialFontName=REGULAR, initialFontSize=10, pageCompression=1,
                              invariant=1)
+        self.tagger = Tagger(self.canvas)
+        self._read: set[str] = set()  # the credits of the feet drawn as content
 
     def render(self) -> None:
         c = self.canvas
@@ -128,63 +131,26 @@ class PdfRenderer(Visitor):
     # Pages -------------------------------------------------------------------------------
 
     def visit_Cover(self, cover: Cover) -> None:
-        c, t = self.canvas, self.look
-        self._bookmark(cover.title)
-        band_w = self.width * COVER_BAND_SHARE
-        c.setFillColor(HexColor(t.color("oscuro")))
-        c.rect(self.width - band_w, 0, band_w, self.height, stroke=0, fill=1)
-        c.setFillColor(HexColor(t.color("primario")))
-        c.rect(self.width - band_w, 0, COVER_STRIP_MM * mm, self.height, stroke=0, fill=1)
-        government_band(self.canvas, self.look, self.doc.masthead, self.left,
-                        self.height - 34 * mm, scale=1.6)
-        text_w = self.width - band_w - self.left - COVER_TEXT_GAP_MM * mm
-        y = self.height * (1 - COVER_SERIES_AT)
-        para, draw = self._para, self._draw
-        y = draw(para(escape(cover.series), "portada_serie", t.color("primario"), bold=True),
-                 self.left, y, text_w)
-        c.setStrokeColor(HexColor(t.color("primario")))
-        c.setLineWidth(2)
-        c.line(self.left, y - 3 * mm, self.left + 40 * mm, y - 3 * mm)
-        y = draw(para(escape(cover.title), "portada_titulo", t.color("oscuro"), bold=True,
-                      leading=1.15), self.left, y - 8 * mm, text_w)
-        y = self.bottom + 30 * mm
-        for office in cover.offices:
-            y = draw(para(escape(office), "texto", t.color("texto")), self.left, y, text_w)
-        draw(para(escape(cover.edition), "mensaje", t.color("oscuro"), bold=True),
-             self.left, y - 4 * mm, text_w)
-        c.showPage()
+        cover_page(self, cover)
 
     def visit_BoxesPage(self, page: BoxesPage) -> None:
-        y = self._start_page(page.label, page.title)
-        y = self._draw(self._para(escape(page.heading), "mensaje", self.look.color("oscuro"),
-                                  bold=True, align=TA_CENTER),
-                       self.left, y, self.right - self.left)
-        foot_top = self._foot(page.foot)
-        columns = max(1, page.columns)
-        rows = -(-len(page.boxes) // columns)
-        gap = 5 * mm
-        box_w = (self.right - self.left - gap * (columns - 1)) / columns
-        box_h = min(52 * mm, (y - 4 * mm - foot_top - gap * (rows - 1)) / max(rows, 1))
-        for index, box in enumerate(page.boxes):
-            row, col = divmod(index, columns)
-            x = self.left + col * (box_w + gap)
-            top = y - 4 * mm - row * (box_h + gap)
-            self._box(box, x, top, box_w, box_h)
-        self.canvas.showPage()
+        boxes_page(self, page)
 
     def visit_TopicPage(self, page: TopicPage) -> None:
         t = self.look
-        y = self._start_page(page.label, page.title)
+        section, y = self.start_page(page.label, page.title)
         if page.message:
-            y = self._message(page.message, y)
-        foot_top = self._foot(page.foot)
+            y = self._message(page.message, y, section.add("P"))
+        charts, tables_slot, items = section.add(None), section.add(None), section.add("L")
+        foot_top = self.foot(page.foot, section.add(None))
         width = self.right - self.left
         bullets = [self.setter.bulleted(markup(b), "texto", t.color("texto"))
                    for b in page.bullets]
         heights = [p.wrap(width - 4 * mm, self.height)[1] + 2 * mm for p in bullets]
         beside = beside_table(page)
         split = self.left + width * BESIDE_SHARE  # beside a chart, tables take the right
-        tables = self._tables(page, self.right - split - 6 * mm if beside else width)
+        tables = self._tables(page, self.right - split - 6 * mm if beside else width,
+                              tables_slot)
         tables_h = sum(h + TABLE_GAP for _, _, h in tables)
         rows = len(chart_rows(page.charts)) if page.charts else 0
         reserved = (max(rows * CHART_ROOM_MM * mm, tables_h) if beside
@@ -197,39 +163,48 @@ class PdfRenderer(Visitor):
                               hint="quite filas ('maximo') o viñetas, o ponga cada cuadro "
                               "en su propia página")
         if beside:
-            y = self._chart_and_tables(page, tables, split, y - 3 * mm, bottom)
+            y = self._chart_and_tables(page, tables, (split, charts), y - 3 * mm, bottom)
         else:
             if page.charts:
                 self._room(page, y - 3 * mm - bottom - tables_h)
-                y = self._charts(page.charts, y - 3 * mm, bottom + tables_h)
+                y = self._charts(page.charts, y - 3 * mm, bottom + tables_h, charts)
             y = self._draw_tables(tables, self.left, width, y)
-        self._bullets(list(zip(bullets, heights))[:keep], y - 4 * mm)
+        self._bullets(list(zip(bullets, heights))[:keep], y - 4 * mm, items)
         self.canvas.showPage()
-        self._continued(page, list(zip(bullets, heights))[keep:])
+        self._continued(page, list(zip(bullets, heights))[keep:], items)
 
-    def _bullets(self, bullets: list[tuple[Para, float]], top: float) -> None:
+    def _bullets(self, bullets: list[tuple[Para, float]], top: float, items: Node) -> None:
+        """Draw the bullets from ``top``, each a list item of ``items``."""
         for paragraph, h in bullets:
-            paragraph.drawOn(self.canvas, self.left + 2 * mm, top - h + 2 * mm)
+            item, x, y = items.add("LI"), self.left + 2 * mm, top - h + 2 * mm
+            with self.tagger.content(item.add("Lbl")):
+                self.setter.bullet(self.canvas, paragraph, x, y)
+            with self.tagger.content(item.add("LBody")):
+                paragraph.drawOn(self.canvas, x, y)
             top -= h
 
-    def _continued(self, page: TopicPage, bullets: list[tuple[Para, float]]) -> None:
-        """The bullets that did not fit, on pages of their own with the page's title."""
+    def _continued(self, page: TopicPage, bullets: list[tuple[Para, float]],
+                   items: Node) -> None:
+        """The bullets that did not fit, on pages of their own with the page's title (an
+        artifact: the heading was read on the first page), the same list read on."""
         while bullets:
-            top = self._start_page(page.label, f"{page.title} (continuación)", 1) - 4 * mm
-            keep = bullets_that_fit([h for _, h in bullets], top - self._foot(page.foot), 0)
+            _, top = self.start_page(page.label, f"{page.title} (continuación)", 1)
+            foot_top = self.foot(page.foot, None)
+            keep = bullets_that_fit([h for _, h in bullets], top - 4 * mm - foot_top, 0)
             if not keep:
                 raise RenderError(f"una viñeta de la página '{page.title}' no cabe en una "
                                   "página", hint="acorte esa viñeta o pártala en dos")
-            self._bullets(bullets[:keep], top)
+            self._bullets(bullets[:keep], top - 4 * mm, items)
             self.canvas.showPage()
             bullets = bullets[keep:]
 
     def _chart_and_tables(self, page: TopicPage, tables: list[tuple[Flowable, float, float]],
-                          split: float, top: float, bottom: float) -> float:
-        """The chart on the left of ``split``, the tables on the right; return the lower
-        bottom."""
+                          place: tuple[float, Node], top: float, bottom: float) -> float:
+        """The chart on the left of the ``place``'s x, the tables on the right; return the
+        lower bottom."""
+        split, charts = place
         self._room(page, top - bottom)
-        lowest = self._chart_row(page.charts, top, bottom, (self.left, split))
+        lowest = self._chart_row(page.charts, (top, bottom), (self.left, split), charts)
         x = self.right - max(w for _, w, _ in tables)
         return min(lowest, self._draw_tables(tables, x, self.right - x, top + TABLE_GAP))
 
@@ -239,14 +214,16 @@ class PdfRenderer(Visitor):
                               "cuadros y viñetas", hint="quite filas a los cuadros "
                               "('maximo'), viñetas o gráficos, o pase el cuadro a otra página")
 
-    def _tables(self, page: TopicPage, width: float) -> list[tuple[Flowable, float, float]]:
-        """The page's tables at most ``width`` wide, each with its width and height."""
+    def _tables(self, page: TopicPage, width: float,
+                parent: Node) -> list[tuple[Flowable, float, float]]:
+        """The page's tables at most ``width`` wide, each with its width and height, tagged
+        under ``parent``."""
         made = []
         for table in page.tables:
             widths = [w * mm for w in cuadro_widths_mm(width / mm, table,
                                                        self.look.size("texto"))]
             w = sum(widths)
-            flowable = table_flowable(self.setter, table, w, widths)
+            flowable = table_flowable(self.setter, table, w, widths, self.tagger, parent)
             made.append((flowable, w, flowable.wrap(w, self.height)[1]))
         return made
 
@@ -260,8 +237,8 @@ class PdfRenderer(Visitor):
         return top
 
     def visit_ArticlePage(self, page: ArticlePage) -> None:
-        self._bookmark(page.headline)
-        flowables = ArticleFlow(self.setter, self.right - self.left).page(page)
+        self.bookmark(page.headline)
+        flowables = ArticleFlow(self.setter, self.right - self.left, self.tagger).page(page)
         frame_h = self.top - HEADER_H - 6 * mm - (self.bottom + FOOTER_H)
         while flowables:
             self._chrome()
@@ -276,48 +253,49 @@ class PdfRenderer(Visitor):
 
     # Building blocks ---------------------------------------------------------------------
 
-    def _start_page(self, label: str, title: str, level: int = 0) -> float:
-        """Draw header band, footer and title; bookmark the page; return the y below."""
+    def start_page(self, label: str, title: str, level: int = 0) -> tuple[Node, float]:
+        """Draw header band, footer and title; bookmark the page; return the page's
+        section of the structure tree and the y below. A continuation page (``level`` 1)
+        has no section: its title is an artifact."""
         t = self.look
         heading = f"{label}: {title}" if label else title
-        self._bookmark(heading, level)
+        self.bookmark(heading, level)
         self._chrome()
         top = self.top - HEADER_H - 5 * mm
         text = (f'<font color="{t.color("primario")}">{escape(label)}:</font> '
                 if label else "") + escape(title)
-        return self._draw(self._para(text, "pagina_titulo", t.color("oscuro"), bold=True),
-                          self.left, top, self.right - self.left) - 2 * mm
+        section = self.tagger.root.add("Sect" if not level else None)
+        y = self.draw(self.para(text, "pagina_titulo", t.color("oscuro"), bold=True),
+                      self.left, top, self.right - self.left,
+                      section.add("H1") if not level else None)
+        return section, y - 2 * mm
 
     def _chrome(self) -> None:
-        """Draw the header band and the footer with the page number."""
-        c, t = self.canvas, self.look
-        government_band(c, t, self.doc.masthead, self.left, self.top - HEADER_H, scale=1.0)
-        c.setFont(REGULAR, t.size("nota") + 0.5)
-        c.setFillColor(HexColor(t.color("suave")))
-        c.drawRightString(self.right, self.top - HEADER_H + 3 * mm, self.doc.series)
-        c.setStrokeColor(HexColor(t.color("linea")))
-        c.setLineWidth(0.6)
-        c.line(self.left, self.bottom + FOOTER_H - 2 * mm, self.right,
-               self.bottom + FOOTER_H - 2 * mm)
-        c.setFont(REGULAR, t.size("nota"))
-        c.drawString(self.left, self.bottom, self.doc.meta.title)
-        c.drawRightString(self.right, self.bottom, str(c.getPageNumber()))
+        """Draw the header band and the footer with the page number: artifacts."""
+        with self.tagger.artifact("Pagination"):
+            running_head(self.canvas, self.look, self.doc, (self.left, self.right,
+                                                            self.top - HEADER_H,
+                                                            self.bottom, FOOTER_H))
 
-    def _message(self, message: Text, top: float) -> float:
+    def _message(self, message: Text, top: float, node: Node) -> float:
         t = self.look
         width = self.right - self.left
-        paragraph = self._para(markup(message), "mensaje", t.color("texto"))
+        paragraph = self.para(markup(message), "mensaje", t.color("texto"))
         _, h = paragraph.wrap(width - 10 * mm, self.height)
         c = self.canvas
-        c.setFillColor(HexColor(t.color("fondo_caja")))
-        c.rect(self.left, top - h - 5 * mm, width, h + 5 * mm, stroke=0, fill=1)
-        c.setFillColor(HexColor(t.color("primario")))
-        c.rect(self.left, top - h - 5 * mm, 1.6 * mm, h + 5 * mm, stroke=0, fill=1)
-        paragraph.drawOn(c, self.left + 6 * mm, top - h - 2.5 * mm)
+        with self.tagger.artifact():
+            c.setFillColor(HexColor(t.color("fondo_caja")))
+            c.rect(self.left, top - h - 5 * mm, width, h + 5 * mm, stroke=0, fill=1)
+            c.setFillColor(HexColor(t.color("primario")))
+            c.rect(self.left, top - h - 5 * mm, 1.6 * mm, h + 5 * mm, stroke=0, fill=1)
+        with self.tagger.content(node):
+            paragraph.drawOn(c, self.left + 6 * mm, top - h - 2.5 * mm)
         return top - h - 5 * mm
 
-    def _charts(self, charts: tuple[Chart, ...], top: float, bottom: float) -> float:
-        """Draw the charts in their rows between ``top`` and ``bottom``; return their bottom."""
+    def _charts(self, charts: tuple[Chart, ...], top: float, bottom: float,
+                parent: Node) -> float:
+        """Draw the charts in their rows between ``top`` and ``bottom``, tagged under
+        ``parent``; return their bottom."""
         rows = chart_rows(charts)
         share = (top - bottom) / len(rows)
         lowest = top
@@ -325,74 +303,87 @@ class PdfRenderer(Visitor):
             if index:
                 top = lowest - 3 * mm
             low = bottom if index == len(rows) - 1 else top - share
-            lowest = self._chart_row(row, top, low)
+            lowest = self._chart_row(row, (top, low), None, parent)
         return lowest
 
-    def _chart_row(self, charts: tuple[Chart, ...], top: float, bottom: float,
-                   span: tuple[float, float] | None = None) -> float:
-        """Draw charts side by side between ``top`` and ``bottom`` (and between the ``span``
-        of x, by default the body's); return their bottom."""
+    def _chart_row(self, charts: tuple[Chart, ...], between: tuple[float, float],
+                   span: tuple[float, float] | None, parent: Node) -> float:
+        """Draw charts side by side ``between`` a top and a bottom (and between the
+        ``span`` of x, by default the body's), each its title, its unit line and its
+        figure under ``parent``; return their bottom."""
         gap = CHART_GAP_MM * mm
+        top, bottom = between
         lowest = top
         count = len(charts)
         left, right = span or (self.left, self.right)
         cell_w = (right - left - gap * (count - 1)) / count
         for index, chart in enumerate(charts):
             x = left + index * (cell_w + gap)
-            y = self._draw(self._para(escape(chart.title), "grafico_titulo",
-                                      self.look.color("oscuro"), bold=True, align=TA_CENTER),
-                           x, top, cell_w)
-            y = self._draw(self._para(escape(chart.subtitle), "grafico_titulo",
-                                      self.look.color("suave"), align=TA_CENTER), x, y, cell_w)
-            lowest = min(lowest, self._image(chart, x, y - 1 * mm, cell_w, y - 1 * mm - bottom))
+            y = self.draw(self.para(escape(chart.title), "grafico_titulo",
+                                    self.look.color("oscuro"), bold=True, align=TA_CENTER),
+                          x, top, cell_w, parent.add("P"))
+            y = self.draw(self.para(escape(chart.subtitle), "grafico_titulo",
+                                    self.look.color("suave"), align=TA_CENTER), x, y, cell_w,
+                          parent.add("P"))
+            figure = parent.add("Figure", alt=chart.alt_text)
+            lowest = min(lowest, self._image(chart, (x, y - 1 * mm, cell_w,
+                                                     y - 1 * mm - bottom), figure))
         return lowest
 
-    def _image(self, chart: Chart, x: float, top: float, max_w: float, max_h: float) -> float:
-        """Draw the chart centred in its frame, at the size it was laid out for (or laid
-        out anew for a smaller frame); return its bottom."""
+    def _image(self, chart: Chart, frame: tuple[float, float, float, float],
+               figure: Node) -> float:
+        """Draw the chart centred in its ``frame`` (left, top, most width and height), at
+        the size it was laid out for (or laid out anew for a smaller frame), as
+        ``figure``; return its bottom."""
+        x, top, max_w, max_h = frame
         picture = self.setter.fitted(chart, max_w, max(max_h, 10 * mm))
         vector = picture.vector
         w, h = vector.width, vector.height
         left = x + (max_w - w) / 2
-        draw_vector(self.canvas, vector, left, top - h)
-        if picture.hole and chart.center_label:
-            in_hole(self.canvas, self.look, chart.center_label, picture.hole, (left, top, w, h))
+        figure.bbox = (left, top - h, left + w, top)
+        with self.tagger.content(figure):
+            draw_vector(self.canvas, vector, left, top - h)
+            if picture.hole and chart.center_label:
+                in_hole(self.canvas, self.look, chart.center_label, picture.hole,
+                        (left, top, w, h))
         return top - h
 
-    def _box(self, box: Box, x: float, top: float, w: float, h: float) -> None:
-        c, t = self.canvas, self.look
-        c.setFillColor(HexColor(t.color("fondo_caja")))
-        c.roundRect(x, top - h, w, h, 2.5 * mm, stroke=0, fill=1)
-        c.setFillColor(HexColor(t.color("primario")))
-        c.rect(x, top - h + 4 * mm, 1.4 * mm, h - 8 * mm, stroke=0, fill=1)
-        inner = w - 10 * mm
-        y = self._draw(self._para(escape(box.figure), "cifra", t.color("cifra"), bold=True,
-                                  leading=1.1), x + 5 * mm, top - 4 * mm, inner)
-        self._draw(self._para(markup(box.caption), "texto", t.color("texto")),
-                   x + 5 * mm, y - 1.5 * mm, inner)
-
-    def _foot(self, foot: SourceNote) -> float:
-        """Draw notes, sources and credit above the footer line; return their top."""
+    def foot(self, foot: SourceNote, slot: Node | None) -> float:
+        """Draw notes, sources and credit above the footer line, each a paragraph of
+        ``slot`` (None: repeated on a continuation page, an artifact); return their top."""
         t = self.look
         lines = [markup(n) for n in foot.notes] + [escape(s) for s in foot.sources]
         if foot.credit:
             lines.append(escape(foot.credit))
+        nodes = [slot.add("P") if slot is not None else None for _ in lines]  # read down
+        if foot.credit and foot.credit in self._read:  # the same credit as a page before:
+            nodes[-1] = None  # read once, then a running footer (an artifact)
+        self._read.add(foot.credit)
         y = self.bottom + FOOTER_H
-        for line in reversed(lines):
-            paragraph = self._para(line, "nota", t.color("suave"))
+        for line, node in reversed(list(zip(lines, nodes))):
+            paragraph = self.para(line, "nota", t.color("suave"))
             _, h = paragraph.wrap(self.right - self.left, self.height)
-            paragraph.drawOn(self.canvas, self.left, y)
+            with self._as(node):
+                paragraph.drawOn(self.canvas, self.left, y)
             y += h + 0.5 * mm
         return y
 
     # Text helpers ------------------------------------------------------------------------
 
-    def _draw(self, paragraph: Para, x: float, top: float, width: float) -> float:
+    def draw(self, paragraph: Para, x: float, top: float, width: float,
+             node: Node | None) -> float:
+        """Draw ``paragraph`` from ``top`` as content of ``node`` (None: a repeated text,
+        an artifact); return its bottom."""
         _, h = paragraph.wrap(width, self.height)
-        paragraph.drawOn(self.canvas, x, top - h)
+        with self._as(node):
+            paragraph.drawOn(self.canvas, x, top - h)
         return top - h
 
-    def _bookmark(self, title: str, level: int = 0) -> None:
+    def _as(self, node: Node | None):  # type: ignore[no-untyped-def]
+        return (self.tagger.content(node) if node is not None
+                else self.tagger.artifact("Pagination"))
+
+    def bookmark(self, title: str, level: int = 0) -> None:
         """A bookmark per page of the model; its continuation pages, under it."""
         key = f"p{self.canvas.getPageNumber()}"
         self.canvas.bookmarkPage(key)

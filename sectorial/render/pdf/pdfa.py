@@ -1,12 +1,14 @@
 """The last step of every PDF: archival (PDF/A) and reproducible, with pikepdf.
 
 reportlab writes the pages; this step, on those bytes, removes what PDF/A forbids or
-cannot check (page transitions), stamps the document's own date (not the clock's) in the
-document information and in XMP with the same title, author, subject and language,
-declares PDF/A (sRGB output intent, identification), derives the file ID from the content,
-and validates the written bytes with pikepdf's PDF/A checker: a file that does not pass is
-an error, never a silent non-conforming PDF (in full for the first PDF of a process, then
-structurally: see ``_VALIDATED``).
+cannot check (page transitions), writes the structure tree the pages were tagged with
+(``structure``: a tagged PDF, PDF/UA-1), stamps the document's own date (not the clock's)
+in the document information and in XMP with the same title, author, subject and language,
+declares PDF/A (sRGB output intent, identification: level A, or B as the house style
+says) and PDF/UA, derives the file ID from the content, and validates the written bytes
+with pikepdf's PDF/A checker (level B: what level A adds, the tags, is checked as they are
+written): a file that does not pass is an error, never a silent non-conforming PDF (in full
+for the first PDF of a process, then structurally: see ``_VALIDATED``).
 """
 
 from __future__ import annotations
@@ -23,43 +25,69 @@ from pikepdf import pdfa
 from sectorial import __version__
 from sectorial.doc.model import Metadata
 from sectorial.errors import RenderError
+from sectorial.render.pdf.structure import (
+    declare,
+    tagging_problems,
+    undeclare,
+    untagged_paint,
+    write_structure,
+)
+from sectorial.render.pdf.tags import Node
 from sectorial.reproducible import stamp
 
 PRODUCER = f"sectorial {__version__} (ReportLab, pikepdf)"
 
 
-def finish_pdf(data: bytes, meta: Metadata, flavour: str | None) -> bytes:
-    """Return ``data`` made reproducible and, with a ``flavour`` ("2b"), PDF/A."""
+def finish_pdf(data: bytes, meta: Metadata, flavour: str | None, tags: Node) -> bytes:
+    """Return ``data`` tagged with the tree from ``tags``, made reproducible and, with a
+    ``flavour`` ("2a", "2b"...), PDF/A."""
     when = stamp(meta.created)
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        untagged = untagged_paint(pdf)
+        if untagged:
+            raise RenderError(f"el PDF no es accesible: {'; '.join(untagged[:3])}",
+                              hint="informe este problema (es un defecto de sectorial)")
         for page in pdf.pages:
             if "/Trans" in page.obj:  # reportlab writes an empty transition on every page
                 del page.obj["/Trans"]
+        write_structure(pdf, tags, meta.language)
         if flavour:
-            pdfa.prepare(pdf, flavour)
+            pdfa.prepare(pdf, _level_b(flavour))
         _metadata(pdf, meta, when)
         # Plain objects, no object streams: the catalog and metadata stay readable with any
         # tool, decades from now.
         options = {"deterministic_id": True,
                    "object_stream_mode": pikepdf.ObjectStreamMode.disable}
-        if not flavour:
-            pdf.save(out, **options)
-            return out.getvalue()
-        if flavour in _VALIDATED:  # the same writer, the same kinds of objects
-            pdf.save(out, **options)
-            _check_declared(out.getvalue(), flavour)
-            return out.getvalue()
-        try:
-            with _uncollected():
-                pdfa.save(pdf, out, flavour, repair=False, **options)
-        except pdfa.PdfaError as exc:
-            found = "; ".join(str(f) for f in exc.report.findings[:5])
-            raise RenderError(f"el PDF no cumple PDF/A-{flavour}: {found}",
-                              hint="informe este problema (es un defecto de sectorial); "
-                              "mientras tanto, 'pdfa: no' en el estilo lo desactiva") from exc
-        _VALIDATED.add(flavour)
+        if flavour and flavour not in _VALIDATED:
+            _validate(pdf, flavour, options)
+        declare(pdf, flavour[-1].upper() if flavour else "")
+        pdf.save(out, **options)
+    if flavour:
+        _check_declared(out.getvalue(), flavour)
     return out.getvalue()
+
+
+def _validate(pdf: pikepdf.Pdf, flavour: str, options: dict) -> None:
+    """Check the document as written so far with pikepdf's PDF/A checker, which knows
+    level B and no XMP extension schema: before the declarations of level A and PDF/UA,
+    the rest of the file is the same."""
+    probe = io.BytesIO()
+    pdf.save(probe, **options)
+    probe.seek(0)
+    with _uncollected():
+        report = pdfa.validate_written(probe, _level_b(flavour))
+    if report.verdict != "pass":
+        found = "; ".join(str(f) for f in report.findings[:5]) or report.verdict
+        raise RenderError(f"el PDF no cumple PDF/A-{flavour}: {found}",
+                          hint="informe este problema (es un defecto de sectorial); "
+                          "mientras tanto, 'pdfa: no' en el estilo lo desactiva")
+    _VALIDATED.add(flavour)
+
+
+def _level_b(flavour: str) -> str:
+    """The level B of the PDF/A part of ``flavour``: what pikepdf prepares and checks."""
+    return flavour[:-1] + "b"
 
 
 _VALIDATED: set[str] = set()
@@ -117,15 +145,17 @@ def _pdf_date(when: datetime) -> str:
 
 
 # -- checking an archived file --------------------------------------------------------------
-ACCEPTED = ("2b", "3b")
+ACCEPTED = ("2a", "2b", "3a", "3b")
 
 
-# -- PDF/A ------------------------------------------------------------------------------------
 def pdfa_problems(path: Path) -> list[str]:
-    """What keeps ``path`` from being a valid PDF/A-2b (or 3b) file; empty when it passes.
+    """What keeps ``path`` from being a valid PDF/A-2 (or 3) file of level A or B; empty
+    when it passes.
 
     The flavour checked is the one the file declares in its XMP; a file that declares
-    none, or another one, is refused. "Not checked" counts as a failure.
+    none, or another one, is refused. "Not checked" counts as a failure. pikepdf's checker
+    knows level B: a file of level A is checked at level B (with its declarations read
+    as level B's), and for what level A adds, the tags.
     """
     try:
         with pikepdf.open(path) as pdf:
@@ -135,21 +165,34 @@ def pdfa_problems(path: Path) -> list[str]:
                 return ["el PDF no tiene metadatos XMP (no declara ser PDF/A)"]
             meta = pdf.open_metadata()
             part, level = meta.get("pdfaid:part"), meta.get("pdfaid:conformance")
-            disagreements = _info_disagreements(pdf, meta)
+            found = _info_disagreements(pdf, meta)
+            flavour = f"{part}{str(level or '').lower()}" if part else ""
+            if flavour not in ACCEPTED:
+                declared = (f"declara PDF/A-{part}{level or ''}" if part
+                            else "no declara ser PDF/A")
+                return [f"el PDF {declared}; el archivo acepta PDF/A-2 o PDF/A-3, niveles "
+                        "A o B"]
+            candidate = io.BytesIO()
+            if flavour.endswith("a"):
+                found += [f"PDF/A-{flavour}: {p}" for p in tagging_problems(pdf)]
+                undeclare(pdf)
+                pdf.save(candidate, deterministic_id=True,
+                         object_stream_mode=pikepdf.ObjectStreamMode.preserve)
     except pikepdf.PasswordError:
         return ["el PDF está cifrado"]
     except (pikepdf.PdfError, OSError, ValueError) as exc:
         return [f"no se puede leer como PDF ({exc})"]
-    flavour = f"{part}{str(level or '').lower()}" if part else ""
-    if flavour not in ACCEPTED:
-        declared = f"declara PDF/A-{part}{level or ''}" if part else "no declara ser PDF/A"
-        return [f"el PDF {declared}; el archivo acepta PDF/A-2b o PDF/A-3b"]
     with _uncollected():
-        report = pdfa.validate_written(path, flavour)
-    found = disagreements
+        if candidate.getvalue():
+            candidate.seek(0)
+            report = pdfa.validate_written(candidate, _level_b(flavour))
+        else:
+            report = pdfa.validate_written(path, flavour)
     if report.verdict != "pass":
         found += [f"PDF/A-{flavour}: {finding}" for finding in report.findings]
     return found
+
+
 @contextlib.contextmanager
 def _uncollected():  # type: ignore[no-untyped-def]
     """No garbage collection while pikepdf's validator runs: it takes any warning raised

@@ -10,7 +10,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph as Para
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from sectorial.doc.model import Chart, Text
 from sectorial.errors import RenderError
@@ -18,6 +19,32 @@ from sectorial.render.picture import Picture, Vector
 from sectorial.style import Look
 
 REGULAR, BOLD = "House", "House-Bold"
+
+
+class Para(Paragraph):
+    """A paragraph whose every line ends in the space that broke it: read from the file
+    (by a screen reader, in the structure tree, or copied), its words stay apart where the
+    lines wrapped ("del VRAEM", not "delVRAEM"). The space is drawn past the line's end."""
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 (reportlab's name)
+        lines = self.blPara.lines
+        self.blPara.lines = [_spaced(line, self.blPara.kind) for line in lines]
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara.lines = lines
+
+
+def _spaced(line, kind: int):  # type: ignore[no-untyped-def]
+    """``line`` of a paragraph laid out by reportlab (kind 0: extra space and words; 1: a
+    line of fragments), with a space after its last word."""
+    if kind == 0:
+        extra, words = line
+        return (extra, [*words[:-1], words[-1] + " "]) if words else line
+    last = line.words[-1] if line.words else None
+    if last is None or not isinstance(getattr(last, "text", None), str):
+        return line
+    return line.clone(words=[*line.words[:-1], last.clone(text=last.text + " ")])
 
 
 def markup(text: Text) -> str:
@@ -42,11 +69,19 @@ class Typesetter:
         return Para(text, style)
 
     def bulleted(self, text: str, size_role: str, color: str) -> Para:
-        """A bullet of a list: its lines hang after the bullet."""
+        """The text of a list item: its lines hang where the bullet (``bullet``) ends."""
         style = self.para(text, size_role, color).style
-        style.leftIndent, style.bulletIndent = style.fontSize * 1.3, 0
-        style.bulletFontName, style.bulletFontSize = REGULAR, style.fontSize
-        return Para(text, style, bulletText="•")
+        style.leftIndent = style.fontSize * 1.3
+        return Para(text, style)
+
+    @staticmethod
+    def bullet(canvas: Canvas, item: Para, x: float, y: float) -> None:
+        """Draw the bullet of ``item``, a wrapped list item drawn at (``x``, ``y``), on its
+        first line: a text of its own, the item's label."""
+        style = item.style
+        canvas.setFont(REGULAR, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawString(x, y + item.height - style.fontSize, "• ")
 
     def picture(self, chart: Chart) -> Picture:
         picture = self.pictures.get(chart.key)

@@ -55,16 +55,17 @@ def _shape(c: Canvas, shape: Shape) -> None:
 
 
 def _label(c: Canvas, label: Label) -> None:
+    """Draw the label, then a space past its end: the labels of a chart read apart."""
     c.setFillColorRGB(*label.colour)
     c.setFont(BOLD if label.bold else REGULAR, label.size)
     if label.angle:
         c.saveState()
         c.translate(label.x, label.y)
         c.rotate(label.angle)
-        c.drawString(0, 0, label.text)
+        c.drawString(0, 0, label.text + " ")
         c.restoreState()
     else:
-        c.drawString(label.x, label.y, label.text)
+        c.drawString(label.x, label.y, label.text + " ")
 
 
 class VectorFlowable(Flowable):
