@@ -337,3 +337,16 @@ def _on_their_pages(one: Built, rows: list[dict[str, str]]) -> None:
         assert any(printed in re.sub(r"\s+", "", normalise(pages.get(p, "")))
                    for p in range(start, end + 1)), (row["pagina"], row["lugar_en_el_informe"],
                                                      printed)
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_every_pdf_is_tagged_and_passes_pdf_ua_and_pdf_a_2a(corpus, name):
+    """On any valid data (continuation pages, 30 categories, long names, split tables), the
+    PDF stays accessible: a checker that did not write it (page, PyPI page-validation)
+    passes it as PDF/UA-1 and PDF/A-2a."""
+    import page
+
+    pdf = next(p for p in corpus[name].files if p.suffix == ".pdf")
+    for profile in ("ua1", "2a"):
+        report = page.validate_pdf(str(pdf), profile=profile)
+        assert sorted({f"{f.rule_id}: {f.message}" for f in report.failures}) == [], profile

@@ -5,6 +5,7 @@ header and the caption as its cell."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 from xml.sax.saxutils import escape
 
@@ -45,7 +46,8 @@ class PdfRenderer(Protocol):
 
     def start_page(self, label: str, title: str, level: int = 0) -> tuple[Node, float]: ...
 
-    def foot(self, foot: SourceNote, slot: Node | None) -> float: ...
+    def foot(self, foot: SourceNote,
+             slot: Node | None) -> tuple[float, Callable[[], None]]: ...
 
 
 def cover_page(r: PdfRenderer, cover: Cover) -> None:
@@ -86,7 +88,7 @@ def boxes_page(r: PdfRenderer, page: BoxesPage) -> None:
     y = r.draw(r.para(escape(page.heading), "mensaje", r.look.color("oscuro"), bold=True,
                       align=TA_CENTER), r.left, y, r.right - r.left, section.add("P"))
     grid = section.add("Table")
-    foot_top = r.foot(page.foot, section.add(None))
+    foot_top, foot = r.foot(page.foot, section.add(None))
     columns = max(1, page.columns)
     rows = -(-len(page.boxes) // columns)
     gap = 5 * mm
@@ -97,6 +99,7 @@ def boxes_page(r: PdfRenderer, page: BoxesPage) -> None:
         x = r.left + col * (box_w + gap)
         top = y - 4 * mm - row * (box_h + gap)
         _box(r, box, (x, top, box_w, box_h), grid.add("TR"))
+    foot()
     r.canvas.showPage()
 
 

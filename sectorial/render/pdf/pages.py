@@ -11,7 +11,7 @@ page are drawn by ``cover``.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -142,7 +142,7 @@ class PdfRenderer(Visitor):
         if page.message:
             y = self._message(page.message, y, section.add("P"))
         charts, tables_slot, items = section.add(None), section.add(None), section.add("L")
-        foot_top = self.foot(page.foot, section.add(None))
+        foot_top, foot = self.foot(page.foot, section.add(None))
         width = self.right - self.left
         bullets = [self.setter.bulleted(markup(b), "texto", t.color("texto"))
                    for b in page.bullets]
@@ -170,6 +170,7 @@ class PdfRenderer(Visitor):
                 y = self._charts(page.charts, y - 3 * mm, bottom + tables_h, charts)
             y = self._draw_tables(tables, self.left, width, y)
         self._bullets(list(zip(bullets, heights))[:keep], y - 4 * mm, items)
+        foot()
         self.canvas.showPage()
         self._continued(page, list(zip(bullets, heights))[keep:], items)
 
@@ -189,12 +190,13 @@ class PdfRenderer(Visitor):
         artifact: the heading was read on the first page), the same list read on."""
         while bullets:
             _, top = self.start_page(page.label, f"{page.title} (continuación)", 1)
-            foot_top = self.foot(page.foot, None)
+            foot_top, foot = self.foot(page.foot, None)
             keep = bullets_that_fit([h for _, h in bullets], top - 4 * mm - foot_top, 0)
             if not keep:
                 raise RenderError(f"una viñeta de la página '{page.title}' no cabe en una "
                                   "página", hint="acorte esa viñeta o pártala en dos")
             self._bullets(bullets[:keep], top - 4 * mm, items)
+            foot()
             self.canvas.showPage()
             bullets = bullets[keep:]
 
@@ -348,9 +350,10 @@ class PdfRenderer(Visitor):
                         (left, top, w, h))
         return top - h
 
-    def foot(self, foot: SourceNote, slot: Node | None) -> float:
-        """Draw notes, sources and credit above the footer line, each a paragraph of
-        ``slot`` (None: repeated on a continuation page, an artifact); return their top."""
+    def foot(self, foot: SourceNote, slot: Node | None) -> tuple[float, Callable[[], None]]:
+        """Lay out notes, sources and credit above the footer line, each a paragraph of
+        ``slot`` (None: repeated on a continuation page, an artifact); return their top,
+        and what draws them, to call last: the page is painted in the order it is read."""
         t = self.look
         lines = [markup(n) for n in foot.notes] + [escape(s) for s in foot.sources]
         if foot.credit:
@@ -359,14 +362,18 @@ class PdfRenderer(Visitor):
         if foot.credit and foot.credit in self._read:  # the same credit as a page before:
             nodes[-1] = None  # read once, then a running footer (an artifact)
         self._read.add(foot.credit)
-        y = self.bottom + FOOTER_H
+        y, placed = self.bottom + FOOTER_H, []
         for line, node in reversed(list(zip(lines, nodes))):
             paragraph = self.para(line, "nota", t.color("suave"))
             _, h = paragraph.wrap(self.right - self.left, self.height)
-            with self._as(node):
-                paragraph.drawOn(self.canvas, self.left, y)
+            placed.append((paragraph, y, node))
             y += h + 0.5 * mm
-        return y
+
+        def draw() -> None:
+            for paragraph, bottom, node in reversed(placed):
+                with self._as(node):
+                    paragraph.drawOn(self.canvas, self.left, bottom)
+        return y, draw
 
     # Text helpers ------------------------------------------------------------------------
 
