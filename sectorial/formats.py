@@ -75,13 +75,15 @@ def warm_up(formats: tuple[str, ...]) -> None:
 
 def format_problems(doc: Document, look: Look,
                     formats: tuple[str, ...]) -> list[SectorialError]:
-    """What the formats of ``formats`` say they could not print right in ``doc``."""
-    found: list[SectorialError] = []
+    """What the formats of ``formats`` say they could not print right in ``doc``, each
+    problem once (a title too long for the cover is too long in both)."""
+    found: dict[str, SectorialError] = {}
     for fmt in formats:
         check = getattr(renderer_module(fmt), "problems", None)
         if check is not None:
-            found += check(doc, look)
-    return found
+            for problem in check(doc, look):
+                found.setdefault(str(problem), problem)
+    return list(found.values())
 
 
 def missing_roles(doc: Document, look: Look, formats: tuple[str, ...]) -> list[StyleError]:

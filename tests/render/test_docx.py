@@ -364,6 +364,25 @@ def test_a_long_title_keeps_the_date_on_the_cover(vraem_copy, tmp_path, lines):
     assert "Indicadores Claves" in second, second
 
 
+@pytest.mark.parametrize("formats", ["docx", "pdf"])
+def test_a_title_too_long_for_the_cover_is_refused_before_any_file(vraem_copy, tmp_path,
+                                                                  capsys, formats):
+    """Each format knows when the title would push the offices off the cover: exit 1, the
+    reason and what to do, and no file (not a cover with its text printed over itself)."""
+    from sectorial.cli import main
+
+    title = ". ".join(["Desempeño económico, empleo formal e informal, exportaciones, crédito "
+                       "y producción de las regiones del VRAEM {{ periodo }}"] * 4)
+    text = vraem_copy.read_text(encoding="utf-8")
+    vraem_copy.write_text(text.replace('titulo: "Desempeño económico del VRAEM {{ periodo }}"',
+                                       f'titulo: "{title}"'), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(vraem_copy), "--out", str(out), "--formats", formats]) == 1
+    err = capsys.readouterr().err
+    assert "el título de la portada no cabe en ella" in err and "acorte 'titulo'" in err
+    assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")]
+
+
 def resolved(paragraph, run, attribute: str):
     """A run's bold, color or size as Word shows it: its own, else its character style's
     (and those it is based on), else its paragraph style's."""

@@ -268,6 +268,16 @@ def _many_bullets(text: str) -> str:
     return text.replace("    vinetas:\n", "    vinetas:\n" + bullets, 1)
 
 
+def _long_title(times: int):
+    """The cover's title made long: the VRAEM's and its five regions', ``times`` over."""
+    words = ("Desempeño económico del VRAEM {{ periodo }}: empresas, empleo, exportaciones "
+             "y crédito en las regiones de Apurímac, Ayacucho, Cusco, Huancavelica y Junín")
+    def edit(text: str) -> str:
+        return text.replace('titulo: "Desempeño económico del VRAEM {{ periodo }}"',
+                            'titulo: "' + ". ".join([words] * times) + '"', 1)
+    return edit
+
+
 REGION = ("--period", "2025-09", "--region", "Junín")
 
 CASES: tuple[Case, ...] = (
@@ -296,6 +306,10 @@ CASES: tuple[Case, ...] = (
     Case("vraem diminuto", VRAEM, (), _vraem_scaled(1 / 64)),
     Case("vraem caída", VRAEM, (), _vraem_scaled(0.5, "2024")),
     Case("vraem doce viñetas", VRAEM, (), brief_edit=_many_bullets),
+    Case("vraem título largo", VRAEM, (), brief_edit=_long_title(1)),
+    # A title that would push the offices off the cover: refused, before any file.
+    Case("vraem título excesivo", VRAEM, (), brief_edit=_long_title(3),
+         refuses=("el título de la portada no cabe en ella", "acorte 'titulo'")),
     Case("mensual enero", MONTHLY, ("--period", "2023-01")),
     Case("mensual diciembre", MONTHLY, ("--period", "2022-12")),
     Case("mensual rama nueva", MONTHLY, ("--period", "2023-09"), _new_branch),

@@ -16,9 +16,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from sectorial.doc.model import Box, BoxesPage, Cover, Document, SourceNote
+from sectorial.errors import RenderError
 from sectorial.layout import COVER_BAND_SHARE, COVER_SERIES_AT, COVER_STRIP_MM, COVER_TEXT_GAP_MM
 from sectorial.render.pdf.band import government_band
-from sectorial.render.pdf.setter import markup
+from sectorial.render.pdf.setter import Typesetter, markup
 from sectorial.render.pdf.tags import Node, Tagger
 from sectorial.style import Look
 
@@ -28,6 +29,7 @@ class PdfRenderer(Protocol):
 
     canvas: Canvas
     look: Look
+    setter: Typesetter
     doc: Document
     tagger: Tagger
     width: float
@@ -50,6 +52,50 @@ class PdfRenderer(Protocol):
              slot: Node | None) -> tuple[float, Callable[[], None]]: ...
 
 
+OFFICES_AT = 30 * mm  # the top of the offices, from the bottom margin
+TITLE_GAP = 8 * mm  # from the series name to the title (its rule between)
+SERIES_HIGHEST = 40 * mm  # from the top of the page: under the government band
+
+
+def series_top(setter: Typesetter, cover: Cover, room: tuple[float, float, float]) -> float:
+    """Where the series name starts on the cover: ``COVER_SERIES_AT`` down the page, or
+    higher when the title (``room``: the text's width, the page's height, its bottom
+    margin) would reach the offices; a title that does not fit under the band at all is an
+    error, before anything is drawn."""
+    text_w, page_h, bottom = room
+    t = setter.look
+    head = sum(setter.para(escape(text), role, t.color("oscuro"), bold=True,
+                           leading=leading).wrap(text_w, page_h)[1]
+               for text, role, leading in ((cover.series, "portada_serie", 1.25),
+                                           (cover.title, "portada_titulo", 1.15)))
+    lowest = bottom + OFFICES_AT + 4 * mm + head + TITLE_GAP  # the title just over the offices
+    top = max(page_h * (1 - COVER_SERIES_AT), lowest)
+    if top > page_h - SERIES_HIGHEST:
+        raise RenderError(f"el título de la portada no cabe en ella ({len(cover.title)} "
+                          "caracteres)", hint="acorte 'titulo' en el informe")
+    return top
+
+
+def cover_problems(doc: Document, look: Look) -> list[RenderError]:
+    """A cover title too long for the cover."""
+    if doc.cover is None:
+        return []
+    page = look.page
+    try:
+        series_top(Typesetter(look, {}), doc.cover, (_text_width(look), page.height_mm * mm,
+                                                     page.margin_bottom_mm * mm))
+    except RenderError as exc:
+        return [exc]
+    return []
+
+
+def _text_width(look: Look) -> float:
+    """The width of the cover's text: the page's, less the band, the margin and a gap."""
+    page = look.page
+    return (page.width_mm * (1 - COVER_BAND_SHARE) - page.margin_left_mm
+            - COVER_TEXT_GAP_MM) * mm
+
+
 def cover_page(r: PdfRenderer, cover: Cover) -> None:
     """The cover: band, series, title, offices and edition."""
     c, t, tags = r.canvas, r.look, r.tagger
@@ -62,9 +108,9 @@ def cover_page(r: PdfRenderer, cover: Cover) -> None:
         c.setFillColor(HexColor(t.color("primario")))
         c.rect(r.width - band_w, 0, COVER_STRIP_MM * mm, r.height, stroke=0, fill=1)
         government_band(c, t, r.doc.masthead, r.left, r.height - 34 * mm, scale=1.6)
-    text_w = r.width - band_w - r.left - COVER_TEXT_GAP_MM * mm
-    y = r.height * (1 - COVER_SERIES_AT)
+    text_w = _text_width(r.look)
     para, draw = r.para, r.draw
+    y = series_top(r.setter, cover, (text_w, r.height, r.bottom))
     y = draw(para(escape(cover.series), "portada_serie", t.color("primario"), bold=True),
              r.left, y, text_w, section.add("P"))
     with tags.artifact():
@@ -72,8 +118,8 @@ def cover_page(r: PdfRenderer, cover: Cover) -> None:
         c.setLineWidth(2)
         c.line(r.left, y - 3 * mm, r.left + 40 * mm, y - 3 * mm)
     draw(para(escape(cover.title), "portada_titulo", t.color("oscuro"), bold=True,
-              leading=1.15), r.left, y - 8 * mm, text_w, section.add("H1"))
-    y = r.bottom + 30 * mm
+              leading=1.15), r.left, y - TITLE_GAP, text_w, section.add("H1"))
+    y = r.bottom + OFFICES_AT
     for office in cover.offices:
         y = draw(para(escape(office), "texto", t.color("texto")), r.left, y, text_w,
                  section.add("P"))

@@ -50,7 +50,7 @@ from sectorial.layout import (
 from sectorial.render.glyphs import missing_glyphs
 from sectorial.render.pdf.band import running_head
 from sectorial.render.pdf.centre import in_hole
-from sectorial.render.pdf.cover import boxes_page, cover_page
+from sectorial.render.pdf.cover import boxes_page, cover_page, cover_problems
 from sectorial.render.pdf.flow import ArticleFlow
 from sectorial.render.pdf.pdfa import finish_pdf
 from sectorial.render.pdf.setter import BOLD, REGULAR, Typesetter, markup
@@ -92,11 +92,13 @@ def _register_fonts(look: Look) -> None:
 
 
 def problems(doc: Document, look: Look) -> list[RenderError]:
-    """What would print wrong: a character the fonts cannot draw. Checked before anything
-    is drawn (the charts use the same fonts)."""
+    """What would print wrong: a character the fonts cannot draw (the charts use the same
+    fonts), a cover title too long for the cover. Checked before anything is drawn."""
     _register_fonts(look)
     regular, bold = (pdfmetrics.getFont(name).face.charToGlyph for name in (REGULAR, BOLD))
-    return missing_glyphs(printed_texts(doc), frozenset(regular) & frozenset(bold))
+    found = missing_glyphs(printed_texts(doc), frozenset(regular) & frozenset(bold))
+    found += cover_problems(doc, look)
+    return found
 
 
 

@@ -17,6 +17,7 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from sectorial.doc import model as m
+from sectorial.errors import RenderError
 from sectorial.layout import (
     COVER_BAND_SHARE,
     COVER_SERIES_AT,
@@ -39,6 +40,19 @@ DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 COVER_LOGO_MM, HEADER_LOGO_MM = 11.2, 6.0  # the PDF's band, 7 mm (1.6 times on the cover)
 PIXELS_PER_MM = 4
+
+
+def cover_problems(cover: m.Cover | None, look: Look) -> list[RenderError]:
+    """A cover title too long for the cover, at the house style's sizes."""
+    if cover is None:
+        return []
+    page = look.page
+    text_mm = page.width_mm * (1 - COVER_BAND_SHARE) - page.margin_left_mm - COVER_TEXT_GAP_MM
+    try:
+        _gaps(look, cover, text_mm, {style: look.size(role) for style, role in _SIZED})
+    except RenderError as exc:
+        return [exc]
+    return []
 
 
 def write_cover(word: WordDocument, look: Look, cover: m.Cover, masthead: m.Masthead,
@@ -106,7 +120,7 @@ def _gaps(look: Look, cover: m.Cover, text_mm: float,
           sizes: dict[str, float]) -> tuple[float, float]:
     """The space above the series name (to put it where the PDF does) and above the offices
     (to put them low on the page), in mm; a long title takes from both, so that the offices
-    and the date stay on the cover."""
+    and the date stay on the cover; a title that cannot is an error."""
     page = look.page
 
     def line_mm(style: str) -> float:
@@ -120,6 +134,9 @@ def _gaps(look: Look, cover: m.Cover, text_mm: float,
     head_mm = line_mm("Portada: serie") + RULE_GAP_MM + 6.0 + title_mm  # series, rule, title
     tail_mm = len(cover.offices) * line_mm("Portada: oficina") + line_mm("Portada: fecha") + 3.0
     least = 4.0
+    if bottom - top - head_mm - least - tail_mm < 0:
+        raise RenderError(f"el título de la portada no cabe en ella ({len(cover.title)} "
+                          "caracteres)", hint="acorte 'titulo' en el informe")
     series_gap = max(0.0, min(page.height_mm * COVER_SERIES_AT - top,
                               bottom - top - head_mm - least - tail_mm))
     title_bottom = top + series_gap + head_mm

@@ -35,7 +35,12 @@ from sectorial.layout import (
     table_widths,
 )
 from sectorial.render.picture import PIXELS, Picture
-from sectorial.render.word.cover import HEADER_LOGO_MM, government_band, write_cover
+from sectorial.render.word.cover import (
+    HEADER_LOGO_MM,
+    cover_problems,
+    government_band,
+    write_cover,
+)
 from sectorial.render.word.setup import (
     opened,
     package_properties,
@@ -71,9 +76,10 @@ def render(doc: m.Document, look: Look, images: Mapping[str, Picture], out: Bina
 
 
 def problems(doc: m.Document, look: Look) -> list[SectorialError]:
-    """A style the house style's reference document lacks; a character the charts drawn as
-    pictures cannot draw (Word itself finds a font for its own text and its native charts)."""
-    found: list[SectorialError] = []
+    """A cover title too long for the cover; a style the house style's reference document
+    lacks; a character the charts drawn as pictures cannot draw (Word itself finds a font for
+    its own text and its native charts)."""
+    found: list[SectorialError] = list(cover_problems(doc.cover, look))
     if look.docx_reference is not None:
         found += reference_problems(reference_document_of(look), look, bool(doc.tables()))
     pictured = [chart for chart in doc.charts() if not native(chart, look)]
