@@ -242,6 +242,42 @@ def test_the_style_can_turn_pdfa_off(tmp_path):
     assert main(["build", str(brief), "--out", str(tmp_path / "o")]) == 1
 
 
+@pytest.mark.parametrize("level", ["2b", "3a", "3b"])
+def test_every_level_the_style_offers_is_archived(tmp_path, level):
+    """What the house style may choose, the archive takes: level B files declare PDF/UA too
+    (they are tagged the same), which pikepdf's checker alone would refuse."""
+    brief = make_project(tmp_path)
+    style = tmp_path / "templates" / "produce" / "estilo.yaml"
+    style.write_text(style.read_text("utf-8").replace('pdfa: "2a"', f'pdfa: "{level}"'),
+                     "utf-8")
+    assert main(["build", str(brief), "--out", str(tmp_path / "o"), "--formats", "pdf",
+                 "--archive", "--archive-dir", str(tmp_path / "archivo")]) == 0
+    pdf = tmp_path / "o" / "mini-2024.pdf"
+    assert pdfa_problems(pdf) == []
+    xmp = run("pdfinfo", "-meta", str(pdf))
+    assert f"<pdfaid:conformance>{level[1].upper()}" in xmp and "<pdfuaid:part>1" in xmp
+
+
+def _redeclared(source: Path, target: Path, old: str, new: str) -> Path:
+    with pikepdf.open(source) as pdf:
+        packet = pdf.Root.Metadata.read_bytes().decode("utf-8")
+        assert old in packet
+        pdf.Root.Metadata.write(packet.replace(old, new).encode("utf-8"))
+        pdf.save(target)
+    return target
+
+
+def test_the_archive_reads_the_pdf_ua_declaration(vraem: Path, tmp_path: Path):
+    """pikepdf's checker does not read XMP extensions: the archive checks the PDF/UA part
+    and the schema that describes it."""
+    pdf = vraem / "vraem-2024.pdf"
+    wrong = _redeclared(pdf, tmp_path / "parte.pdf", "<pdfuaid:part>1<", "<pdfuaid:part>abc<")
+    assert any("PDF/UA parte" in p for p in pdfa_problems(wrong))
+    bare = _redeclared(pdf, tmp_path / "sin-esquema.pdf", "<pdfaSchema:prefix>pdfuaid<",
+                       "<pdfaSchema:prefix>otro<")
+    assert any("esquema de extensión" in p for p in pdfa_problems(bare))
+
+
 def test_manifest_lines_are_json(mini):
     assert main(["archive", str(mini["pdf"]), "--archive-dir", str(mini["archive"])]) == 0
     lines = (mini["archive"] / archive.MANIFEST).read_text("utf-8").splitlines()

@@ -189,3 +189,19 @@ def test_the_archive_refuses_what_level_a_forbids(built, tmp_path, how):
         pdf.save(target)
     assert pdfa_problems(built["vraem-2024"]) == []
     assert any("PDF/A-2a" in p for p in pdfa_problems(target))
+
+
+def test_marked_content_never_nests():
+    """What is drawn belongs to one element: a sequence opened inside another is a defect
+    of sectorial, stopped at once, not a file whose inner text reads as the outer's."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from sectorial.errors import RenderError
+    from sectorial.render.pdf.tags import Tagger
+
+    tagger = Tagger(Canvas(io.BytesIO()))
+    with tagger.content(tagger.root.add("P")), pytest.raises(RenderError):
+        with tagger.artifact():
+            pass

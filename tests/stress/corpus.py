@@ -268,6 +268,20 @@ def _many_bullets(text: str) -> str:
     return text.replace("    vinetas:\n", "    vinetas:\n" + bullets, 1)
 
 
+def _spread_products(tables: Tables, rng: random.Random) -> None:
+    """Junín's exports under 80 products: each row of a product the brief does not name
+    goes to one of them, at random (seeded)."""
+    for row in tables[JUNIN.file]:
+        if not _named_in_brief(row["producto"]):
+            row["producto"] = f"Producto de prueba {rng.randint(1, 80):02d}"
+
+
+def _long_products_table(text: str) -> str:
+    """The press note's table of products with every product: longer than a page."""
+    return text.replace("          maximo: 11\n          resto: Resto de productos",
+                        "          maximo: 79\n          resto: Resto de productos", 1)
+
+
 def _long_title(times: int):
     """The cover's title made long: the VRAEM's and its five regions', ``times`` over."""
     words = ("Desempeño económico del VRAEM {{ periodo }}: empresas, empleo, exportaciones "
@@ -303,6 +317,9 @@ CASES: tuple[Case, ...] = (
     Case("junín caída", JUNIN, (), _junin_scaled(3, "2024")),
     Case("junín nombres largos", JUNIN, (),
          renamed(JUNIN, "producto", lambda n, r: n if _named_in_brief(n) else _long(n, r))),
+    # A table of the press note longer than its page: it breaks, its header repeated.
+    Case("junín cuadro de 80 filas", JUNIN, (), _spread_products,
+         brief_edit=_long_products_table),
     Case("vraem diminuto", VRAEM, (), _vraem_scaled(1 / 64)),
     Case("vraem caída", VRAEM, (), _vraem_scaled(0.5, "2024")),
     Case("vraem doce viñetas", VRAEM, (), brief_edit=_many_bullets),

@@ -350,3 +350,29 @@ def test_every_pdf_is_tagged_and_passes_pdf_ua_and_pdf_a_2a(corpus, name):
     for profile in ("ua1", "2a"):
         report = page.validate_pdf(str(pdf), profile=profile)
         assert sorted({f"{f.rule_id}: {f.message}" for f in report.failures}) == [], profile
+
+
+def test_a_table_longer_than_its_page_breaks_and_is_read_once(corpus):
+    """The press note's table of 80 products breaks across pages under its heading, its
+    header row repeated on each page for the eye and read once (the repeats are
+    artifacts), every product row read once, in order."""
+    one = corpus["junín cuadro de 80 filas"]
+    pdf = next(p for p in one.files if p.suffix == ".pdf")
+    pages = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout
+             for n in range(1, len(one.pages) + 1)]
+    with_header = [n for n, text in enumerate(pages, start=1) if "Millones de US$" in text]
+    assert len(with_header) >= 2, with_header
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True,
+                          text=True, check=True).stdout
+    assert tree.count('"Millones de US$ "') == 1
+    rows = re.findall(r'"(Producto de prueba \d+) "', tree)
+    printed = re.findall(r"Producto de prueba \d+", " ".join(pages))
+    assert rows and sorted(rows) == sorted(printed) and len(set(rows)) == len(rows)
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_no_stream_of_the_pdf_reads_a_byte_short(corpus, name):
+    """Before ``endstream`` comes an end of line; data ending in CR would read as CR LF."""
+    pdf = next(p for p in corpus[name].files if p.suffix == ".pdf")
+    assert b"\r\nendstream" not in pdf.read_bytes()

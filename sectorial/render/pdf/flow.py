@@ -14,7 +14,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, Spacer, TableStyle
 from reportlab.platypus import Table as PlatypusTable
 
 from sectorial.doc.model import ArticlePage, Chart, Paragraph, Quote, Subheading, Table
@@ -104,3 +105,22 @@ class ArticleFlow(Visitor):
                 tag(para(escape(chart.subtitle), "grafico_titulo", t.color("suave")), "P"),
                 tag(VectorFlowable(vector), "Figure", alt=chart.alt_text),
                 Spacer(0, 3 * mm)]
+
+
+def fill(frame: Frame, flowables: list[Flowable], canvas: Canvas) -> bool:
+    """Draw into ``frame`` the flowables from the front of the list that fit, then the part
+    that fits of the first that does not (the lines of a paragraph, the rows of a table
+    under its header, repeated), leaving the rest in the list for the next page; return
+    whether anything was drawn."""
+    placed = False
+    while flowables:
+        if frame.add(flowables[0], canvas, trySplit=0):
+            del flowables[0]
+            placed = True
+            continue
+        parts = frame.split(flowables[0], canvas)
+        if len(parts) > 1 and frame.add(parts[0], canvas, trySplit=0):
+            flowables[0:1] = parts[1:]
+            placed = True
+        break
+    return placed

@@ -51,7 +51,7 @@ from sectorial.render.glyphs import missing_glyphs
 from sectorial.render.pdf.band import running_head
 from sectorial.render.pdf.centre import in_hole
 from sectorial.render.pdf.cover import boxes_page, cover_page, cover_problems
-from sectorial.render.pdf.flow import ArticleFlow
+from sectorial.render.pdf.flow import ArticleFlow, fill
 from sectorial.render.pdf.pdfa import finish_pdf
 from sectorial.render.pdf.setter import BOLD, REGULAR, Typesetter, markup
 from sectorial.render.pdf.tables import table_flowable
@@ -248,12 +248,11 @@ class PdfRenderer(Visitor):
             self._chrome()
             frame = Frame(self.left, self.bottom + FOOTER_H, self.right - self.left, frame_h,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-            before = len(flowables)
-            frame.addFromList(flowables, self.canvas)
+            placed = fill(frame, flowables, self.canvas)
             self.canvas.showPage()
-            if len(flowables) == before:
-                raise RenderError("un bloque no cabe en una página (una tabla o un gráfico "
-                                  "demasiado grande)", hint="reduzca 'maximo' o el texto")
+            if not placed:
+                raise RenderError("un bloque no cabe en una página (un gráfico demasiado "
+                                  "grande)", hint="reduzca el gráfico o el texto")
 
     # Building blocks ---------------------------------------------------------------------
 

@@ -26,7 +26,11 @@ from sectorial import __version__
 from sectorial.doc.model import Metadata
 from sectorial.errors import RenderError
 from sectorial.render.pdf.structure import (
+    EXTENSION,
+    UA_PART,
+    declaration_problems,
     declare,
+    no_trailing_cr,
     tagging_problems,
     undeclare,
     untagged_paint,
@@ -62,6 +66,7 @@ def finish_pdf(data: bytes, meta: Metadata, flavour: str | None, tags: Node) -> 
         if flavour and flavour not in _VALIDATED:
             _validate(pdf, flavour, options)
         declare(pdf, flavour[-1].upper() if flavour else "")
+        no_trailing_cr(pdf)
         pdf.save(out, **options)
     if flavour:
         _check_declared(out.getvalue(), flavour)
@@ -98,12 +103,14 @@ validates in full every PDF it keeps."""
 
 
 def _check_declared(data: bytes, flavour: str) -> None:
-    """What the full check would first miss if the writer changed: the PDF/A identification
-    in the XMP, the output intent, and every font embedded."""
+    """What the full check would first miss if the writer changed, and what it never sees:
+    the PDF/A identification in the XMP, the PDF/UA one and its extension schema, the
+    output intent, and every font embedded."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         meta = pdf.open_metadata()
         declared = f"{meta.get('pdfaid:part')}{str(meta.get('pdfaid:conformance')).lower()}"
         problems = [] if declared == flavour else [f"declara PDF/A-{declared}"]
+        problems += declaration_problems(pdf)
         if not pdf.Root.get("/OutputIntents"):
             problems.append("no tiene perfil de color de salida")
         for page in pdf.pages:
@@ -154,8 +161,9 @@ def pdfa_problems(path: Path) -> list[str]:
 
     The flavour checked is the one the file declares in its XMP; a file that declares
     none, or another one, is refused. "Not checked" counts as a failure. pikepdf's checker
-    knows level B: a file of level A is checked at level B (with its declarations read
-    as level B's), and for what level A adds, the tags.
+    knows level B and no XMP extension: a file of level A, or one that declares PDF/UA,
+    is checked at level B without those declarations, and for what they add: the tags,
+    and the PDF/UA declaration with its extension schema.
     """
     try:
         with pikepdf.open(path) as pdf:
@@ -173,9 +181,11 @@ def pdfa_problems(path: Path) -> list[str]:
                 return [f"el PDF {declared}; el archivo acepta PDF/A-2 o PDF/A-3, niveles "
                         "A o B"]
             candidate = io.BytesIO()
-            if flavour.endswith("a"):
-                found += [f"PDF/A-{flavour}: {p}" for p in tagging_problems(pdf)]
-                undeclare(pdf)
+            accessible = flavour.endswith("a") or UA_PART in meta or EXTENSION in meta
+            if accessible:  # level A, or PDF/UA declared: tagged, and declared right
+                found += [f"PDF/A-{flavour}: {p}" for p in
+                          tagging_problems(pdf) + declaration_problems(pdf)]
+                undeclare(pdf)  # what pikepdf's checker can read: level B, no extension
                 pdf.save(candidate, deterministic_id=True,
                          object_stream_mode=pikepdf.ObjectStreamMode.preserve)
     except pikepdf.PasswordError:

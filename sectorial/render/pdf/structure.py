@@ -21,7 +21,7 @@ from sectorial.render.pdf.tags import Mark, Node
 
 CELLS = ("TH", "TD")  # kept even when empty: a table's rows keep their columns
 PAINTING = frozenset({"Tj", "TJ", "'", '"', "f", "F", "f*", "S", "s", "B", "B*", "b", "b*",
-                      "Do", "sh"})
+                      "Do", "sh", "INLINE IMAGE"})
 
 
 def write_structure(pdf: pikepdf.Pdf, root: Node, language: str) -> None:
@@ -123,6 +123,9 @@ def untagged_paint(pdf: pikepdf.Pdf) -> list[str]:
             name = str(operator)
             if name in ("BDC", "BMC"):
                 depth += 1
+                if depth > 1:
+                    found.append(f"página {number}: un contenido marcado dentro de otro")
+                    break
             elif name == "EMC":
                 depth -= 1
             elif name in PAINTING and depth <= 0:
@@ -192,3 +195,62 @@ def tagging_problems(pdf: pikepdf.Pdf) -> list[str]:
     if not bool((pdf.Root.get("/MarkInfo") or {}).get("/Marked", False)):
         found.append("no se declara etiquetado (/MarkInfo)")
     return found + untagged_paint(pdf)
+
+
+UA_NS = "http://www.aiim.org/pdfua/ns/id/"
+_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+_SCHEMA = "{http://www.aiim.org/pdfa/ns/schema#}"
+_PROPERTY = "{http://www.aiim.org/pdfa/ns/property#}"
+
+
+def declaration_problems(pdf: pikepdf.Pdf) -> list[str]:
+    """What is wrong with the PDF/UA declaration in the XMP (which pikepdf's checker does
+    not read): ``pdfuaid:part`` must be 1, and PDF/A asks for the extension schema that
+    describes it (namespace, prefix, the property ``part`` as an internal Integer)."""
+    import xml.etree.ElementTree as ElementTree
+
+    try:
+        root = ElementTree.fromstring(pdf.Root.Metadata.read_bytes())
+    except (ElementTree.ParseError, AttributeError, KeyError) as exc:
+        return [f"los metadatos XMP no se pueden leer ({exc})"]
+    parts = [e.text for e in root.iter(UA_PART)]
+    found = [] if parts == ["1"] else [f"declara PDF/UA parte {parts or 'ninguna'} (debe ser 1)"]
+    for schema in root.iter(f"{_RDF}li"):
+        if (schema.findtext(f"{_SCHEMA}namespaceURI") == UA_NS
+                and schema.findtext(f"{_SCHEMA}prefix") == "pdfuaid"):
+            described = {(p.findtext(f"{_PROPERTY}name"), p.findtext(f"{_PROPERTY}valueType"),
+                          p.findtext(f"{_PROPERTY}category"))
+                         for p in schema.iter(f"{_RDF}li")}
+            if ("part", "Integer", "internal") in described:
+                return found
+    return [*found, "falta el esquema de extensión XMP que describe pdfuaid:part"]
+
+
+def no_trailing_cr(pdf: pikepdf.Pdf) -> None:
+    """Rewrite each stream whose data ends in a carriage return: before ``endstream`` the
+    file has an end of line, and a CR there reads as part of it (CR LF), so a validator
+    finds the stream a byte shorter than its /Length (veraPDF's and page's rule of PDF/A
+    6.1.7.1). Called last, before saving: the streams not yet compressed are compressed
+    here, not by the writer. Compressed data ends in the checksum of what it holds: so
+    what it holds gets one byte more that changes nothing, a space after a page's
+    operators (or a map's), a zero after a font's tables (its /Length1 with it) or an
+    image's samples."""
+    import zlib
+
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Stream) or obj.get("/Type") == Name.Metadata:
+            continue  # XMP stays plain text, as PDF/A wants it
+        if "/Filter" not in obj:  # what the writer would compress, compressed here first
+            obj.write(zlib.compress(obj.read_bytes(), 9), filter=Name.FlateDecode)
+        if not obj.read_raw_bytes().endswith(b"\r"):
+            continue
+        data = obj.read_bytes()
+        binary = "/Length1" in obj or obj.get("/Subtype") == Name.Image
+        for _ in range(8):  # each byte more: a 1 in 256 chance of a CR again
+            data += b"\0" if binary else b" "
+            packed = zlib.compress(data, 9)
+            if not packed.endswith(b"\r"):
+                break
+        obj.write(packed, filter=Name.FlateDecode)
+        if "/Length1" in obj:
+            obj.Length1 = len(data)

@@ -28,26 +28,55 @@ from sectorial.render.pdf.tags import Node, TableTags, Tagged, Tagger
 def table_flowable(setter: Typesetter, table: Table, width: float,
                    widths: list[float] | None, tagger: Tagger, parent: Node) -> Flowable:
     """The table ``width`` wide (points; its columns ``widths``, by default the names half
-    of it), under its title and unit line, all in one outer cell per line so that the
-    heading never stays behind on another page; tagged as the last child of ``parent``."""
+    of it), under its title and unit line, which never stay behind on another page;
+    tagged as the last child of ``parent``."""
     t, para = setter.look, setter.para
     node = parent.add("Table")
     caption = node.add("Caption")
-    unit = PlatypusTable(
-        [[Tagged(para(escape(table.title), "grafico_titulo", t.color("oscuro"), bold=True),
-                 tagger, caption)],
-         [Tagged(para(escape(table.subtitle), "grafico_titulo", t.color("suave")),
-                 tagger, caption)],
-         [_grid(setter, table, widths or table_widths(width, len(table.header)),
-                TableTags(tagger), node)]],
-        colWidths=[width], renderCB=TableTags(tagger),
-    )
-    unit.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                              ("TOPPADDING", (0, 0), (-1, -1), 0),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-    return unit
+    return _Unit([
+        Tagged(para(escape(table.title), "grafico_titulo", t.color("oscuro"), bold=True),
+               tagger, caption),
+        Tagged(para(escape(table.subtitle), "grafico_titulo", t.color("suave")), tagger,
+               caption),
+        _grid(setter, table, widths or table_widths(width, len(table.header)),
+              TableTags(tagger), node)], width)
+
+
+ORPHANS = 3  # the least rows of a broken table left under its heading
+
+
+class _Unit(Flowable):
+    """A table under its title and unit line, one under the other (``GAP`` under each):
+    on a page with too little room it breaks inside the grid, its header row repeated on
+    the next page, never under its heading."""
+
+    GAP = 1.5  # points
+
+    def __init__(self, parts: list[Flowable], width: float):
+        super().__init__()
+        self.parts, self.width, self.hAlign = parts, width, "CENTER"
+        self._heights: list[float] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._heights = [part.wrap(self.width, available_height)[1] for part in self.parts]
+        self.height = sum(self._heights) + self.GAP * len(self.parts)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        top = self.height
+        for part, h in zip(self.parts, self._heights):
+            top -= h + self.GAP
+            part.drawOn(self.canv, 0, top + self.GAP)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        *heading, grid = self.parts
+        room = available_height - sum(part.wrap(self.width, available_height)[1] + self.GAP
+                                      for part in heading) - self.GAP
+        pieces = grid.split(self.width, room) if room > 0 else []
+        heads = grid.repeatRows if isinstance(grid.repeatRows, int) else len(grid.repeatRows)
+        if len(pieces) < 2 or pieces[0]._nrows - heads < ORPHANS:  # too few rows under the
+            return []  # heading: all of it on the next page
+        return [_Unit([*heading, pieces[0]], self.width), *pieces[1:]]
 
 
 def _grid(setter: Typesetter, table: Table, widths: list[float], tags: TableTags,

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from sectorial.errors import RenderError
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -68,7 +70,7 @@ class Tagger:
         self.canvas = canvas
         self.root = Node("Document")
         self._page, self._next = 0, 0
-        self._open = 0  # marked-content sequences open: they never nest
+        self._open = 0  # marked-content sequences open: never more than one
 
     def _mcid(self) -> Mark:
         page = self.canvas.getPageNumber() - 1
@@ -80,9 +82,6 @@ class Tagger:
     @contextlib.contextmanager
     def content(self, node: Node) -> Iterator[None]:
         """Draw real content of ``node`` inside the block."""
-        if self._open:  # already inside content: it belongs to the outer element
-            yield
-            return
         mark = self._mcid()
         node.kids.append(mark)
         with self._sequence(f"/{node.role} <</MCID {mark.mcid}>> BDC"):
@@ -92,14 +91,14 @@ class Tagger:
     def artifact(self, kind: str = "Layout") -> Iterator[None]:
         """Draw what is not content inside the block: ``kind`` "Layout" (backgrounds,
         rules), "Pagination" (running heads, page numbers, repeated table headers)."""
-        if self._open:
-            yield
-            return
         with self._sequence(f"/Artifact <</Type /{kind}>> BDC"):
             yield
 
     @contextlib.contextmanager
     def _sequence(self, opening: str) -> Iterator[None]:
+        if self._open:  # a sequence inside another: what is drawn would belong to both
+            raise RenderError("el PDF marcaría un contenido dentro de otro",
+                              hint="informe este problema (es un defecto de sectorial)")
         self.canvas.addLiteral(opening)
         self._open += 1
         try:
@@ -121,8 +120,15 @@ class Tagged(Flowable):
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        return [Tagged(part, self.tagger, self.node)
-                for part in self.inner.split(available_width, available_height)]
+        canvas = getattr(self, "canv", None)  # what the frame lends for the split
+        if canvas is not None:
+            self.inner.canv = canvas
+        try:
+            parts = self.inner.split(available_width, available_height)
+        finally:
+            if canvas is not None and hasattr(self.inner, "canv"):
+                del self.inner.canv
+        return [Tagged(part, self.tagger, self.node) for part in parts]
 
     def minWidth(self) -> float:  # noqa: N802 (reportlab's names)
         return self.inner.minWidth()
