@@ -106,6 +106,18 @@ def format_number(value: Number, decimals: int = 0, *, style: NumberStyle = PROD
     return _swap_symbols(format_decimal(rounded, format=pattern, locale=style.locale), style)
 
 
+def format_nonzero(value: Number, decimals: int = 0, *, style: NumberStyle = PRODUCE) -> str:
+    """As ``format_number``, but an amount above zero that rounds to zero says how small
+    it is, as a share does (a cell of a table in millions: US$ 300 thousand is not 0).
+
+    >>> format_nonzero(0.3), format_nonzero(0.04, 1), format_nonzero(0.0), format_nonzero(12.4)
+    ('<1', '<0.1', '0', '12')
+    """
+    if value > 0 and round_half_up(value, decimals) == 0:
+        return "<" + format_number(10.0 ** -decimals, decimals, style=style)
+    return format_number(value, decimals, style=style)
+
+
 def _percent_sign(style: NumberStyle) -> str:
     return NBSP + "%" if style.percent_space else "%"
 

@@ -11,7 +11,7 @@ from sectorial.errors import Location, TemplateError
 from sectorial.indicators.values import Categories, Category, Indicator, Quantity, Shares
 from sectorial.lang.numbers import (
     NumberStyle,
-    format_number,
+    format_nonzero,
     format_share,
     format_signed,
 )
@@ -92,7 +92,7 @@ def build_table(spec: TableSpec, title: str, unit: str, indicators: dict[str, In
     divisor = SCALES.get(spec.scale or "", 1.0)
     with_share = len(spec.header) == 3
     rows = tuple(
-        (label, format_number(value / divisor, spec.decimals, style=numbers))
+        (label, format_nonzero(value / divisor, spec.decimals, style=numbers))
         + ((format_share(share, data.decimals, style=numbers, short=True),) if with_share else ())
         for label, value, share in zip(categories, values, percents)
     )
@@ -229,7 +229,7 @@ def _cell(quantity: Quantity, column: ColumnSpec, spec: CuadroSpec,
         return format_share(quantity.units, column.decimals, style=numbers, short=True,
                             sign=False)
     divisor = SCALES.get(spec.scale or "", 1.0) if column.figure in ("valor", "anterior") else 1
-    return format_number(quantity.units / divisor, column.decimals, style=numbers)
+    return format_nonzero(quantity.units / divisor, column.decimals, style=numbers)
 
 
 def _spans(groups: tuple) -> tuple[tuple[str, int], ...]:

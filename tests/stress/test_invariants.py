@@ -167,6 +167,16 @@ def test_a_positive_share_never_prints_as_zero(corpus, name):
         assert not re.search(r"\b(el|del|al) menos del\b", text), text  # no article
 
 
+@pytest.mark.parametrize("name", BUILT)
+def test_a_positive_amount_never_prints_as_zero_in_a_table(corpus, name):
+    """US$ 300 thousand in a table in millions is "<1", not a false "0"."""
+    for row in corpus[name].ledger:
+        if row["elemento"] != "tabla" or row["unidad"] == "porcentaje":
+            continue
+        if row["valor_exacto"] and float(row["valor_exacto"]) > 0:
+            assert re.fullmatch(r"0(?:[.,]0+)?", row["texto_impreso"].strip()) is None, row
+
+
 def _leftover(label: str) -> bool:
     return fold(" ".join(label.split())) in LEFTOVER_WORDS
 
