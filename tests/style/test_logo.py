@@ -88,3 +88,22 @@ def test_a_missing_logo_names_its_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "campo 'logo.archivo': no existe el logo" in err
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").glob("*.pdf"))
+
+
+def test_on_the_cover_of_the_pdf_the_logo_is_a_figure_with_what_it_says(tmp_path):
+    """A screen reader hears the logo's ``texto`` first on the cover; atop the other pages
+    the logo is a running head (an artifact). The tagged file stays valid PDF/UA."""
+    import page
+    import pikepdf
+
+    brief, _ = with_logo(tmp_path)
+    out = tmp_path / "o"
+    assert main(["build", str(brief), "--out", str(out), "--formats", "pdf"]) == 0
+    pdf = out / "mini-2024.pdf"
+    with pikepdf.open(pdf) as document:
+        cover = document.Root.StructTreeRoot.K.K[0]
+        first = cover.K[0]
+        assert first.S == pikepdf.Name.Figure
+        assert str(first.Alt) == "Logotipo de la Oficina de Estudios"
+    report = page.validate_pdf(str(pdf), profile="ua1")
+    assert report.is_compliant, [f.message for f in report.failures]

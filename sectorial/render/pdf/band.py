@@ -19,29 +19,31 @@ BAND_MM = 7.0  # the band's height at scale 1, atop each page (the cover's is 1.
 
 
 def government_band(c: Canvas, look: Look, masthead: Masthead, x: float, y: float,
-                    scale: float) -> None:
+                    scale: float) -> tuple[float, float]:
     """Draw the band with its lower left corner at (x, y), ``scale`` times its size; the
-    house style's logo instead, as tall as the band, when it has one."""
+    house style's logo instead, as tall as the band, when it has one. Return its width
+    and height."""
     h = BAND_MM * mm * scale
     if look.logo is not None:
         logo = ImageReader(str(look.logo.path))
         width, height = logo.getSize()
         w = min(h * width / height, h * LOGO_MAX_RATIO)  # a very wide logo: less tall
         c.drawImage(logo, x, y, width=w, height=w * height / width, mask="auto")
-        return
+        return w, w * height / width
     size = 9 * scale
     w1 = pdfmetrics.stringWidth(masthead.country, BOLD, size) + 6 * mm * scale
     c.setFillColor(HexColor(look.color("primario")))
     c.rect(x, y, w1, h, stroke=0, fill=1)
     c.setFillColor(white)
     c.setFont(BOLD, size)
-    c.drawString(x + 3 * mm * scale, y + h / 2 - size * 0.35, masthead.country)
+    c.drawString(x + 3 * mm * scale, y + h / 2 - size * 0.35, masthead.country + " ")
     w2 = pdfmetrics.stringWidth(masthead.entity, REGULAR, size * 0.85) + 6 * mm * scale
     c.setFillColor(HexColor(look.color("oscuro")))
     c.rect(x + w1, y, w2, h, stroke=0, fill=1)
     c.setFillColor(white)
     c.setFont(REGULAR, size * 0.85)
-    c.drawString(x + w1 + 3 * mm * scale, y + h / 2 - size * 0.3, masthead.entity)
+    c.drawString(x + w1 + 3 * mm * scale, y + h / 2 - size * 0.3, masthead.entity + " ")
+    return w1 + w2, h
 
 
 def running_head(c: Canvas, look: Look, doc: Document,

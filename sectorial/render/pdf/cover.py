@@ -107,7 +107,12 @@ def cover_page(r: PdfRenderer, cover: Cover) -> None:
         c.rect(r.width - band_w, 0, band_w, r.height, stroke=0, fill=1)
         c.setFillColor(HexColor(t.color("primario")))
         c.rect(r.width - band_w, 0, COVER_STRIP_MM * mm, r.height, stroke=0, fill=1)
-        government_band(c, t, r.doc.masthead, r.left, r.height - 34 * mm, scale=1.6)
+    # who publishes, read first: the logo as a figure with what it says, or the band's text
+    band = (section.add("Figure", alt=t.logo.text) if t.logo is not None
+            else section.add("P"))
+    with tags.content(band):
+        w, h = government_band(c, t, r.doc.masthead, r.left, r.height - 34 * mm, scale=1.6)
+    band.bbox = (r.left, r.height - 34 * mm, r.left + w, r.height - 34 * mm + h)
     text_w = _text_width(r.look)
     para, draw = r.para, r.draw
     y = series_top(r.setter, cover, (text_w, r.height, r.bottom))
