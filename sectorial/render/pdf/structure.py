@@ -255,14 +255,14 @@ def no_trailing_cr(pdf: pikepdf.Pdf) -> None:
         if not isinstance(obj, pikepdf.Stream) or obj.get("/Type") == Name.Metadata:
             continue  # XMP stays plain text, as PDF/A wants it
         if "/Filter" not in obj:  # what the writer would compress, compressed here first
-            obj.write(zlib.compress(obj.read_bytes(), 9), filter=Name.FlateDecode)
+            obj.write(zlib.compress(obj.read_bytes()), filter=Name.FlateDecode)
         if not obj.read_raw_bytes().endswith(b"\r"):
             continue
         data = obj.read_bytes()
         binary = "/Length1" in obj or obj.get("/Subtype") == Name.Image
         for _ in range(8):  # each byte more: a 1 in 256 chance of a CR again
             data += b"\0" if binary else b" "
-            packed = zlib.compress(data, 9)
+            packed = zlib.compress(data)
             if not packed.endswith(b"\r"):
                 break
         obj.write(packed, filter=Name.FlateDecode)
