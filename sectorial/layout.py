@@ -262,3 +262,14 @@ def centre_lines(text: str) -> list[str]:
     if figure in (0, len(words)):
         return [text]
     return [" ".join(words[:figure]), " ".join(words[figure:])]
+
+
+TABLE_ORPHANS = 3  # the least rows of a broken table left under its heading (both formats)
+ROW_PAD_PT = 3.0  # a table row's padding, above and below together
+
+
+def rows_per_page(page: PageSetup, size_pt: float) -> int:
+    """About how many rows of a table (in ``size_pt``, with their padding) fit in a page's
+    body, its running head and foot aside: a longer table cannot be kept on one page."""
+    body_mm = page.height_mm - page.margin_top_mm - page.margin_bottom_mm - 30.0
+    return max(1, int(body_mm / ((size_pt * 1.2 + ROW_PAD_PT) * PT_MM)))

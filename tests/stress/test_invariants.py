@@ -386,3 +386,18 @@ def test_no_stream_of_the_pdf_reads_a_byte_short(corpus, name):
     """Before ``endstream`` comes an end of line; data ending in CR would read as CR LF."""
     pdf = next(p for p in corpus[name].files if p.suffix == ".pdf")
     assert b"\r\nendstream" not in pdf.read_bytes()
+
+
+def test_in_the_docx_a_table_longer_than_its_page_starts_under_its_title(corpus, tmp_path):
+    """LibreOffice's rendering of the DOCX: the 80 products begin on the page of their
+    title (a table kept whole on one page would leave the title alone) and the header row
+    repeats on the next page."""
+    from readback import libreoffice
+
+    one = corpus["junín cuadro de 80 filas"]
+    pdf = libreoffice(next(p for p in one.files if p.suffix == ".docx"), "pdf", tmp_path)
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    [titled] = [page for page in pages if "principales productos exportados" in page]
+    assert "Millones de US$" in titled and "Producto de prueba" in titled
+    assert sum("Millones de US$" in page for page in pages) >= 2

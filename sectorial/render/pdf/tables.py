@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus import Table as PlatypusTable
 
 from sectorial.doc.model import Table
-from sectorial.layout import table_widths
+from sectorial.layout import TABLE_ORPHANS, table_widths
 from sectorial.render.pdf.setter import REGULAR, Typesetter
 from sectorial.render.pdf.tags import Node, TableTags, Tagged, Tagger
 
@@ -40,9 +40,6 @@ def table_flowable(setter: Typesetter, table: Table, width: float,
                caption),
         _grid(setter, table, widths or table_widths(width, len(table.header)),
               TableTags(tagger), node)], width)
-
-
-ORPHANS = 3  # the least rows of a broken table left under its heading
 
 
 class _Unit(Flowable):
@@ -74,7 +71,7 @@ class _Unit(Flowable):
                                       for part in heading) - self.GAP
         pieces = grid.split(self.width, room) if room > 0 else []
         heads = grid.repeatRows if isinstance(grid.repeatRows, int) else len(grid.repeatRows)
-        if len(pieces) < 2 or pieces[0]._nrows - heads < ORPHANS:  # too few rows under the
+        if len(pieces) < 2 or pieces[0]._nrows - heads < TABLE_ORPHANS:  # too few rows under the
             return []  # heading: all of it on the next page
         return [_Unit([*heading, pieces[0]], self.width), *pieces[1:]]
 

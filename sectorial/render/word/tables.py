@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
 from sectorial.doc import model as m
+from sectorial.layout import TABLE_ORPHANS, rows_per_page
 from sectorial.render.word.unbroken import HYPHEN, unbroken
 from sectorial.render.word.xml import (
     border_element,
@@ -148,11 +149,15 @@ def write_table(where: Container, look: Look, table: m.Table, widths_mm: list[fl
                 new_child(cell._tc.get_or_add_tcPr(), "tcBorders").append(
                     border_element("top", look.color("oscuro"), 8))
     table_borders(grid, look.color("linea"))
+    # Word's way to keep a table on one page, with its title; one longer than a page breaks
+    # (its header repeated), its first rows kept with the title
+    kept = (len(rows) - 1 if len(rows) <= rows_per_page(look.page, look.size("texto"))
+            else heads + TABLE_ORPHANS - 1)
     for index, row in enumerate(grid.rows):
         flag_row(row._tr, "cantSplit")
         if index < heads:
             flag_row(row._tr, "tblHeader")
-        if index < len(rows) - 1:  # Word's way to keep a table on one page
+        if index < kept:
             for cell in row.cells:
                 cell.paragraphs[0].paragraph_format.keep_with_next = True
     if not isinstance(where, _Cell):  # a cell already ends in a paragraph after its table
