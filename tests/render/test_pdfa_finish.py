@@ -87,3 +87,29 @@ def test_no_stream_ends_in_a_carriage_return():
     no_trailing_cr(pdf)
     assert not content.read_raw_bytes().endswith(b"\r")
     assert content.read_bytes().rstrip(b" ") == payload
+
+
+def test_a_stream_that_cannot_be_decoded_gets_its_byte_raw():
+    """A JPEG (DCTDecode, which pikepdf does not decode) with a CR after its end marker: a
+    zero after it, which JPEG readers ignore, instead of a failed build."""
+    from sectorial.render.pdf.structure import no_trailing_cr
+
+    pdf = pikepdf.new()
+    image = pdf.make_stream(b"\xff\xd8\xff\xd9basura\r", Filter=pikepdf.Name.DCTDecode,
+                            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=1,
+                            Height=1, BitsPerComponent=8, ColorSpace=pikepdf.Name.DeviceGray)
+    no_trailing_cr(pdf)
+    assert image.read_raw_bytes() == b"\xff\xd8\xff\xd9basura\r\0"
+    assert image.Filter == pikepdf.Name.DCTDecode
+
+
+@pytest.mark.parametrize("content", [b"q BI /W 1 /H 1 /CS /G /BPC 8 ID \x00 EI Q",
+                                     b"q BI/W 1/H 1/CS/G/BPC 8 ID \x00 EI Q",
+                                     b"q\x00BI\x00/W 1/H 1/CS/G/BPC 8 ID \x00 EI Q"])
+def test_an_inline_image_outside_the_structure_is_found_however_it_is_written(content):
+    from sectorial.render.pdf.structure import untagged_paint
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.pages[0].contents_add(pdf.make_stream(content))
+    assert untagged_paint(pdf) == ["página 1: 'INLINE IMAGE' fuera de la estructura"]

@@ -21,6 +21,7 @@ from reportlab.platypus import Table as PlatypusTable
 from sectorial.doc.model import ArticlePage, Chart, Paragraph, Quote, Subheading, Table
 from sectorial.doc.visitor import Visitor
 from sectorial.render.pdf.setter import REGULAR, Typesetter, markup
+from sectorial.render.pdf.stack import Stack
 from sectorial.render.pdf.tables import table_flowable
 from sectorial.render.pdf.tags import TableTags, Tagged, Tagger
 from sectorial.render.pdf.vector import VectorFlowable
@@ -56,6 +57,7 @@ class ArticleFlow(Visitor):
                      Spacer(0, 3 * mm)]
         for block in page.blocks:
             flow += self.visit(block)
+        flow = _headed(flow, self.width)
         notes = [markup(n) for n in page.foot.notes] + [escape(x) for x in page.foot.sources]
         flow.append(Spacer(0, 4 * mm))
         flow += [tag(para(n, "nota", t.color("suave")), "P") for n in notes]
@@ -64,10 +66,10 @@ class ArticleFlow(Visitor):
         return flow
 
     def visit_Subheading(self, block: Subheading) -> list[Flowable]:
-        return [Spacer(0, 2 * mm), self._tag(self.setter.para(
-                    escape(block.text), "mensaje", self.look.color("primario"), bold=True),
-                    "H2"),
-                Spacer(0, 1 * mm)]
+        heading = self._tag(self.setter.para(escape(block.text), "mensaje",
+                                             self.look.color("primario"), bold=True), "H2")
+        heading.heads = True  # kept with the block under it (``_headed``)
+        return [Spacer(0, 2 * mm), heading, Spacer(0, 1 * mm)]
 
     def visit_Paragraph(self, block: Paragraph) -> list[Flowable]:
         return [self._tag(self.setter.para(markup(block.text), "texto",
@@ -83,7 +85,8 @@ class ArticleFlow(Visitor):
             cells.append([Tagged(para(escape(block.attribution), "nota", t.color("suave")),
                                  self.tagger, quote.add("P"))])
         box = PlatypusTable(cells, colWidths=[self.width - 8 * mm],
-                            renderCB=TableTags(self.tagger))
+                            renderCB=TableTags(self.tagger),
+                            splitInRow=1)  # longer than the page: it goes on, boxed
         box.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else Helvetica, unembedded
             ("LINEBEFORE", (0, 0), (0, -1), 2, HexColor(t.color("primario"))),
@@ -100,11 +103,35 @@ class ArticleFlow(Visitor):
         vector = self.setter.fitted(chart, self.width, self.width).vector
         t, para = self.look, self.setter.para
         tag = self._tag
-        return [tag(para(escape(chart.title), "grafico_titulo", t.color("oscuro"), bold=True),
-                    "P"),
-                tag(para(escape(chart.subtitle), "grafico_titulo", t.color("suave")), "P"),
-                tag(VectorFlowable(vector), "Figure", alt=chart.alt_text),
+        return [Stack([tag(para(escape(chart.title), "grafico_titulo", t.color("oscuro"),
+                                bold=True), "P"),
+                       tag(para(escape(chart.subtitle), "grafico_titulo", t.color("suave")),
+                           "P"),
+                       tag(VectorFlowable(vector), "Figure", alt=chart.alt_text)],
+                      self.width),  # the chart never leaves its title behind
                 Spacer(0, 3 * mm)]
+
+
+def _headed(flow: list[Flowable], width: float) -> list[Flowable]:
+    """``flow`` with each subheading stacked with the block under it: a subheading never
+    stays alone at the foot of a page."""
+    out: list[Flowable] = []
+    index = 0
+    while index < len(flow):
+        item = flow[index]
+        index += 1
+        if not getattr(item, "heads", False):
+            out.append(item)
+            continue
+        parts = [item]
+        while index < len(flow) and isinstance(flow[index], Spacer):
+            parts.append(flow[index])
+            index += 1
+        if index < len(flow):
+            parts.append(flow[index])
+            index += 1
+        out.append(Stack(parts, width))
+    return out
 
 
 def fill(frame: Frame, flowables: list[Flowable], canvas: Canvas) -> bool:

@@ -251,8 +251,9 @@ class PdfRenderer(Visitor):
             placed = fill(frame, flowables, self.canvas)
             self.canvas.showPage()
             if not placed:
-                raise RenderError("un bloque no cabe en una página (un gráfico demasiado "
-                                  "grande)", hint="reduzca el gráfico o el texto")
+                raise RenderError("un bloque no cabe en una página (una cita, un cuadro o "
+                                  "un gráfico más alto que la página)",
+                                  hint="acorte la cita o reduzca 'maximo' del cuadro")
 
     # Building blocks ---------------------------------------------------------------------
 

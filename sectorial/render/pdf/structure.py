@@ -114,7 +114,7 @@ def _unicode_maps(pdf: pikepdf.Pdf) -> None:
 
 
 _WATCHED = " ".join(["BDC", "BMC", "EMC", *sorted(PAINTING - {"INLINE IMAGE"})])
-_INLINE = re.compile(rb"(?:^|\s)BI\s")
+_INLINE = re.compile(rb"BI")  # any, even inside a text: a false alarm costs a full parse
 
 
 def _contents(page: pikepdf.Page) -> list[pikepdf.Stream]:
@@ -256,15 +256,20 @@ def no_trailing_cr(pdf: pikepdf.Pdf) -> None:
             continue  # XMP stays plain text, as PDF/A wants it
         if "/Filter" not in obj:  # what the writer would compress, compressed here first
             obj.write(zlib.compress(obj.read_bytes()), filter=Name.FlateDecode)
-        if not obj.read_raw_bytes().endswith(b"\r"):
+        raw = obj.read_raw_bytes()
+        if not raw.endswith(b"\r"):
+            continue
+        if obj.get("/Filter") != Name.FlateDecode:  # a JPEG, say: data after its end marker
+            obj.write(raw + b"\0", filter=obj.get("/Filter"),  # is ignored by its readers
+                      decode_parms=obj.get("/DecodeParms"))
             continue
         data = obj.read_bytes()
-        binary = "/Length1" in obj or obj.get("/Subtype") == Name.Image
+        binary = "/Length1" in obj or "/N" in obj or obj.get("/Subtype") == Name.Image
         for _ in range(8):  # each byte more: a 1 in 256 chance of a CR again
             data += b"\0" if binary else b" "
             packed = zlib.compress(data)
             if not packed.endswith(b"\r"):
                 break
         obj.write(packed, filter=Name.FlateDecode)
-        if "/Length1" in obj:
+        if "/Length1" in obj and "/Length2" not in obj:  # a TrueType font: its length
             obj.Length1 = len(data)

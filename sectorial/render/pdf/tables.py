@@ -20,8 +20,9 @@ from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus import Table as PlatypusTable
 
 from sectorial.doc.model import Table
-from sectorial.layout import TABLE_ORPHANS, table_widths
+from sectorial.layout import table_widths
 from sectorial.render.pdf.setter import REGULAR, Typesetter
+from sectorial.render.pdf.stack import Stack
 from sectorial.render.pdf.tags import Node, TableTags, Tagged, Tagger
 
 
@@ -33,47 +34,13 @@ def table_flowable(setter: Typesetter, table: Table, width: float,
     t, para = setter.look, setter.para
     node = parent.add("Table")
     caption = node.add("Caption")
-    return _Unit([
+    return Stack([
         Tagged(para(escape(table.title), "grafico_titulo", t.color("oscuro"), bold=True),
                tagger, caption),
         Tagged(para(escape(table.subtitle), "grafico_titulo", t.color("suave")), tagger,
                caption),
         _grid(setter, table, widths or table_widths(width, len(table.header)),
-              TableTags(tagger), node)], width)
-
-
-class _Unit(Flowable):
-    """A table under its title and unit line, one under the other (``GAP`` under each):
-    on a page with too little room it breaks inside the grid, its header row repeated on
-    the next page, never under its heading."""
-
-    GAP = 1.5  # points
-
-    def __init__(self, parts: list[Flowable], width: float):
-        super().__init__()
-        self.parts, self.width, self.hAlign = parts, width, "CENTER"
-        self._heights: list[float] = []
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self._heights = [part.wrap(self.width, available_height)[1] for part in self.parts]
-        self.height = sum(self._heights) + self.GAP * len(self.parts)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        top = self.height
-        for part, h in zip(self.parts, self._heights):
-            top -= h + self.GAP
-            part.drawOn(self.canv, 0, top + self.GAP)
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        *heading, grid = self.parts
-        room = available_height - sum(part.wrap(self.width, available_height)[1] + self.GAP
-                                      for part in heading) - self.GAP
-        pieces = grid.split(self.width, room) if room > 0 else []
-        heads = grid.repeatRows if isinstance(grid.repeatRows, int) else len(grid.repeatRows)
-        if len(pieces) < 2 or pieces[0]._nrows - heads < TABLE_ORPHANS:  # too few rows under the
-            return []  # heading: all of it on the next page
-        return [_Unit([*heading, pieces[0]], self.width), *pieces[1:]]
+              TableTags(tagger), node)], width, gap=1.5)
 
 
 def _grid(setter: Typesetter, table: Table, widths: list[float], tags: TableTags,

@@ -140,9 +140,11 @@ class Tagged(Flowable):
         return self.inner.getSpaceAfter()
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
-        if self.node.role == "Figure":
+        if self.node.role == "Figure":  # its box on the page, wherever it is drawn from
             left = x + (_sW / 2 if self.inner.hAlign in ("CENTER", "CENTRE") else 0)
-            self.node.bbox = (left, y, left + self.width, y + self.height)
+            x0, y0 = canvas.absolutePosition(left, y)
+            x1, y1 = canvas.absolutePosition(left + self.width, y + self.height)
+            self.node.bbox = (x0, y0, x1, y1)
         with self.tagger.content(self.node):
             self.inner.drawOn(canvas, x, y, _sW)
 

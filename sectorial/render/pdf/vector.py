@@ -71,6 +71,8 @@ def _label(c: Canvas, label: Label) -> None:
 class VectorFlowable(Flowable):
     """A chart in running text, at the size it was laid out for, centred in the column."""
 
+    centred = True  # in its column, and in a Stack
+
     def __init__(self, vector: Vector):
         super().__init__()
         self.vector, self.width, self.height = vector, vector.width, vector.height
