@@ -264,6 +264,12 @@ def centre_lines(text: str) -> list[str]:
     return [" ".join(words[:figure]), " ".join(words[figure:])]
 
 
+def cover_text_mm(page: PageSetup) -> float:
+    """The width of the cover's text, in mm: the page's, less the band, the left margin and
+    the gap before the band."""
+    return page.width_mm * (1 - COVER_BAND_SHARE) - page.margin_left_mm - COVER_TEXT_GAP_MM
+
+
 TABLE_ORPHANS = 3  # the least rows of a broken table left under its heading (both formats)
 ROW_PAD_PT = 3.0  # a table row's padding, above and below together
 

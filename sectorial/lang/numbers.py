@@ -113,9 +113,7 @@ def format_nonzero(value: Number, decimals: int = 0, *, style: NumberStyle = PRO
     >>> format_nonzero(0.3), format_nonzero(0.04, 1), format_nonzero(0.0), format_nonzero(12.4)
     ('<1', '<0.1', '0', '12')
     """
-    if value > 0 and round_half_up(value, decimals) == 0:
-        return "<" + format_number(10.0 ** -decimals, decimals, style=style)
-    return format_number(value, decimals, style=style)
+    return format_share(value, decimals, style=style, short=True, sign=False)
 
 
 def _percent_sign(style: NumberStyle) -> str:

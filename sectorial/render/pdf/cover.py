@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph
 
 from sectorial.doc.model import Box, BoxesPage, Cover, Document, SourceNote
 from sectorial.errors import RenderError
-from sectorial.layout import COVER_BAND_SHARE, COVER_SERIES_AT, COVER_STRIP_MM, COVER_TEXT_GAP_MM
+from sectorial.layout import COVER_BAND_SHARE, COVER_SERIES_AT, COVER_STRIP_MM, cover_text_mm
 from sectorial.render.pdf.band import government_band
 from sectorial.render.pdf.setter import Typesetter, markup
 from sectorial.render.pdf.tags import Node, Tagger
@@ -90,10 +90,8 @@ def cover_problems(doc: Document, look: Look) -> list[RenderError]:
 
 
 def _text_width(look: Look) -> float:
-    """The width of the cover's text: the page's, less the band, the margin and a gap."""
-    page = look.page
-    return (page.width_mm * (1 - COVER_BAND_SHARE) - page.margin_left_mm
-            - COVER_TEXT_GAP_MM) * mm
+    """The width of the cover's text, in points."""
+    return cover_text_mm(look.page) * mm
 
 
 def cover_page(r: PdfRenderer, cover: Cover) -> None:

@@ -193,7 +193,7 @@ def pdfa_problems(path: Path) -> list[str]:
     except (pikepdf.PdfError, OSError, ValueError) as exc:
         return [f"no se puede leer como PDF ({exc})"]
     with _uncollected():
-        if candidate.getvalue():
+        if accessible:
             candidate.seek(0)
             report = pdfa.validate_written(candidate, _level_b(flavour))
         else:

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus import Table as PlatypusTable
 
 from sectorial.layout import TABLE_ORPHANS
+from sectorial.render.pdf.tags import split_within
 
 
 class Stack(Flowable):
@@ -39,11 +40,7 @@ class Stack(Flowable):
                                       for part in heading) - self.gap
         if room <= 0:
             return []
-        last.canv = getattr(self, "canv", None)  # what the frame lends for the split
-        try:
-            pieces = last.split(self.width, room)
-        finally:
-            del last.canv
+        pieces = split_within(self, last, self.width, room)
         if len(pieces) < 2 or not _enough(pieces[0]):  # the heading alone, or nearly:
             return []  # all of it on the next page
         return [Stack([*heading, pieces[0]], self.width, self.gap), *pieces[1:]]

@@ -186,7 +186,8 @@ def declare(pdf: pikepdf.Pdf, level: str) -> None:
     stream.write(packet.encode("utf-8"))
 
 
-UA_PART = "{http://www.aiim.org/pdfua/ns/id/}part"
+UA_NS = "http://www.aiim.org/pdfua/ns/id/"
+UA_PART = f"{{{UA_NS}}}part"
 EXTENSION = "{http://www.aiim.org/pdfa/ns/extension/}schemas"
 
 
@@ -211,7 +212,6 @@ def tagging_problems(pdf: pikepdf.Pdf) -> list[str]:
     return found + untagged_paint(pdf)
 
 
-UA_NS = "http://www.aiim.org/pdfua/ns/id/"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 _SCHEMA = "{http://www.aiim.org/pdfa/ns/schema#}"
 _PROPERTY = "{http://www.aiim.org/pdfa/ns/property#}"

@@ -108,6 +108,21 @@ class Tagger:
             self.canvas.addLiteral("EMC")
 
 
+def split_within(outer: Flowable, inner: Flowable, width: float,
+                 height: float) -> list[Flowable]:
+    """Split ``inner``, a part of ``outer``, with the canvas the frame lent ``outer`` for
+    the split (a table reads it), and take it back."""
+    canvas = getattr(outer, "canv", None)
+    if canvas is None:
+        return inner.split(width, height)
+    inner.canv = canvas
+    try:
+        return inner.split(width, height)
+    finally:
+        if hasattr(inner, "canv"):
+            del inner.canv
+
+
 class Tagged(Flowable):
     """A flowable drawn as content of ``node``; split across pages, each part is."""
 
@@ -120,15 +135,8 @@ class Tagged(Flowable):
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        canvas = getattr(self, "canv", None)  # what the frame lends for the split
-        if canvas is not None:
-            self.inner.canv = canvas
-        try:
-            parts = self.inner.split(available_width, available_height)
-        finally:
-            if canvas is not None and hasattr(self.inner, "canv"):
-                del self.inner.canv
-        return [Tagged(part, self.tagger, self.node) for part in parts]
+        return [Tagged(part, self.tagger, self.node)
+                for part in split_within(self, self.inner, available_width, available_height)]
 
     def minWidth(self) -> float:  # noqa: N802 (reportlab's names)
         return self.inner.minWidth()

@@ -22,10 +22,10 @@ from sectorial.layout import (
     COVER_BAND_SHARE,
     COVER_SERIES_AT,
     COVER_STRIP_MM,
-    COVER_TEXT_GAP_MM,
     GLYPH_WIDTH,
     LOGO_MAX_RATIO,
     PT_MM,
+    cover_text_mm,
 )
 from sectorial.render.picture import stripes_png
 from sectorial.render.word.styles import ARIAL_LEADING
@@ -46,10 +46,9 @@ def cover_problems(cover: m.Cover | None, look: Look) -> list[RenderError]:
     """A cover title too long for the cover, at the house style's sizes."""
     if cover is None:
         return []
-    page = look.page
-    text_mm = page.width_mm * (1 - COVER_BAND_SHARE) - page.margin_left_mm - COVER_TEXT_GAP_MM
     try:
-        _gaps(look, cover, text_mm, {style: look.size(role) for style, role in _SIZED})
+        _gaps(look, cover, cover_text_mm(look.page),
+              {style: look.size(role) for style, role in _SIZED})
     except RenderError as exc:
         return [exc]
     return []
@@ -60,7 +59,7 @@ def write_cover(word: WordDocument, look: Look, cover: m.Cover, masthead: m.Mast
     """Write the cover with ``styled`` (the renderer's paragraphs in named styles)."""
     page = look.page
     band_mm = page.width_mm * COVER_BAND_SHARE
-    text_mm = page.width_mm - band_mm - page.margin_left_mm - COVER_TEXT_GAP_MM
+    text_mm = cover_text_mm(page)
     indent = Mm(page.width_mm - page.margin_left_mm - page.margin_right_mm - text_mm)
     badge = styled(word, "Portada: banda")
     government_band(badge, look, masthead, COVER_LOGO_MM)
@@ -134,11 +133,11 @@ def _gaps(look: Look, cover: m.Cover, text_mm: float,
     head_mm = line_mm("Portada: serie") + RULE_GAP_MM + 6.0 + title_mm  # series, rule, title
     tail_mm = len(cover.offices) * line_mm("Portada: oficina") + line_mm("Portada: fecha") + 3.0
     least = 4.0
-    if bottom - top - head_mm - least - tail_mm < 0:
+    spare = bottom - top - head_mm - least - tail_mm  # what the series may move down
+    if spare < 0:
         raise RenderError(f"el título de la portada no cabe en ella ({len(cover.title)} "
                           "caracteres)", hint="acorte 'titulo' en el informe")
-    series_gap = max(0.0, min(page.height_mm * COVER_SERIES_AT - top,
-                              bottom - top - head_mm - least - tail_mm))
+    series_gap = max(0.0, min(page.height_mm * COVER_SERIES_AT - top, spare))
     title_bottom = top + series_gap + head_mm
     offices_top = min(page.height_mm - page.margin_bottom_mm - OFFICES_FROM_BOTTOM_MM,
                       bottom - tail_mm)
