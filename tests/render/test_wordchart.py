@@ -137,8 +137,8 @@ def test_a_word_chart_leaves_its_scale_and_its_shares_to_word(vraem: Path):
         charts = {name: docx.read(name).decode() for name in docx.namelist()
                   if re.fullmatch(r"word/charts/chart\d+\.xml", name)}
         shapes = [docx.read(n).decode() for n in docx.namelist() if "drawings/" in n]
-    bars = [x for x in charts.values() if "<c:barChart>" in x and "<c:lineChart>" not in x]
-    assert len(bars) >= 6
+    bars = [x for x in charts.values() if "<c:barChart>" in x]
+    assert len(bars) >= 7 and any("<c:lineChart>" in x for x in bars)
     for xml in bars:
         assert "<c:max " not in xml and "<c:min " not in xml
     for xml in charts.values():
@@ -203,3 +203,26 @@ def test_an_edited_bar_is_drawn_to_its_height_with_its_new_label(vraem: Path, tm
     per_unit = (y_low - y_high) / (15860 - 14120)
     expected = y_high - per_unit * (34448 - 15860)
     assert found["34,448"][0] == pytest.approx(expected, abs=4), (found, expected)
+
+
+def test_an_edited_column_under_the_variation_line_is_drawn_whole(vraem: Path,
+                                                                  tmp_path: Path):
+    """The columns with their line of variations keep Word's own scale: a column edited to
+    three times the highest is drawn to its height, not cut at the old top, and the line
+    and its labels stay (chart 4, the employment of the VRAEM)."""
+    import subprocess
+
+    edited = _edited(vraem / "vraem-2024.docx", tmp_path, chart=4, point=0, value=7599.0)
+    pdf = libreoffice(edited, "pdf", tmp_path)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    [page] = [p for p in boxes.split("<page ")[1:] if "7,599" in p]
+    found: dict[str, list[float]] = {}
+    for y_max, word in re.findall(r'yMax="([\d.]+)">([^<]+)</word>', page):
+        found.setdefault(word, []).append(float(y_max))
+    assert len(found["7,599"]) == 1 and "Escala:" not in page
+    (y_low,), (y_high,) = found["2,268"], found["2,533"]
+    per_unit = (y_low - y_high) / (2533 - 2268)
+    expected = y_high - per_unit * (7599 - 2533)
+    assert found["7,599"][0] == pytest.approx(expected, abs=4), (found["7,599"], expected)
+    assert {"8.5", "-5.1", "-0.3"} <= set(found)  # the line's labels, still drawn

@@ -32,8 +32,9 @@ from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from sectorial.doc.model import Chart, ChartSeries
-from sectorial.layout import crowded_axis, line_range, stacked_label_size, value_range
+from sectorial.layout import crowded_axis, stacked_label_size
 from sectorial.render.word.centre import fix_plot_area
+from sectorial.render.word.headroom import column_letter, floors, graft_floors
 from sectorial.style import Look
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -68,6 +69,8 @@ def word_chart(chart: Chart, look: Look, when: datetime,
     if chart.kind == "columns_line":
         _graft_variation_line(space, data, chart)
     _style(space, chart, formats, look, size_mm)
+    if chart.kind == "columns_line":
+        graft_floors(space, chart)
     if chart.kind == "donut" and chart.center_label:
         fix_plot_area(space)
     _finish(space)
@@ -111,14 +114,22 @@ def _workbook(chart: Chart, when: datetime) -> bytes:
         for row, value in enumerate(series.values, start=1):
             if not math.isnan(value):
                 sheet.write_number(row, column, value)
+    if chart.kind == "columns_line":
+        for index, floor in enumerate(floors(chart)):
+            sheet.write(f"{column_letter(index)}1", floor.name)
+            sheet.write_formula(f"{column_letter(index)}2", "=" + floor.formula, None,
+                                floor.value)
+        sheet.set_column(f"{column_letter(0)}:{column_letter(len(floors(chart)) - 1)}",
+                         None, None, {"hidden": True})
     book.close()
     return out.getvalue()
 
 
 def _graft_variation_line(space: etree._Element, data: CategoryChartData,
                           chart: Chart) -> None:
-    """Move the second series into a line chart on a secondary axis (Var. % anual), scaled
-    as in the PDF: the columns fill the lower part, the line runs in the band above."""
+    """Move the second series into a line chart on a secondary axis (Var. % anual). Its
+    floors (``headroom``) keep the columns in the lower part and the line in the band
+    above, as in the PDF."""
     line_space = parse_xml(ChartXmlWriter(XL_CHART_TYPE.LINE_MARKERS, data).xml.encode())
     plot_area = space.find(f"{{{C}}}chart/{{{C}}}plotArea")
     bar = plot_area.find(f"{{{C}}}barChart")
@@ -128,9 +139,8 @@ def _graft_variation_line(space: etree._Element, data: CategoryChartData,
     for axis_id, value in zip(line.findall(f"{{{C}}}axId"), SECONDARY_AXES):
         axis_id.set("val", value)
     bar.addnext(line)
-    primary = plot_area.find(f"{{{C}}}valAx")
     category_axis = copy.deepcopy(plot_area.find(f"{{{C}}}catAx"))
-    value_axis = copy.deepcopy(primary)
+    value_axis = copy.deepcopy(plot_area.find(f"{{{C}}}valAx"))
     for axis, own, other in ((category_axis, *SECONDARY_AXES),
                              (value_axis, *reversed(SECONDARY_AXES))):
         axis.find(f"{{{C}}}axId").set("val", own)
@@ -138,10 +148,11 @@ def _graft_variation_line(space: etree._Element, data: CategoryChartData,
     category_axis.find(f"{{{C}}}delete").set("val", "1")
     _hidden_axis(value_axis)  # kept, not deleted: LibreOffice then scales the line by it
     value_axis.find(f"{{{C}}}crosses").set("val", "max")
+    gridlines = value_axis.find(f"{{{C}}}majorGridlines")
+    if gridlines is not None:
+        value_axis.remove(gridlines)
     plot_area.append(category_axis)
     plot_area.append(value_axis)
-    _scale(primary, *value_range(chart))
-    _scale(value_axis, *line_range(chart))
 
 
 def _hidden_axis(axis: etree._Element) -> None:
@@ -152,13 +163,6 @@ def _hidden_axis(axis: etree._Element) -> None:
     frame = etree.Element(f"{{{C}}}spPr")
     etree.SubElement(etree.SubElement(frame, f"{{{A}}}ln"), f"{{{A}}}noFill")
     axis.find(f"{{{C}}}tickLblPos").addnext(frame)
-
-
-def _scale(axis: etree._Element, low: float, high: float) -> None:
-    scaling = axis.find(f"{{{C}}}scaling")
-    for name, value in (("max", high), ("min", low)):  # schema order: orientation, max, min
-        element = etree.SubElement(scaling, f"{{{C}}}{name}")
-        element.set("val", repr(float(value)))
 
 
 def _style(space: etree._Element, chart: Chart, formats: list[str | None], look: Look,
