@@ -107,12 +107,17 @@ def format_number(value: Number, decimals: int = 0, *, style: NumberStyle = PROD
 
 
 def format_nonzero(value: Number, decimals: int = 0, *, style: NumberStyle = PRODUCE) -> str:
-    """As ``format_number``, but an amount above zero that rounds to zero says how small
-    it is, as a share does (a cell of a table in millions: US$ 300 thousand is not 0).
+    """As ``format_number``, but an amount that rounds to zero and is not zero says how
+    small it is, as a share does (a cell of a table in millions: US$ 300 thousand is not 0;
+    a loss of 300 thousand is above minus one million, not 0).
 
     >>> format_nonzero(0.3), format_nonzero(0.04, 1), format_nonzero(0.0), format_nonzero(12.4)
     ('<1', '<0.1', '0', '12')
+    >>> format_nonzero(-0.3), format_nonzero(-0.04, 1), format_nonzero(-12.4)
+    ('>-1', '>-0.1', '-12')
     """
+    if value < 0 and round_half_up(value, decimals) == 0:
+        return ">" + format_number(-(10.0 ** -decimals), decimals, style=style)
     return format_share(value, decimals, style=style, short=True, sign=False)
 
 

@@ -22,7 +22,6 @@ from sectorial.lang.numbers import (
     format_signed,
     round_half_up,
 )
-from sectorial.lang.phrases import join_list
 from sectorial.layout import LEAST_SLICE
 from sectorial.schema import (
     Built,
@@ -38,6 +37,13 @@ from sectorial.schema import (
     Template,
     Text,
     Variants,
+)
+from sectorial.text.labels import (
+    faithful_format,
+    label_format,
+    value_label,
+    values_series,
+    with_alt_text,
 )
 from sectorial.text.parts import omitted, parts, units
 
@@ -157,7 +163,7 @@ def build_chart(spec: ChartSpec, key: str, texts: ChartTexts,
         categories=categories, series=series, alt_text="", highlight=highlight,
         center_label=texts.center, editable=spec.editable,
     )
-    return _with_alt_text(chart, kind.words)
+    return with_alt_text(chart, kind.words)
 
 
 def _series_chart(spec: ChartSpec, texts: ChartTexts, data: Series,
@@ -168,7 +174,7 @@ def _series_chart(spec: ChartSpec, texts: ChartTexts, data: Series,
     # "(Miles de trabajadores; Var. % anual)": the columns are the part before ";".
     name = texts.unit.strip("()").split(";")[0].strip() or data.name
     signed = bool(data.legend)  # variations: "+2.0", "-9.3", as the bulletins print them
-    series = [_values_series(spec.name or name, values, spec.decimals, numbers, signed)]
+    series = [values_series(spec.name or name, values, spec.decimals, numbers, signed)]
     if spec.variation:
         series.append(_variation_series(spec, data, indicators, numbers))
     if spec.more:
@@ -203,12 +209,13 @@ def _several(spec: ChartSpec, data: Series, first: ChartSeries,
         by_period = dict(source.points)
         values = tuple(float("nan") if by_period.get(p) is None or by_period[p].units is None
                        else by_period[p].units / divisor for p in data.periods)
-        write = format_signed if source.legend else format_number  # variations signed
+        signed = bool(source.legend)  # variations signed
         labels = tuple("" if math.isnan(v) or (sparse and i < len(values) - 1)
-                       else write(v, spec.decimals, style=numbers)
+                       else value_label(v, spec.decimals, numbers, signed)
                        for i, v in enumerate(values))
         series.append(ChartSeries(label, values, labels, number_format=None if sparse else
-                                  _format(spec.decimals, numbers, bool(source.legend))))
+                                  faithful_format(values, labels, spec.decimals, numbers,
+                                                  signed)))
     return series
 
 
@@ -220,10 +227,10 @@ def _shares_chart(spec: ChartSpec, texts: ChartTexts, data: Shares, numbers: Num
     values = tuple(v / SCALES.get(spec.scale or "", 1.0) for v in values)
     name = texts.unit.strip("()") or data.name
     if (spec.show or "valor") == "valor":
-        series = _values_series(name, values, spec.decimals, numbers)
+        series = values_series(name, values, spec.decimals, numbers)
     else:
         labels = tuple(
-            _share_label(spec.show, format_number(v, spec.decimals, style=numbers),
+            _share_label(spec.show, value_label(v, spec.decimals, numbers, False),
                          format_share(p, data.decimals, style=numbers, short=True))
             for v, p in zip(values, percents))
         # shares of the sum rounded one by one: Word computes them, also after an edit
@@ -264,7 +271,7 @@ def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: 
     values = tuple(units(q) / divisor for _, q in pairs)
     decimals = spec.decimals if show == "valor" else max(spec.decimals, 1)
     if show == "valor":
-        series = _values_series(texts.unit.strip("()") or data.name, values, decimals, numbers)
+        series = values_series(texts.unit.strip("()") or data.name, values, decimals, numbers)
     elif show == "participacion":  # a share has no sign, and is never a false 0.0%
         labels = tuple(format_share(v, decimals, style=numbers, short=True) for v in values)
         series = ChartSeries(texts.unit.strip("()") or data.name, values, labels)
@@ -273,28 +280,10 @@ def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: 
         labels = tuple(format_signed(v, decimals, style=numbers, suffix=suffix)
                        for v in values)
         series = ChartSeries(texts.unit.strip("()") or data.name, values, labels,
-                             number_format=_format(decimals, numbers, True, suffix))
+                             number_format=label_format(decimals, numbers, True, suffix))
     categories = tuple(label for label, _ in pairs)
     highlight = tuple(i for i, c in enumerate(categories) if c == texts.highlight)
     return categories, (series,), highlight
-
-
-def _values_series(name: str, values: tuple[float, ...], decimals: int,
-                   numbers: NumberStyle, signed: bool = False) -> ChartSeries:
-    """A series labelled with its own values (with their sign, ``signed``), and the format
-    that prints them so."""
-    if signed:
-        labels = tuple(format_signed(v, decimals, style=numbers) for v in values)
-        return ChartSeries(name, values, labels,
-                           number_format=_format(decimals, numbers, True))
-    labels = tuple(format_number(v, decimals, style=numbers) for v in values)
-    return ChartSeries(name, values, labels, number_format=_format(decimals, numbers))
-
-
-def _format(decimals: int, numbers: NumberStyle, signed: bool = False,
-            suffix: str = "") -> NumberFormat:
-    """How a chart's own number format prints its labels, in the brief's number style."""
-    return NumberFormat(decimals, numbers.group, numbers.decimal, signed, suffix)
 
 
 def _highlight(rule: str, count: int) -> tuple[int, ...]:
@@ -319,25 +308,11 @@ def _variation_series(
             labels.append(format_number(q.value, 1, style=numbers))
     return ChartSeries(variation.legend or "Var. %", tuple(values), tuple(labels),
                        axis="secondary",
-                       number_format=_format(1, numbers))
+                       number_format=label_format(1, numbers))
 
 
 def _share_label(show: str | None, value: str, share: str) -> str:
     return share if show == "participacion" else f"{value} ({share})"
-
-
-def _with_alt_text(chart: Chart, words: str) -> Chart:
-    """Describe the chart in words from its title and its labels."""
-    first = chart.series[0]
-    pairs = [f"{c}: {v}" for c, v in zip(chart.categories, first.labels)]
-    text = f"{words}. {chart.title} {chart.subtitle}. " + join_list(pairs) + "."
-    if len(chart.series) > 1:
-        second = chart.series[1]
-        pairs = [f"{c}: {v}" for c, v in zip(chart.categories, second.labels) if v]
-        text += f" {second.name}: " + join_list(pairs) + "."
-    if chart.center_label:
-        text += f" Total: {chart.center_label}."
-    return replace(chart, alt_text=text)
 
 
 def _omitted(spec: ChartSpec, labels: list[str]) -> tuple[str, ...]:

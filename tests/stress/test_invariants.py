@@ -6,6 +6,7 @@ read back with poppler and the DOCX with LibreOffice, tools that did not write t
 from __future__ import annotations
 
 import csv
+import html as html_text
 import re
 import shutil
 import subprocess
@@ -104,7 +105,8 @@ def _boxes(pdf: Path):
         width, height = _PAGE.match("<page " + chunk).groups()
         pages.append((float(width), float(height)))
         for x0, y0, x1, y1, text in _WORD.findall(chunk):
-            words.append((len(pages), float(x0), float(y0), float(x1), float(y1), text))
+            words.append((len(pages), float(x0), float(y0), float(x1), float(y1),
+                          html_text.unescape(text)))  # "&lt;0.1" is "<0.1"
     return pages, words
 
 
@@ -168,13 +170,16 @@ def test_a_positive_share_never_prints_as_zero(corpus, name):
 
 
 @pytest.mark.parametrize("name", BUILT)
-def test_a_positive_amount_never_prints_as_zero_in_a_table(corpus, name):
-    """US$ 300 thousand in a table in millions is "<1", not a false "0"."""
+def test_an_amount_never_prints_as_a_false_zero_in_a_table_or_a_chart(corpus, name):
+    """US$ 300 thousand in a table in millions is "<1", not a false "0"; a bar of US$ 15
+    thousand in a chart in millions is "<0.1", as its table and its text say; a loss as
+    small is ">-1"."""
     for row in corpus[name].ledger:
-        if row["elemento"] != "tabla" or row["unidad"] == "porcentaje":
+        if row["elemento"] not in ("tabla", "cuadro", "gráfico") or \
+                row["unidad"] not in ("USD", "PEN", "numero"):
             continue
-        if row["valor_exacto"] and float(row["valor_exacto"]) > 0:
-            assert re.fullmatch(r"0(?:[.,]0+)?", row["texto_impreso"].strip()) is None, row
+        if row["valor_exacto"] and float(row["valor_exacto"]) != 0:
+            assert re.fullmatch(r"-?0(?:[.,]0+)?", row["texto_impreso"].strip()) is None, row
 
 
 def _leftover(label: str) -> bool:
