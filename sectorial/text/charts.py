@@ -163,7 +163,7 @@ def build_chart(spec: ChartSpec, key: str, texts: ChartTexts,
         categories=categories, series=series, alt_text="", highlight=highlight,
         center_label=texts.center, editable=spec.editable,
     )
-    return with_alt_text(chart, kind.words)
+    return with_alt_text(chart, kind.words, timeline=isinstance(data, Series))
 
 
 def _series_chart(spec: ChartSpec, texts: ChartTexts, data: Series,

@@ -33,3 +33,53 @@ def test_the_word_chart_of_a_tiny_bar_carries_its_label_as_text(look):
     xml = word_chart(chart, look, datetime(2026, 1, 1), (80.0, 60.0)).xml.decode()
     assert "<a:t>&lt;0.1</a:t>" in xml and "<a:t>34.7</a:t>" in xml
     assert 'formatCode="#,##0.0" sourceLinked="0"' not in xml
+
+
+def _chart(kind: str, categories: tuple[str, ...], values: tuple[float, ...],
+           labels: tuple[str, ...]) -> Chart:
+    from sectorial.doc.model import ChartSeries
+
+    return Chart(key="c", kind=kind, title="Título", subtitle="(Unidad)",
+                 categories=categories, series=(ChartSeries("S", values, labels),),
+                 alt_text="")
+
+
+def test_the_alt_text_of_a_timeline_says_its_trend_first():
+    from sectorial.text.labels import with_alt_text
+
+    years = ("2019", "2020", "2021")
+    rise = with_alt_text(_chart("columns", years, (587, 1004, 981), ("587", "1,004", "981")),
+                         "Gráfico de columnas", timeline=True).alt_text
+    assert rise == ("Gráfico de columnas. Título (Unidad). De 2019 a 2021 sube de 587 a 981; "
+                    "su mayor valor es 1,004, en 2020. 2019: 587, 2020: 1,004 y 2021: 981.")
+    fall = with_alt_text(_chart("lines", years, (5, 4, 3), ("5", "4", "3")), "G",
+                         timeline=True).alt_text
+    assert "De 2019 a 2021 baja de 5 a 3. 2019" in fall and "mayor valor" not in fall
+    flat = with_alt_text(_chart("lines", years, (5, 5.2, 4.9), ("5", "5", "5")), "G",
+                         timeline=True).alt_text
+    assert "se mantiene en 5." in flat
+
+
+def test_the_alt_text_of_a_ranking_names_its_leader_unless_two_share_the_top():
+    from sectorial.text.labels import with_alt_text
+
+    names = ("Comercio", "Servicios", "Otros")
+    bars = with_alt_text(_chart("hbars", names, (7613, 7303, 9000), ("7,613", "7,303",
+                                                                     "9,000")),
+                         "G", timeline=False).alt_text
+    assert "Encabeza" not in bars  # the remainder, last, is larger: no leader is named
+    bars = with_alt_text(_chart("hbars", names, (7613, 7303, 50), ("7,613", "7,303", "50")),
+                         "G", timeline=False).alt_text
+    assert "Encabeza Comercio, con 7,613. Comercio: 7,613" in bars
+    tie = with_alt_text(_chart("hbars", names, (10, 10, 5), ("10", "10", "5")), "G",
+                        timeline=False).alt_text
+    assert "Encabeza" not in tie
+    donut = with_alt_text(_chart("donut", ("Informal", "Formal"), (84.6, 15.4),
+                                 ("84.6%", "15.4%")), "G", timeline=False).alt_text
+    assert "La mayor parte, 84.6%, corresponde a Informal." in donut
+    both = with_alt_text(_chart("diverging", ("A", "B", "C"), (3.2, 0.5, -1.5),
+                                ("+3.2", "+0.5", "-1.5")), "G", timeline=False).alt_text
+    assert "La mayor alza es la de A, con +3.2; la mayor caída, la de C, con -1.5." in both
+    falls = with_alt_text(_chart("diverging", ("A", "B"), (-0.5, -1.5), ("-0.5", "-1.5")),
+                          "G", timeline=False).alt_text
+    assert "La mayor caída, la de B, con -1.5." in falls and "alza" not in falls
