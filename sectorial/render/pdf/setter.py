@@ -26,13 +26,36 @@ class Para(Paragraph):
     (by a screen reader, in the structure tree, or copied), its words stay apart where the
     lines wrapped ("del VRAEM", not "delVRAEM"). The space is drawn past the line's end."""
 
+    def __init__(self, text: str | None, style: ParagraphStyle, **more: object) -> None:
+        super().__init__(text, style, **more)  # ``more``: the parts of a split paragraph
+        self.plain = "".join(getattr(frag, "text", "") or "" for frag in self.frags)
+
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 (reportlab's name)
-        lines = self.blPara.lines
-        self.blPara.lines = [_spaced(line, self.blPara.kind) for line in lines]
+        lines, kind = self.blPara.lines, self.blPara.kind
+        ends = _at_word_ends(self.plain, lines, kind)
+        self.blPara.lines = [_spaced(line, kind) if end else line
+                             for line, end in zip(lines, ends)]
         try:
             super().drawPara(debug)
         finally:
             self.blPara.lines = lines
+
+
+BREAKS = " \t\n\r"  # where reportlab breaks lines (not a no-break space)
+
+
+def _at_word_ends(text: str, lines, kind: int) -> list[bool]:  # type: ignore[no-untyped-def]
+    """Whether each line of the paragraph of ``text`` ends where a word ends: not where
+    reportlab split a word too long for its column (``splitLongWords``), whose pieces must
+    read as one word."""
+    marks = [i for i, char in enumerate(text) if char not in BREAKS]
+    ends, done = [], 0
+    for line in lines:
+        words = line[1] if kind == 0 else [getattr(w, "text", "") or "" for w in line.words]
+        done += sum(1 for word in words for char in word if char not in BREAKS)
+        following = marks[done - 1] + 1 if 0 < done <= len(marks) else len(text)
+        ends.append(following >= len(text) or text[following] in BREAKS)
+    return ends
 
 
 def _spaced(line, kind: int):  # type: ignore[no-untyped-def]
