@@ -25,7 +25,7 @@ SEED_FIGURES = [
     # the seed: "el 0.1% mediana"
     "el 97.1% son micro, el 2.7% pequeñas, el 0.1% medianas y el 0.1% grandes empresas",
     "El 44.2% de las empresas formales",
-    "el 42.4% a servicios",
+    "y el 42.4%, a servicios",
     "En Ayacucho se ubica el 34.1% de las empresas",
     "creció a una tasa de 1.1% en promedio anual",
     "pasando de 2.4 millones en 2019 a 2.5 millones de trabajadores en 2024",
@@ -41,7 +41,7 @@ SEED_FIGURES = [
     "concentrando el 84% del valor total exportado",
     "Apurímac (31.5%), Junín (29.7%) y Cusco (27.2%)",
     "de S/ 587 millones en 2019 a S/ 981 millones en 2024",
-    "crecimiento promedio anual de 14.7%",
+    "a un ritmo promedio anual de 14.7%",
     "con un 82% del total",
     "microempresas (16%) y medianas empresas (1%)",
     "Apurímac lidera la distribución regional con el 55%",
@@ -55,12 +55,14 @@ SEED_FIGURES = [
 
 
 # Every figure of PRODUCE - OGEIEE, "Reporte de producción manufacturera, setiembre 2023"
-# (data/manufactura/README.md), as the report formats it, with what it is about.
+# (data/manufactura/README.md), as the report formats it, with what it is about; where the
+# report writes a fall with its sign after "de" («una disminución de (-9.3%)», a double
+# negative an editor corrects), the brief writes it once («una disminución de 9.3%»).
 MANUFACTURING_FIGURES = [
-    "una disminución de (-9.3%)",
+    "una disminución de 9.3%",
     "subsector no primario (-13.6%)",
     "-10.9 p.p.",
-    "un aumento de (+8.2%)",
+    "un aumento de 8.2%",
     "+1.6 p.p.",
     "bienes de consumo (-15.3%)",
     "-6.1 p.p.",

@@ -201,9 +201,11 @@ def count(spec: IndicatorSpec, ctx: Context) -> Quantity:
                      doc="El puesto de una `categoria` entre las partes (`por`), de mayor a "
                      "menor.")
 def rank(spec: IndicatorSpec, ctx: Context) -> Quantity:
-    """Return the 1-based position of ``categoria`` among the groups of ``por``, largest first."""
+    """Return the 1-based position of ``categoria`` among the groups of ``por``, largest
+    first; groups with the same value share their place (two tied tenth are both tenth)."""
     rows, origin, period = ctx.period_rows(spec)
     sums = rows.totals(str(spec.by), str(spec.value))
+    values = {str(label): value for label, value in sums.pairs}
     ordered = [str(label) for label, _ in sorted(sums.pairs, key=lambda item: -item[1])]
     if spec.category not in ordered:
         raise IndicatorError(
@@ -212,7 +214,9 @@ def rank(spec: IndicatorSpec, ctx: Context) -> Quantity:
         )
     left = leftovers(spec, ordered) - {str(spec.category)}  # "Otros" takes no place
     ordered = [label for label in ordered if label not in left]
-    position = ordered.index(str(spec.category)) + 1
+    own = values[str(spec.category)]
+    position = 1 + sum(1 for label in ordered if values[label] > own)
+    tied = [label for label in ordered if values[label] == own and label != spec.category]
     text = (f"puesto de {spec.category} por '{spec.value}' entre {len(ordered)} "
-            f"{spec.by} en {origin}")
+            f"{spec.by} en {origin}" + (f", empatado con {', '.join(tied)}" if tied else ""))
     return Quantity(float(position), "numero", 1.0, spec.key, text, period=period)

@@ -74,6 +74,7 @@ class BlockSpec:
     table: TableSpec | None = None
     chart: ChartSpec | None = None
     cuadro: CuadroSpec | None = None
+    when: Snippet | None = None  # si: printed only when this condition holds
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,11 @@ def _block_spec(values: dict[str, Any], place: Place) -> BlockSpec:
     return BlockSpec(line=place.line, **values)
 
 
-BLOCK = Built(OneKeyOf({kind.name: Section(kind.keys, doc=kind.doc) for kind in BLOCKS},
+BLOCK_WHEN = Key("si", Condition(), "El bloque solo se imprime si se cumple: `variacion is "
+                 "positivo` deja fuera una frase de crecimiento cuando las exportaciones "
+                 "cayeron.", default=None, attr="when")
+BLOCK = Built(OneKeyOf({kind.name: Section((*kind.keys, BLOCK_WHEN), doc=kind.doc)
+                        for kind in BLOCKS},
                        label="bloque",
                       message="cada bloque debe tener uno de: " + ", ".join(BLOCKS.names()),
                       hint="por ejemplo '- parrafo: \"texto\"'"), _block_spec)
@@ -327,7 +332,7 @@ def article_page(spec: PageSpec, number: int, c: Composer) -> ArticlePage:
         headline=title,
         lead=c.engine.rich(spec.lead) if spec.lead else None,
         blocks=tuple(BLOCKS[b.kind].function(b, f"p{number}_b{n}", c)
-                     for n, b in enumerate(spec.blocks, start=1)),
+                     for n, b in enumerate(spec.blocks, start=1) if c.holds(b.when)),
         foot=foot,
     )
 

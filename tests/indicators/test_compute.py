@@ -163,6 +163,24 @@ def test_rank_is_the_position_among_the_groups(tables):
     assert compute(tables, first)["r"].value == 1
 
 
+def test_tied_groups_share_their_place(tmp_path: Path):
+    """Puno and Junín export exactly the same: both are second, the one after is fourth,
+    and the ledger says the tie."""
+    path = tmp_path / "t.csv"
+    path.write_text("anio,region,valor\n2022,Lima,500\n2022,Puno,90\n2022,Junín,90\n"
+                    "2022,Tacna,10\n", encoding="utf-8")
+    source = SourceSpec("t", path, "INEI", {"anio": "periodo", "region": "texto",
+                                             "valor": "entero"})
+    tables = {"t": load_table(source)}
+    places = {}
+    for region in ("Lima", "Puno", "Junín", "Tacna"):
+        rank = spec("r", "puesto", source="t", value="valor", by="region", category=region)
+        places[region] = compute(tables, rank)["r"]
+    assert {k: q.value for k, q in places.items()} == {"Lima": 1, "Puno": 2, "Junín": 2,
+                                                        "Tacna": 4}
+    assert "empatado con Junín" in places["Puno"].origin
+
+
 def test_rank_of_an_unknown_category_lists_the_known_ones(tables):
     rank = spec("r", "puesto", source="t", value="valor", by="region", category="Este")
     with pytest.raises(IndicatorError, match="Norte, Sur"):

@@ -315,6 +315,8 @@ CASES: tuple[Case, ...] = (
          scaled(REGIONAL, 2500.0, lambda r: True)),
     Case("junín diminuta", JUNIN, (), _junin_scaled(60)),
     Case("junín caída", JUNIN, (), _junin_scaled(3, "2024")),
+    # Everything falls, cacao and piña too: the words of growth are left out.
+    Case("junín caída fuerte", JUNIN, (), _junin_scaled(10, "2024")),
     Case("junín nombres largos", JUNIN, (),
          renamed(JUNIN, "producto", lambda n, r: n if _named_in_brief(n) else _long(n, r))),
     # A table of the press note longer than its page: it breaks, its header repeated.

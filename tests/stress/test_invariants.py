@@ -186,6 +186,20 @@ def _leftover(label: str) -> bool:
     return fold(" ".join(label.split())) in LEFTOVER_WORDS
 
 
+def test_a_note_whose_exports_fell_keeps_no_words_of_growth(corpus):
+    """The press note's quotes speak of growth («ha seguido generando crecimiento», «Llama
+    la atención el crecimiento…»): each block says under what it holds (``si``), and when
+    the exports, the cacao and the piña fell, neither is printed."""
+    fell, grew = corpus["junín caída fuerte"], corpus["junín nombres largos"]
+    for text in (fell.pdf_text, fell.docx_text):
+        assert "cayeron" in text
+        assert "seguido generando crecimiento" not in text
+        assert "Llama la atención el crecimiento" not in text
+    for text in (grew.pdf_text, grew.docx_text):
+        assert "seguido generando crecimiento" in text
+        assert "Llama la atención el crecimiento" in text
+
+
 @pytest.mark.parametrize("name", BUILT)
 def test_a_leftover_category_never_leads(corpus, name):
     """"Otros" is never named in the text as a leading part: texts and rankings skip it."""
