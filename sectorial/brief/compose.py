@@ -94,8 +94,14 @@ def _cover(brief: Brief, house: HouseStyle, series: str, title: str,
         return None
     year, month = brief.edition
     return Cover(country=house.institution.country, institution=house.institution.entity,
-                 series=series, title=title, offices=offices,
+                 series=series, title=_number_kept_with_its_word(title), offices=offices,
                  edition=edition_date(year, month, title=True).replace(" ", "\u00a0"))
+
+
+def _number_kept_with_its_word(title: str) -> str:
+    """A number that ends a title stays with the word before it: a cover's «enero 2025»
+    is never split over two lines."""
+    return re.sub(r" (\d[\d.,]*)$", "\u00a0\\1", title)
 
 
 def planned_name(brief: Brief) -> str | None:

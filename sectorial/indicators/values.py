@@ -212,13 +212,17 @@ class Shares:
         return leading[0] if leading else self.items[0]
 
     def principales(self, n: int) -> tuple[Share, ...]:
-        """Return the ``n`` largest parts that have a value and are not leftovers."""
-        return self._leading()[: int(n)]
+        """Return the ``n`` largest parts that have a value, are not leftovers and weigh
+        enough to be named among the main ones: not a part whose share prints as "menos
+        del 0.1%" ("destacaron Minería (89.3%) y Agropecuario (10.6%)", without "Pesca
+        (menos del 0.1%)")."""
+        least = 0.5 * 10.0 ** -self.decimals  # the least share that rounds above zero
+        return tuple(s for s in self._leading() if (s.percent.value or 0) >= least)[: int(n)]
 
     def antes_de(self, rank: Quantity | int) -> tuple[Share, ...]:
         """The parts ranked above ``rank`` (a 'puesto' indicator or a position)."""
         position = int(rank.value or 0) if isinstance(rank, Quantity) else int(rank)
-        return self.principales(max(position - 1, 0))
+        return self._leading()[: max(position - 1, 0)]
 
     def siguientes(self, start: int, n: int | None = None) -> tuple[Share, ...]:
         """Return the parts after the first ``start`` ones (with a value), at most ``n``."""

@@ -314,13 +314,15 @@ TESTS: dict[str, Callable[[Any], bool]] = {
     "mismo_signo": lambda value, other: _direction(value) == _direction(other),
     "maximo": lambda value: int(number_of(value)) == 1,
     "completa": lambda value: not getattr(value, "partial", False),
+    "unica": lambda shares: sum(1 for part in shares if part.amount.value) == 1,
 }
 """Tests in templates ({% if x is negativo %}): the sign of a figure as printed (one
 decimal); ``varios``: more than one, of a list or a count (agreement: "no registran"; a
 streak worth saying); ``mismo_signo(y)``: both rose, both fell or both stayed
 («contrarrestó» or «se sumó»); ``maximo``: a 'record' indicator in first place (the highest
 of its history: «por primera vez»); ``completa``: a streak known whole (it does not reach
-the first period of the data)."""
+the first period of the data); ``unica``: a whole of one part with a value («todo lo
+exportado correspondió a Minería», not «Minería fue el principal grupo, con el 100.0%»)."""
 
 
 def _direction(value: Any) -> int:

@@ -186,6 +186,19 @@ def _leftover(label: str) -> bool:
     return fold(" ".join(label.split())) in LEFTOVER_WORDS
 
 
+@pytest.mark.parametrize("name", BUILT)
+def test_a_negligible_part_is_never_named_among_the_main_ones(corpus, name):
+    """«destacaron Minería (89.3%), Agropecuario (10.6%) y Pesca (menos del 0.1%)»: a part
+    that prints as less than the least share does not stand out; a whole of one part is
+    not its «principal»."""
+    for text in (corpus[name].pdf_text, corpus[name].docx_text):
+        assert not re.search(r"\bdestac\w+ [^.•]*\(menos del", text), text
+        assert not re.search(r"principal \w+ \w+[^.]*, con el 100[.,]0\s?%", text), text
+    if name == "regional un grupo":
+        assert "Todo lo exportado en setiembre de 2025 correspondió a Minería" in \
+            corpus[name].pdf_text
+
+
 def test_a_note_whose_exports_fell_keeps_no_words_of_growth(corpus):
     """The press note's quotes speak of growth («ha seguido generando crecimiento», «Llama
     la atención el crecimiento…»): each block says under what it holds (``si``), and when

@@ -37,8 +37,9 @@ def message_of(doc) -> str:
 
 def test_a_part_named_otros_is_never_a_leader_and_a_chart_puts_it_last(tmp_path):
     doc = document(tmp_path)
-    assert message_of(doc) == ("Destacan Cusco (30.0%), Junín (20.0%) y Puno (menos del 0.1%); "
-                               "en orden, Cusco, Junín y Puno.")
+    # Puno, 1 in 10,000, is one of the parts, not one of the main ones
+    assert message_of(doc) == ("Destacan Cusco (30.0%) y Junín (20.0%); en orden, Cusco, "
+                               "Junín y Puno.")
     # a donut groups what is left and the slices too small for a label of their own
     donut = next(c for c in doc.charts() if c.kind == "donut")
     assert donut.categories == ("Cusco", "Junín", "Resto")
@@ -51,7 +52,7 @@ def test_a_part_named_otros_is_never_a_leader_and_a_chart_puts_it_last(tmp_path)
 
 def test_resto_names_the_leftovers_and_an_empty_list_declares_none(tmp_path):
     doc = document(tmp_path / "a", declared=", resto: [cusco]")  # without accents or case
-    assert message_of(doc).startswith("Destacan Otros (50.0%), Junín (20.0%) y Puno")
+    assert message_of(doc).startswith("Destacan Otros (50.0%) y Junín (20.0%);")
     doc = document(tmp_path / "b", declared=", resto: []")
     assert message_of(doc).startswith("Destacan Otros (50.0%), Cusco (30.0%) y Junín")
 
@@ -62,7 +63,7 @@ def test_the_first_part_skips_the_leftover(tmp_path):
 
 
 def test_a_tiny_share_in_the_ledger_keeps_its_exact_value(tmp_path):
-    doc = document(tmp_path)
+    doc = document(tmp_path, message='mensaje: "Son {{ regiones.siguientes(0) | partes }}."')
     puno = {f.kind: f for f in doc.figures if f.indicator == "regiones[Puno]"}
     assert "menos del 0.1%" in puno["mensaje"].printed and 0 < puno["mensaje"].value < 0.05
     assert "empresas.csv [anio=2024], filas 6-9" in puno["mensaje"].origin
@@ -111,14 +112,17 @@ def test_shares_rounded_to_add_up_keep_adding_up_with_a_tiny_part(tmp_path):
     """With the largest remainder rule a positive part rounded to 0.0 still says "menos
     del 0.1%", and the printed shares still add to 100 (the check passes)."""
     brief = BRIEF.replace("por: region}", "por: region, redondeo: mayor_resto}").replace(
-        MESSAGE, 'mensaje: "Destacan {{ regiones.principales(5) | partes }}."')
+        MESSAGE, 'mensaje: "Son {{ regiones.siguientes(0) | partes }}; destacan '
+        '{{ regiones.principales(5) | partes }}."')
     data = "anio,region,empresas\n" + "".join(
         f"{year},{name},{value}\n" for year in (2023, 2024)
         for name, value in (("Cusco", 3338), ("Junín", 3328), ("Puno", 3328), ("Tacna", 6)))
     doc = prepare(make_project(tmp_path, brief=brief, data=data), None, Timings()).document
-    assert message_of(doc) == ("Destacan Cusco (33.4%), Junín (33.3%), Puno (33.3%) y Tacna "
-                               "(menos del 0.1%).")
-    shares = [f.value for f in doc.figures if f.kind == "mensaje"]
+    # Tacna is one of the parts, not one of the main ones.
+    assert message_of(doc) == ("Son Cusco (33.4%), Junín (33.3%), Puno (33.3%) y Tacna "
+                               "(menos del 0.1%); destacan Cusco (33.4%), Junín (33.3%) y "
+                               "Puno (33.3%).")
+    shares = [f.value for f in doc.figures if f.kind == "mensaje"][:4]
     assert sum(shares) == pytest.approx(100.0)
 
 
