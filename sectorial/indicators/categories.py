@@ -49,7 +49,7 @@ def categories(spec: IndicatorSpec, ctx: Context) -> Categories:
     text = f"suma de '{spec.value}' por {spec.by} en {origin}"
     old_text = f"suma de '{spec.value}' por {spec.by} en {old_origin}"
     items = []
-    ordered = sorted(now.pairs, key=lambda pair: -pair[1])
+    ordered = sorted(now.pairs, key=lambda pair: (-pair[1], str(pair[0])))  # a tie, by name
     for rank, (label, value) in enumerate(ordered, start=1):
         name = str(label)
         before = then.get(label, 0.0)

@@ -143,7 +143,8 @@ def shares(spec: IndicatorSpec, ctx: Context) -> Shares:
         raise IndicatorError(f"no hay filas ({origin})", hint="revise el filtro y el periodo")
     sums = rows.totals(str(spec.by), str(spec.value))
     leftover = leftovers(spec, [str(label) for label, _ in sums.pairs])
-    ordered = sorted(sums.pairs, key=lambda item: (str(item[0]) in leftover, -item[1]))
+    ordered = sorted(sums.pairs, key=lambda item: (str(item[0]) in leftover, -item[1],
+                                                   str(item[0])))  # a tie, by name
     method = spec.rounding or ctx.rounding
     try:
         percents = round_shares([v for _, v in ordered], spec.decimals, method)

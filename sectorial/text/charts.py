@@ -269,7 +269,8 @@ def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: 
         pairs.sort(key=lambda pair: -pair[1].value)
     divisor = SCALES.get(spec.scale or "", 1.0) if show == "valor" else 1.0
     values = tuple(units(q) / divisor for _, q in pairs)
-    decimals = spec.decimals if show == "valor" else max(spec.decimals, 1)
+    decimals = spec.decimals if show == "valor" else _enough_decimals(
+        values, max(spec.decimals, 1))
     if show == "valor":
         series = values_series(texts.unit.strip("()") or data.name, values, decimals, numbers)
     elif show == "participacion":  # a share has no sign, and is never a false 0.0%
@@ -284,6 +285,18 @@ def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: 
     categories = tuple(label for label, _ in pairs)
     highlight = tuple(i for i, c in enumerate(categories) if c == texts.highlight)
     return categories, (series,), highlight
+
+
+MOST_DECIMALS = 2  # a variation or an incidence is not printed finer than 0.01
+
+
+def _enough_decimals(values: tuple[float, ...], decimals: int) -> int:
+    """One decimal more when a bar that is not zero would be labelled 0.0 (the incidences
+    of small branches: «+0.04», not five bars all «0.0»)."""
+    while decimals < MOST_DECIMALS and any(
+            v and round_half_up(v, decimals) == 0 for v in values):
+        decimals += 1
+    return decimals
 
 
 def _highlight(rule: str, count: int) -> tuple[int, ...]:

@@ -173,13 +173,17 @@ def test_a_positive_share_never_prints_as_zero(corpus, name):
 def test_an_amount_never_prints_as_a_false_zero_in_a_table_or_a_chart(corpus, name):
     """US$ 300 thousand in a table in millions is "<1", not a false "0"; a bar of US$ 15
     thousand in a chart in millions is "<0.1", as its table and its text say; a loss as
-    small is ">-1"."""
+    small is ">-1"; an incidence of +0.04 p.p. in a chart is "+0.04", not "0.0"."""
+    zero = re.compile(r"[-+]?0(?:[.,]0+)?\s?%?")
     for row in corpus[name].ledger:
-        if row["elemento"] not in ("tabla", "cuadro", "gráfico") or \
-                row["unidad"] not in ("USD", "PEN", "numero"):
+        if not row["valor_exacto"] or float(row["valor_exacto"]) == 0:
             continue
-        if row["valor_exacto"] and float(row["valor_exacto"]) != 0:
-            assert re.fullmatch(r"-?0(?:[.,]0+)?", row["texto_impreso"].strip()) is None, row
+        amount = row["unidad"] in ("USD", "PEN", "numero")
+        if row["elemento"] in ("tabla", "cuadro", "gráfico") and amount:
+            assert zero.fullmatch(row["texto_impreso"].strip()) is None, row
+        # a bar of a variation or an incidence: one more decimal (to 0.01) before a 0.0
+        if row["elemento"] == "gráfico" and abs(float(row["valor_exacto"])) >= 0.005:
+            assert zero.fullmatch(row["texto_impreso"].strip()) is None, row
 
 
 def _leftover(label: str) -> bool:
