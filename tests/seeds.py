@@ -38,7 +38,7 @@ SEED_FIGURES = [
     "Apurímac, Ayacucho, Cusco, Huancavelica y Junín",
     "se incrementaron en 0.3% respecto al 2023, alcanzando los US$ 9,580 millones",
     "China (72.7%), Suiza (5.2%) e India (3.2%)",
-    "concentrando el 84% del valor total exportado",
+    "que concentró el 84% del valor total exportado",
     "Apurímac (31.5%), Junín (29.7%) y Cusco (27.2%)",
     "de S/ 587 millones en 2019 a S/ 981 millones en 2024",
     "a un ritmo promedio anual de 14.7%",
