@@ -117,8 +117,9 @@ def value_range(chart: Chart) -> tuple[float, float]:
     values spread as its drawer likes)."""
     values = [v for v in _bar_values(chart) if not math.isnan(v)]
     top, low = max(values, default=0.0), min(values, default=0.0)
-    if chart.kind == "columns_line":
-        return 0.0, top * UNDER_LINE_HEADROOM or 1.0
+    if chart.kind == "columns_line":  # the line runs in the band above the columns
+        low = min(low, 0.0) * COLUMNS_HEADROOM  # a column below zero is drawn whole
+        return low, max(top, 0.0) * UNDER_LINE_HEADROOM or -low or 1.0
     headroom = BARS_HEADROOM if chart.kind in ("hbars", "diverging") else COLUMNS_HEADROOM
     if low >= 0:
         return 0.0, (top or 1.0) * headroom

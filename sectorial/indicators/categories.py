@@ -22,6 +22,7 @@ from sectorial.indicators.spec import (
     IndicatorSpec,
 )
 from sectorial.indicators.values import Categories, Category, Quantity, Series
+from sectorial.lang.folding import name_key
 from sectorial.periods import Period, PeriodSpan
 
 BASE_OF = {None: "anterior", "actual": "anterior", "acumulado": "acumulado_anterior"}
@@ -49,9 +50,10 @@ def categories(spec: IndicatorSpec, ctx: Context) -> Categories:
     text = f"suma de '{spec.value}' por {spec.by} en {origin}"
     old_text = f"suma de '{spec.value}' por {spec.by} en {old_origin}"
     items = []
-    ordered = sorted(now.pairs, key=lambda pair: (-pair[1], str(pair[0])))  # a tie, by name
-    for rank, (label, value) in enumerate(ordered, start=1):
+    ordered = sorted(now.pairs, key=lambda pair: (-pair[1], name_key(str(pair[0]))))  # ties by name
+    for label, value in ordered:
         name = str(label)
+        rank = 1 + sum(1 for _, other in ordered if other > value)  # ties share their place
         before = then.get(label, 0.0)
         items.append(Category(
             name, quantity(spec, value, f"{name}: {text}", period=period),

@@ -144,7 +144,7 @@ def shares(spec: IndicatorSpec, ctx: Context) -> Shares:
     sums = rows.totals(str(spec.by), str(spec.value))
     leftover = leftovers(spec, [str(label) for label, _ in sums.pairs])
     ordered = sorted(sums.pairs, key=lambda item: (str(item[0]) in leftover, -item[1],
-                                                   str(item[0])))  # a tie, by name
+                                                   name_key(str(item[0]))))  # a tie, by name
     method = spec.rounding or ctx.rounding
     try:
         percents = round_shares([v for _, v in ordered], spec.decimals, method)

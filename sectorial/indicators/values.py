@@ -217,7 +217,9 @@ class Shares:
         del 0.1%" ("destacaron Minería (89.3%) y Agropecuario (10.6%)", without "Pesca
         (menos del 0.1%)")."""
         least = 0.5 * 10.0 ** -self.decimals  # the least share that rounds above zero
-        return tuple(s for s in self._leading() if (s.percent.value or 0) >= least)[: int(n)]
+        leading = self._leading()
+        weighty = tuple(s for s in leading if (s.percent.value or 0) >= least)
+        return (weighty or leading[:1])[: int(n)]  # the first, when all are that small
 
     def antes_de(self, rank: Quantity | int) -> tuple[Share, ...]:
         """The parts ranked above ``rank`` (a 'puesto' indicator or a position)."""

@@ -163,7 +163,8 @@ def build_chart(spec: ChartSpec, key: str, texts: ChartTexts,
         categories=categories, series=series, alt_text="", highlight=highlight,
         center_label=texts.center, editable=spec.editable,
     )
-    return with_alt_text(chart, kind.words, timeline=isinstance(data, Series))
+    rest = frozenset((spec.rest_label, *getattr(data, "leftover", ())))
+    return with_alt_text(chart, kind.words, timeline=isinstance(data, Series), rest=rest)
 
 
 def _series_chart(spec: ChartSpec, texts: ChartTexts, data: Series,
@@ -174,7 +175,8 @@ def _series_chart(spec: ChartSpec, texts: ChartTexts, data: Series,
     # "(Miles de trabajadores; Var. % anual)": the columns are the part before ";".
     name = texts.unit.strip("()").split(";")[0].strip() or data.name
     signed = bool(data.legend)  # variations: "+2.0", "-9.3", as the bulletins print them
-    series = [values_series(spec.name or name, values, spec.decimals, numbers, signed)]
+    decimals = _enough_decimals(values, spec.decimals) if signed else spec.decimals
+    series = [values_series(spec.name or name, values, decimals, numbers, signed)]
     if spec.variation:
         series.append(_variation_series(spec, data, indicators, numbers))
     if spec.more:
@@ -269,8 +271,9 @@ def _parts_chart(spec: ChartSpec, texts: ChartTexts, data: Categories, numbers: 
         pairs.sort(key=lambda pair: -pair[1].value)
     divisor = SCALES.get(spec.scale or "", 1.0) if show == "valor" else 1.0
     values = tuple(units(q) / divisor for _, q in pairs)
-    decimals = spec.decimals if show == "valor" else _enough_decimals(
-        values, max(spec.decimals, 1))
+    decimals = spec.decimals if show == "valor" else max(spec.decimals, 1)
+    if show in ("variacion", "incidencia"):  # a share says "<0.1%" itself
+        decimals = _enough_decimals(values, decimals)
     if show == "valor":
         series = values_series(texts.unit.strip("()") or data.name, values, decimals, numbers)
     elif show == "participacion":  # a share has no sign, and is never a false 0.0%
@@ -294,7 +297,7 @@ def _enough_decimals(values: tuple[float, ...], decimals: int) -> int:
     """One decimal more when a bar that is not zero would be labelled 0.0 (the incidences
     of small branches: «+0.04», not five bars all «0.0»)."""
     while decimals < MOST_DECIMALS and any(
-            v and round_half_up(v, decimals) == 0 for v in values):
+            v and not math.isnan(v) and round_half_up(v, decimals) == 0 for v in values):
         decimals += 1
     return decimals
 
@@ -310,18 +313,13 @@ def _variation_series(
     if not isinstance(variation, Series):
         raise _wrong(spec, "'variacion' debe ser un indicador de tipo 'variaciones'")
     by_period = dict(variation.points)
-    values, labels = [], []
-    for period in data.periods:
-        q = by_period.get(period)
-        if q is None or q.value is None:
-            values.append(float("nan"))
-            labels.append("")
-        else:
-            values.append(q.value)
-            labels.append(format_number(q.value, 1, style=numbers))
-    return ChartSeries(variation.legend or "Var. %", tuple(values), tuple(labels),
-                       axis="secondary",
-                       number_format=label_format(1, numbers))
+    values = tuple(float("nan") if by_period.get(p) is None or by_period[p].value is None
+                   else float(by_period[p].value) for p in data.periods)
+    decimals = _enough_decimals(values, 1)
+    labels = tuple("" if math.isnan(v) else format_number(v, decimals, style=numbers)
+                   for v in values)
+    return ChartSeries(variation.legend or "Var. %", values, labels, axis="secondary",
+                       number_format=faithful_format(values, labels, decimals, numbers))
 
 
 def _share_label(show: str | None, value: str, share: str) -> str:

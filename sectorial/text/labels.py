@@ -7,8 +7,16 @@ import math
 from dataclasses import replace
 
 from sectorial.doc.model import Chart, ChartSeries, NumberFormat
-from sectorial.lang.numbers import NumberStyle, format_nonzero, format_number, format_signed
+from sectorial.lang.folding import name_key
+from sectorial.lang.numbers import (
+    NumberStyle,
+    format_nonzero,
+    format_number,
+    format_signed,
+    round_half_up,
+)
 from sectorial.lang.phrases import join_list
+from sectorial.lang.shares import LEFTOVER_WORDS
 
 
 def value_label(value: float, decimals: int, numbers: NumberStyle, signed: bool) -> str:
@@ -28,12 +36,15 @@ def label_format(decimals: int, numbers: NumberStyle, signed: bool = False,
 def faithful_format(values: tuple[float, ...], labels: tuple[str, ...], decimals: int,
                     numbers: NumberStyle, signed: bool = False) -> NumberFormat | None:
     """The number format of these labels, if it prints each of them as it is: not when a
-    label says how small its value is ("<0.1"), which a number format would print as 0."""
-    if signed:
-        return label_format(decimals, numbers, True)
-    plain = all(label in ("", format_number(value, decimals, style=numbers))
-                for value, label in zip(values, labels) if not math.isnan(value))
-    return label_format(decimals, numbers) if plain else None
+    label says how small its value is ("<0.1"), which a number format would print as 0,
+    nor when a value that is not zero rounds to zero (Excel's format picks its section by
+    the value's sign: "+0.0" or "-0.0" where the PDF prints "0.0")."""
+    write = format_signed if signed else format_number
+    shown = [(value, label) for value, label in zip(values, labels) if not math.isnan(value)]
+    plain = all(label in ("", write(value, decimals, style=numbers)) for value, label in shown)
+    if any(value and round_half_up(value, decimals) == 0 for value, _ in shown):
+        return None
+    return label_format(decimals, numbers, signed) if plain else None
 
 
 def values_series(name: str, values: tuple[float, ...], decimals: int,
@@ -46,12 +57,13 @@ def values_series(name: str, values: tuple[float, ...], decimals: int,
                                                      signed))
 
 
-def with_alt_text(chart: Chart, words: str, timeline: bool) -> Chart:
+def with_alt_text(chart: Chart, words: str, timeline: bool,
+                  rest: frozenset[str] = frozenset()) -> Chart:
     """Describe the chart in words: what it is, what it shows first (the trend of a
-    ``timeline``, the leader of a ranking), then every label."""
+    ``timeline``, the leader of a ranking, never one of the ``rest``), then every label."""
     first = chart.series[0]
-    pairs = [f"{c}: {v}" for c, v in zip(chart.categories, first.labels)]
-    gist = _trend(chart) if timeline else _leader(chart)
+    pairs = [f"{c}: {v}" for c, v in zip(chart.categories, first.labels) if v]
+    gist = _trend(chart) if timeline else _leader(chart, rest)
     text = f"{words}. {chart.title} {chart.subtitle}. " + (gist + " " if gist else "") + \
         join_list(pairs) + "."
     if len(chart.series) > 1:
@@ -86,21 +98,23 @@ def _trend(chart: Chart) -> str:
     return text + "."
 
 
-def _leader(chart: Chart) -> str:
-    """The first of a ranking, whose order puts it first (and any remainder last): none
-    when two share the top or when there is a single one."""
+def _leader(chart: Chart, rest: frozenset[str]) -> str:
+    """The first of a ranking: the largest value, when it is not what is left («Otros»,
+    the chart's ``rest``) and no other part shares it; none for a single part."""
     points = _points(chart)
-    if len(points) < 2 or points[0][1] < max(v for _, v, _ in points) or \
-            points[0][2] == points[1][2]:
+    named = [p for p in points if p[0] not in rest and name_key(p[0]) not in LEFTOVER_WORDS]
+    if len(points) < 2 or not named:
         return ""
-    name, value, label = points[0]
     if chart.kind == "diverging":
-        name_low, value_low, label_low = points[-1]
-        text = f"La mayor alza es la de {name}, con {label}" if value > 0 else ""
-        if value_low < 0:
-            fall = f"la mayor caída, la de {name_low}, con {label_low}"
-            text = f"{text}; {fall}" if text else fall[0].upper() + fall[1:]
+        rise, fall = max(named, key=lambda p: p[1]), min(named, key=lambda p: p[1])
+        text = f"La mayor alza es la de {rise[0]}, con {rise[2]}" if rise[1] > 0 else ""
+        if fall[1] < 0:
+            words = f"la mayor caída, la de {fall[0]}, con {fall[2]}"
+            text = f"{text}; {words}" if text else words[0].upper() + words[1:]
         return text + "." if text else ""
+    name, value, label = max(named, key=lambda p: p[1])
+    if value < max(p[1] for p in points) or [p[2] for p in named].count(label) > 1:
+        return ""  # what is left is larger, or two share the top
     if chart.kind == "donut":
-        return f"La mayor parte, {label}, corresponde a {name}."
+        return f"La mayor participación ({label}) corresponde a {name}."
     return f"Encabeza {name}, con {label}."

@@ -201,3 +201,16 @@ def test_streak_counts_same_direction_changes_up_to_the_period(tables):
     north = spec("s", "serie", source="t", value="valor", filters={"region": "Norte"})
     result = compute(tables, north, spec("r", "racha", of="s"))["r"]
     assert result.value == 2 and "caídas" in result.origin
+
+
+def test_tied_categories_share_their_place_in_a_table(tmp_path: Path):
+    path = tmp_path / "t.csv"
+    path.write_text("anio,region,valor\n2021,Lima,1\n2021,Puno,1\n2021,Junín,1\n2021,Tacna,1\n"
+                    "2022,Lima,500\n2022,Puno,90\n2022,Junín,90\n2022,Tacna,10\n",
+                    encoding="utf-8")
+    source = SourceSpec("t", path, "INEI", {"anio": "periodo", "region": "texto",
+                                             "valor": "entero"})
+    parts = spec("c", "categorias", source="t", value="valor", by="region")
+    found = compute({"t": load_table(source)}, parts)["c"]
+    assert [(c.label, c.rank) for c in found.items] == [("Lima", 1), ("Junín", 2),
+                                                        ("Puno", 2), ("Tacna", 4)]

@@ -70,3 +70,12 @@ def test_the_floors_are_hidden_and_out_of_the_legend(look):
     with zipfile.ZipFile(io.BytesIO(made.workbook)) as book:
         sheet = book.read("xl/worksheets/sheet1.xml").decode()
     assert re.search(r'<col min="4" max="6"[^>]*hidden="1"', sheet)
+
+
+def test_columns_below_zero_keep_their_room_in_the_pdf():
+    """The PDF's fixed range takes in a column below zero, and all-negative columns keep
+    the axis upright (the line's band above zero)."""
+    low, high = value_range(_chart((-5.0, 3.0), (NAN, 1.0)))
+    assert low < -5.0 and high == pytest.approx(3.0 * 2.2)
+    low, high = value_range(_chart((-5.0, -2.0), (NAN, 1.0)))
+    assert low < -5.0 < 0.0 < high

@@ -196,7 +196,9 @@ def test_a_negligible_part_is_never_named_among_the_main_ones(corpus, name):
     that prints as less than the least share does not stand out; a whole of one part is
     not its «principal»."""
     for text in (corpus[name].pdf_text, corpus[name].docx_text):
-        assert not re.search(r"\bdestac\w+ [^.•]*\(menos del", text), text
+        for sentence in re.split(r"\.\s+(?=[A-ZÁÉÍÓÚ•])|•", text):  # not at 89.3%
+            assert not (re.search(r"\bdestac", sentence, re.IGNORECASE)
+                        and "(menos del" in sentence), sentence
         assert not re.search(r"principal \w+ \w+[^.]*, con el 100[.,]0\s?%", text), text
     if name == "regional un grupo":
         assert "Todo lo exportado en setiembre de 2025 correspondió a Minería" in \

@@ -22,8 +22,11 @@ def test_plain_labels_keep_the_number_format_word_recomputes():
     series = values_series("Empresas", (14645.0, 17224.0), 0, PRODUCE)
     assert series.labels == ("14,645", "17,224")
     assert series.number_format is not None and series.number_format.decimals == 0
-    signed = values_series("Var. %", (0.04, -5.1), 1, PRODUCE, signed=True)
-    assert signed.labels == ("0.0", "-5.1") and signed.number_format.signed
+    signed = values_series("Var. %", (2.04, -5.1), 1, PRODUCE, signed=True)
+    assert signed.labels == ("+2.0", "-5.1") and signed.number_format.signed
+    # Excel's "+0.0;-0.0;0.0" would print 0.04 as "+0.0", the PDF "0.0": Word gets the text
+    near = values_series("Var. %", (0.04, -5.1), 1, PRODUCE, signed=True)
+    assert near.labels == ("0.0", "-5.1") and near.number_format is None
 
 
 def test_the_word_chart_of_a_tiny_bar_carries_its_label_as_text(look):
@@ -68,6 +71,9 @@ def test_the_alt_text_of_a_ranking_names_its_leader_unless_two_share_the_top():
                                                                      "9,000")),
                          "G", timeline=False).alt_text
     assert "Encabeza" not in bars  # the remainder, last, is larger: no leader is named
+    first = with_alt_text(_chart("hbars", ("Otros", "Cusco", "Junín"), (900, 300, 200),
+                                 ("900", "300", "200")), "G", timeline=False).alt_text
+    assert "Encabeza" not in first  # what is left comes first (categorías): never a leader
     bars = with_alt_text(_chart("hbars", names, (7613, 7303, 50), ("7,613", "7,303", "50")),
                          "G", timeline=False).alt_text
     assert "Encabeza Comercio, con 7,613. Comercio: 7,613" in bars
@@ -76,7 +82,7 @@ def test_the_alt_text_of_a_ranking_names_its_leader_unless_two_share_the_top():
     assert "Encabeza" not in tie
     donut = with_alt_text(_chart("donut", ("Informal", "Formal"), (84.6, 15.4),
                                  ("84.6%", "15.4%")), "G", timeline=False).alt_text
-    assert "La mayor parte, 84.6%, corresponde a Informal." in donut
+    assert "La mayor participación (84.6%) corresponde a Informal." in donut
     both = with_alt_text(_chart("diverging", ("A", "B", "C"), (3.2, 0.5, -1.5),
                                 ("+3.2", "+0.5", "-1.5")), "G", timeline=False).alt_text
     assert "La mayor alza es la de A, con +3.2; la mayor caída, la de C, con -1.5." in both

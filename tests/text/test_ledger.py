@@ -74,7 +74,8 @@ def test_the_vraem_ledger_lists_every_seed_figure_with_its_origin(root, tmp_path
     assert total["indicador"] == "empresas_total" and total["valor_exacto"] == "17224.0"
     assert "empresas_region.csv [anio=2024], filas" in total["origen"]
     assert total["pagina"] == "2" and total["lugar_en_el_informe"] == "paginas[1].cajas[2].cifra"
-    growth = next(r for r in ledger if r["texto_impreso"] == "14.7%")
+    growth = next(r for r in ledger if r["texto_impreso"].endswith("14.7%")
+                  and r["indicador"] == "credito_crec")
     assert growth["metodo"] == "promedio simple de las variaciones anuales"
     chart = [r for r in ledger if r["elemento"] == "gráfico"]
     assert any(r["texto_impreso"] == "17,224" for r in chart)

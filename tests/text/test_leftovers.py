@@ -153,3 +153,24 @@ def test_a_ranking_gives_otros_no_place(tmp_path):
         MESSAGE, 'mensaje: "Puno ocupa {{ puesto_puno | puesto }}."')
     doc = prepare(make_project(tmp_path, brief=brief, data=DATA), None, Timings()).document
     assert message_of(doc) == "Puno ocupa el tercer puesto."  # Cusco, Junín; not Otros
+
+
+def _with_data(tmp_path, data: str, message: str):
+    text = BRIEF.replace(MESSAGE, message)
+    return prepare(make_project(tmp_path, brief=text, data=data), None, Timings()).document
+
+
+def test_the_main_parts_are_never_none_and_a_whole_of_one_part_is_unica(tmp_path):
+    """When every named part is tiny beside «Otros», «principales» still names the first
+    (never «Destacan .»); «unica» holds for one part with a value, not for «Otros» alone."""
+    tiny = "anio,region,empresas\n" + "".join(
+        f"{year},{name},{value}\n" for year in (2023, 2024)
+        for name, value in (("Otros", 999990), ("Cusco", 6), ("Junín", 4)))
+    doc = _with_data(tmp_path / "a", tiny, 'mensaje: "Destacan {{ regiones.principales(3) '
+                     '| partes }}."')
+    assert message_of(doc) == "Destacan Cusco (menos del 0.1%)."
+    message = 'mensaje: "{{ \'única\' if regiones is unica else \'varias\' }}."'
+    one = "anio,region,empresas\n2023,Cusco,5\n2023,Junín,0\n2024,Cusco,5\n2024,Junín,0\n"
+    assert message_of(_with_data(tmp_path / "b", one, message)) == "única."
+    rest = "anio,region,empresas\n2023,Otros,5\n2023,Junín,0\n2024,Otros,5\n2024,Junín,0\n"
+    assert message_of(_with_data(tmp_path / "c", rest, message)) == "varias."
