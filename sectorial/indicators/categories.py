@@ -21,7 +21,7 @@ from sectorial.indicators.spec import (
     WHOLE_OPTIONAL,
     IndicatorSpec,
 )
-from sectorial.indicators.values import Categories, Category, Quantity, Series
+from sectorial.indicators.values import Categories, Category, Quantity, Series, places
 from sectorial.lang.folding import name_key
 from sectorial.periods import Period, PeriodSpan
 
@@ -51,9 +51,9 @@ def categories(spec: IndicatorSpec, ctx: Context) -> Categories:
     old_text = f"suma de '{spec.value}' por {spec.by} en {old_origin}"
     items = []
     ordered = sorted(now.pairs, key=lambda pair: (-pair[1], name_key(str(pair[0]))))  # ties by name
-    for label, value in ordered:
+    ranks = places([value for _, value in ordered])  # ties share their place
+    for (label, value), rank in zip(ordered, ranks):
         name = str(label)
-        rank = 1 + sum(1 for _, other in ordered if other > value)  # ties share their place
         before = then.get(label, 0.0)
         items.append(Category(
             name, quantity(spec, value, f"{name}: {text}", period=period),

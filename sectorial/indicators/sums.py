@@ -21,7 +21,7 @@ from sectorial.indicators.spec import (
     VALUE,
     IndicatorSpec,
 )
-from sectorial.indicators.values import Quantity, Series, Share, Shares
+from sectorial.indicators.values import Quantity, Series, Share, Shares, places
 from sectorial.lang.folding import name_key
 from sectorial.lang.shares import LEFTOVER_WORDS, round_shares
 from sectorial.periods import Period
@@ -216,7 +216,7 @@ def rank(spec: IndicatorSpec, ctx: Context) -> Quantity:
     left = leftovers(spec, ordered) - {str(spec.category)}  # "Otros" takes no place
     ordered = [label for label in ordered if label not in left]
     own = values[str(spec.category)]
-    position = 1 + sum(1 for label in ordered if values[label] > own)
+    position = places([values[label] for label in ordered])[ordered.index(str(spec.category))]
     tied = [label for label in ordered if values[label] == own and label != spec.category]
     text = (f"puesto de {spec.category} por '{spec.value}' entre {len(ordered)} "
             f"{spec.by} en {origin}" + (f", empatado con {', '.join(tied)}" if tied else ""))

@@ -143,6 +143,15 @@ class Series:
         return self.points[-1][1]
 
 
+def places(values: list[float]) -> list[int]:
+    """The place of each of ``values`` (sorted largest first) in its ranking: equal values
+    share the place of the first of them, and the next takes its own ("1, 2, 2, 4")."""
+    found: list[int] = []
+    for index, value in enumerate(values):
+        found.append(found[-1] if index and value == values[index - 1] else index + 1)
+    return found
+
+
 @dataclass(frozen=True)
 class Share:
     """One category of a whole: its value and its share in percent (already rounded)."""

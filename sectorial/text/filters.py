@@ -314,8 +314,8 @@ TESTS: dict[str, Callable[[Any], bool]] = {
     "mismo_signo": lambda value, other: _direction(value) == _direction(other),
     "maximo": lambda value: int(number_of(value)) == 1,
     "completa": lambda value: not getattr(value, "partial", False),
-    "unica": lambda shares: len(shares.principales(2)) == 1 and sum(
-        1 for part in shares if part.amount.value) == 1,
+    "unica": lambda shares: len(shares.nombres()) == 1 == sum(
+        1 for part in shares if part.amount.value),
 }
 """Tests in templates ({% if x is negativo %}): the sign of a figure as printed (one
 decimal); ``varios``: more than one, of a list or a count (agreement: "no registran"; a

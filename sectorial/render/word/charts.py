@@ -34,7 +34,7 @@ from pptx.util import Pt
 from sectorial.doc.model import Chart, ChartSeries
 from sectorial.layout import crowded_axis, stacked_label_size
 from sectorial.render.word.centre import fix_plot_area
-from sectorial.render.word.headroom import column_letter, floors, graft_floors
+from sectorial.render.word.headroom import Floor, column_letter, floors, graft_floors
 from sectorial.style import Look
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -69,13 +69,14 @@ def word_chart(chart: Chart, look: Look, when: datetime,
     if chart.kind == "columns_line":
         _graft_variation_line(space, data, chart)
     _style(space, chart, formats, look, size_mm)
-    if chart.kind == "columns_line":
-        graft_floors(space, chart)
+    found = floors(chart) if chart.kind == "columns_line" else []
+    if found:
+        graft_floors(space, found)
     if chart.kind == "donut" and chart.center_label:
         fix_plot_area(space)
     _finish(space)
     return WordChart(etree.tostring(space, xml_declaration=True, encoding="UTF-8",
-                                    standalone=True), _workbook(chart, when))
+                                    standalone=True), _workbook(chart, when, found))
 
 
 def _number_format(series: ChartSeries) -> str | None:
@@ -97,7 +98,7 @@ def _number_format(series: ChartSeries) -> str | None:
     return f"+{code}{suffix};-{code}{suffix};{zero}{suffix}"
 
 
-def _workbook(chart: Chart, when: datetime) -> bytes:
+def _workbook(chart: Chart, when: datetime, found: list[Floor]) -> bytes:
     """The chart's data as the workbook Word opens with "Edit data": categories in column
     A, one column per series, laid out as the chart XML's references expect (Sheet1!B2…).
     XlsxWriter dates the file and its zip entries with ``created``: the same bytes each
@@ -114,13 +115,13 @@ def _workbook(chart: Chart, when: datetime) -> bytes:
         for row, value in enumerate(series.values, start=1):
             if not math.isnan(value):
                 sheet.write_number(row, column, value)
-    if chart.kind == "columns_line":
-        for index, floor in enumerate(floors(chart)):
-            sheet.write(f"{column_letter(index)}1", floor.name)
-            sheet.write_formula(f"{column_letter(index)}2", "=" + floor.formula, None,
-                                floor.value)
-        sheet.set_column(f"{column_letter(0)}:{column_letter(len(floors(chart)) - 1)}",
-                         None, None, {"hidden": True})
+    for index, floor in enumerate(found):  # hidden columns, after the series
+        sheet.write(f"{column_letter(index)}1", floor.name)
+        sheet.write_formula(f"{column_letter(index)}2", "=" + floor.formula, None,
+                            floor.value)
+    if found:
+        sheet.set_column(f"{column_letter(0)}:{column_letter(len(found) - 1)}", None, None,
+                         {"hidden": True})
     book.close()
     return out.getvalue()
 

@@ -65,9 +65,9 @@ def column_letter(index: int) -> str:
     return chr(ord("A") + FIRST_COLUMN + index)
 
 
-def graft_floors(space: etree._Element, chart: Chart) -> None:
-    """Add the floors to the chart XML: a series each, drawn by nothing, read from hidden
-    workbook columns (plotted anyway), out of the legend.
+def graft_floors(space: etree._Element, found: list[Floor]) -> None:
+    """Add the ``found`` floors to the chart XML: a series each, drawn by nothing, read
+    from hidden workbook columns (plotted anyway), out of the legend.
 
     Word names a legend entry by its series' index, LibreOffice by its place (the primary
     axis' series first): the columns' floor takes index 1 and the place after the columns,
@@ -82,7 +82,7 @@ def graft_floors(space: etree._Element, chart: Chart) -> None:
     for name in ("grouping", "varyColors"):
         primary.append(copy.deepcopy(line.find(f"{{{C}}}{name}")))
     hidden, after = [], variation
-    for column, floor in enumerate(floors(chart)):
+    for column, floor in enumerate(found):
         index = column + 2 if floor.secondary else 1  # 1, then 3 and 4
         series = _series(index, column, floor, variation)
         if floor.secondary:
